@@ -1,0 +1,111 @@
+"""Graph views of a dataset and the validation rules that need the whole network.
+
+The route graph is a :class:`networkx.DiGraph` with one edge per route (parallel routes
+between the same pair are merged: capacities added, the cheapest cost kept). Edge
+attribute ``capacity`` is absent for unlimited routes, following networkx's
+convention that a missing capacity is infinite; ``weight`` is the cost per tonne.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from foodchain.model.problems import WARNING, Problem
+
+ROW_OFFSET = 2
+
+
+def route_graph(nodes: pd.DataFrame, routes: pd.DataFrame) -> nx.DiGraph:
+    """Nodes and routes as a directed graph (see the module docstring for attributes)."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(nodes["node_id"])
+    for r in routes.itertuples(index=False):
+        cap = r.capacity_t_per_day
+        data = graph.get_edge_data(r.origin, r.destination)
+        if data is None:
+            attrs = {"weight": r.cost_per_t, "route_ids": [r.route_id]}
+            if not math.isnan(cap):
+                attrs["capacity"] = cap
+            graph.add_edge(r.origin, r.destination, **attrs)
+            continue
+        data["route_ids"].append(r.route_id)
+        data["weight"] = min(data["weight"], r.cost_per_t)
+        if "capacity" in data and not math.isnan(cap):
+            data["capacity"] += cap
+        else:
+            data.pop("capacity", None)
+    return graph
+
+
+def holders(supply: pd.DataFrame, stock: pd.DataFrame) -> pd.DataFrame:
+    """(node_id, commodity) pairs where a commodity enters the network: supply or stock."""
+    s = supply.loc[supply["supply_t_per_day"] > 0, ["node_id", "commodity"]]
+    k = stock.loc[stock["initial_t"] > 0, ["node_id", "commodity"]]
+    return pd.concat([s, k]).drop_duplicates()
+
+
+def check_unsupplied_commodities(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Demand for a commodity that no row of supply or stock provides (warning)."""
+    provided = set(holders(tables["supply"], tables["stock"])["commodity"])
+    demand = tables["demand"]
+    problems = []
+    for commodity in sorted(set(demand.loc[demand["demand_t_per_day"] > 0, "commodity"]) - provided):
+        problems.append(Problem("demand", None, "commodity",
+                                f"'{commodity}' is demanded but nobody supplies or stocks it", WARNING))
+    return problems
+
+
+def check_unreached_markets(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Places with demand that no route reaches and that hold nothing themselves (warning)."""
+    demand, routes = tables["demand"], tables["routes"]
+    served = set(routes["destination"]) | set(holders(tables["supply"], tables["stock"])["node_id"])
+    lonely = demand[(demand["demand_t_per_day"] > 0) & ~demand["node_id"].isin(served)]
+    return [Problem("demand", int(i) + ROW_OFFSET, "node_id",
+                    f"no route reaches '{n}' and it holds no supply or stock: its demand cannot be met", WARNING)
+            for i, n in zip(lonely.index, lonely["node_id"])]
+
+
+def storage_t(nodes: pd.DataFrame) -> pd.Series:
+    """Storage per node with the default filled in: unlimited (inf) for hubs, 0 otherwise."""
+    default = np.where(nodes["kind"] == "hub", np.inf, 0.0)
+    return pd.Series(np.where(nodes["storage_t"].isna(), default, nodes["storage_t"]), index=nodes["node_id"])
+
+
+def check_stock_fits_storage(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Initial stock at a node, all commodities together, must fit its storage."""
+    stock = tables["stock"]
+    if stock.empty:
+        return []
+    storage = storage_t(tables["nodes"])
+    total = stock.groupby("node_id")["initial_t"].sum()
+    problems = []
+    for node, tonnes in total.items():
+        cap = storage.get(node, np.inf)
+        if tonnes > cap + 1e-9:
+            row = int(stock.index[stock["node_id"] == node][0]) + ROW_OFFSET
+            problems.append(Problem("stock", row, "initial_t",
+                                    f"stock at '{node}' totals {tonnes:g} t but its storage_t is {cap:g} t"
+                                    " (markets and sources hold no stock unless storage_t is set)"))
+    return problems
+
+
+def check_network(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """All rules that look across tables."""
+    return (check_stock_fits_storage(tables) + check_unsupplied_commodities(tables)
+            + check_unreached_markets(tables))
+
+
+def unreachable_nodes(nodes: pd.DataFrame, routes: pd.DataFrame, supply: pd.DataFrame,
+                      stock: pd.DataFrame, kind: str | None = None) -> list[str]:
+    """Nodes no supply or stock can reach by any route (optionally only of one kind)."""
+    graph = route_graph(nodes, routes)
+    start = set(holders(supply, stock)["node_id"])
+    reached = set(start)
+    for node in start:
+        reached |= nx.descendants(graph, node)
+    candidates = nodes if kind is None else nodes[nodes["kind"] == kind]
+    return [n for n in candidates["node_id"] if n not in reached]

@@ -1,0 +1,180 @@
+"""Column specifications: the single source of truth for the dataset format.
+
+Each table of a dataset (DESIGN.md section 2) is described by a tuple of
+:class:`ColumnSpec`. Loading fills defaults and dtypes from it, validation checks
+against it, and the app draws its help text and download templates from it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+NODE_KINDS = ("source", "hub", "market")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column of one table.
+
+    ``dtype`` is one of ``str``, ``float``, ``int``, ``kind``, ``wkt``. ``minimum`` is
+    the smallest allowed value (inclusive unless ``strict``). ``references`` names the
+    table whose key this column must match (``nodes`` or ``commodities``). A
+    ``default`` of ``None`` means "no value" (for numbers: unlimited or absent).
+    """
+
+    name: str
+    dtype: str
+    required: bool = False
+    default: object = None
+    unit: str = ""
+    description: str = ""
+    minimum: float | None = None
+    strict: bool = False
+    references: str | None = None
+
+
+def _c(name: str, dtype: str, description: str, **kw: object) -> ColumnSpec:
+    return ColumnSpec(name=name, dtype=dtype, description=description, **kw)
+
+
+NODES = (
+    _c("node_id", "str", "unique id of the place", required=True),
+    _c("kind", "kind", "source, hub or market (for display and defaults)", required=True),
+    _c("name", "str", "display name (defaults to node_id)"),
+    _c("lat", "float", "latitude, WGS84", unit="deg"),
+    _c("lon", "float", "longitude, WGS84", unit="deg"),
+    _c("region", "str", "kota or kabupaten, for grouping"),
+    _c("population", "int", "people served here", unit="people", minimum=0),
+    _c("vulnerability", "float", "multiplies the shortfall penalty here", default=1.0, minimum=0),
+    _c(
+        "throughput_t_per_day",
+        "float",
+        "most tonnes a day arriving, and most leaving, by route (blank: unlimited)",
+        unit="t/day",
+        minimum=0,
+    ),
+    _c(
+        "storage_t",
+        "float",
+        "most tonnes held in stock (blank: unlimited for hubs, 0 otherwise)",
+        unit="t",
+        minimum=0,
+    ),
+)
+
+COMMODITIES = (
+    _c("commodity", "str", "unique id of the commodity, e.g. rice", required=True),
+    _c("name", "str", "display name, e.g. Beras"),
+    _c(
+        "shortfall_penalty_per_t",
+        "float",
+        "cost of one tonne of demand not met (blank: large enough that every deliverable"
+        " tonne is delivered)",
+        unit="Rp/t",
+        minimum=0,
+        strict=True,
+    ),
+    _c("shelf_life_days", "int", "stock older than this is lost (blank: no limit)", unit="days",
+       minimum=0, strict=True),
+)
+
+ROUTES = (
+    _c("route_id", "str", "unique id of the route", required=True),
+    _c("origin", "str", "node the route leaves from", required=True, references="nodes"),
+    _c("destination", "str", "node the route arrives at", required=True, references="nodes"),
+    _c("capacity_t_per_day", "float", "all commodities together (blank: unlimited)",
+       unit="t/day", minimum=0),
+    _c("cost_per_t", "float", "transport cost", default=0.0, unit="Rp/t", minimum=0),
+    _c("lead_time_days", "int", "tonnes leaving on day d arrive on day d + lead", default=0,
+       unit="days", minimum=0),
+    _c("distance_km", "float", "for display", unit="km", minimum=0),
+    _c("mode", "str", "road, sea, rail ... for display"),
+    _c("corridor", "str", "named group of routes that close together"),
+    _c("geometry", "wkt", "WKT LINESTRING (lon lat) of the path (blank: straight line)"),
+)
+
+SUPPLY = (
+    _c("node_id", "str", "where the supply enters", required=True, references="nodes"),
+    _c("commodity", "str", "what is supplied", required=True, references="commodities"),
+    _c("supply_t_per_day", "float", "most tonnes a day available", required=True,
+       unit="t/day", minimum=0),
+    _c("cost_per_t", "float", "purchase cost", default=0.0, unit="Rp/t", minimum=0),
+)
+
+DEMAND = (
+    _c("node_id", "str", "where the food is consumed", required=True, references="nodes"),
+    _c("commodity", "str", "what is consumed", required=True, references="commodities"),
+    _c("demand_t_per_day", "float", "tonnes a day needed", required=True, unit="t/day",
+       minimum=0),
+)
+
+STOCK = (
+    _c("node_id", "str", "where the stock is", required=True, references="nodes"),
+    _c("commodity", "str", "what is stocked", required=True, references="commodities"),
+    _c("initial_t", "float", "stock on hand at the start of day 1", required=True, unit="t",
+       minimum=0),
+)
+
+TABLES: dict[str, tuple[ColumnSpec, ...]] = {
+    "nodes": NODES,
+    "commodities": COMMODITIES,
+    "routes": ROUTES,
+    "supply": SUPPLY,
+    "demand": DEMAND,
+    "stock": STOCK,
+}
+OPTIONAL_TABLES = ("stock",)
+KEYS: dict[str, tuple[str, ...]] = {
+    "nodes": ("node_id",),
+    "commodities": ("commodity",),
+    "routes": ("route_id",),
+    "supply": ("node_id", "commodity"),
+    "demand": ("node_id", "commodity"),
+    "stock": ("node_id", "commodity"),
+}
+
+
+def column_names(table: str) -> list[str]:
+    """The columns of ``table`` in their documented order."""
+    return [c.name for c in TABLES[table]]
+
+
+def empty_table(table: str) -> pd.DataFrame:
+    """A table with no rows and the right columns and dtypes."""
+    return coerce_dtypes(table, pd.DataFrame({c: [] for c in column_names(table)}))
+
+
+def coerce_dtypes(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Give each known column its dtype (numbers as float, ints as nullable Int64)."""
+    out = frame.copy()
+    for spec in TABLES[table]:
+        if spec.name not in out:
+            continue
+        if spec.dtype == "float":
+            out[spec.name] = pd.to_numeric(out[spec.name]).astype("float64")
+        elif spec.dtype == "int":
+            out[spec.name] = pd.to_numeric(out[spec.name]).astype("Int64")
+        else:
+            out[spec.name] = out[spec.name].astype("object")
+    return out
+
+
+def spec_frame(table: str) -> pd.DataFrame:
+    """The column specs of ``table`` as a table: the help text of the format."""
+    rows = []
+    for c in TABLES[table]:
+        default = "" if c.default is None or (isinstance(c.default, float) and math.isnan(c.default)) else c.default
+        rows.append(
+            {
+                "column": c.name,
+                "required": "yes" if c.required else "no",
+                "type": c.dtype,
+                "unit": c.unit,
+                "default": default,
+                "meaning": c.description,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,133 @@
+"""Solver backends: HiGHS directly through highspy, or PuLP (CBC or HiGHS) on the same LP.
+
+All backends return a :class:`Solution` with the same sign convention for duals:
+``row_dual`` is d(objective)/d(row bound) as HiGHS reports it, so a binding ``<=``
+capacity row of this minimisation has a dual <= 0 and the value of one more unit of
+capacity is ``-row_dual``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+import pulp
+
+from foodchain.errors import SolverError
+from foodchain.optimize.lp import LinearProgram
+
+SOLVERS = ("highs", "highs-simplex", "highs-ipm", "cbc", "pulp-highs")
+DEFAULT_SOLVER = "highs"
+
+
+@dataclass
+class Solution:
+    """Primal values, row duals and status of one solve; ``model`` keeps a HiGHS model for re-solves."""
+
+    status: str
+    objective: float
+    x: np.ndarray
+    row_dual: np.ndarray
+    solve_seconds: float
+    solver: str
+    model: object = None
+
+
+def _highs_status(h: highspy.Highs) -> str:
+    status = h.getModelStatus()
+    words = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kInfeasible: "infeasible",
+        highspy.HighsModelStatus.kUnbounded: "unbounded",
+        highspy.HighsModelStatus.kUnboundedOrInfeasible: "infeasible or unbounded",
+        highspy.HighsModelStatus.kTimeLimit: "time limit reached",
+        highspy.HighsModelStatus.kIterationLimit: "iteration limit reached",
+    }
+    return words.get(status, h.modelStatusToString(status).lower())
+
+
+def highs_model(lp: LinearProgram, method: str = "simplex", time_limit: float | None = None) -> highspy.Highs:
+    """A HiGHS model holding ``lp``, ready to ``run()``; ``method`` is simplex or ipm."""
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("solver", "ipm" if method == "ipm" else "simplex")
+    if time_limit:
+        h.setOptionValue("time_limit", float(time_limit))
+    model = highspy.HighsLp()
+    model.num_col_, model.num_row_ = lp.matrix.shape[1], lp.matrix.shape[0]
+    model.col_cost_ = lp.cost
+    model.col_lower_ = lp.lower
+    model.col_upper_ = np.where(np.isinf(lp.upper), highspy.kHighsInf, lp.upper)
+    model.row_lower_ = np.where(np.isinf(lp.row_lower), -highspy.kHighsInf, lp.row_lower)
+    model.row_upper_ = np.where(np.isinf(lp.row_upper), highspy.kHighsInf, lp.row_upper)
+    model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    model.a_matrix_.start_ = lp.matrix.indptr.astype(np.int32)
+    model.a_matrix_.index_ = lp.matrix.indices.astype(np.int32)
+    model.a_matrix_.value_ = lp.matrix.data
+    h.passModel(model)
+    return h
+
+
+def run_highs(h: highspy.Highs, solver: str = "highs") -> Solution:
+    """Run (or re-run, warm from the current basis) a HiGHS model and read its solution."""
+    start = time.perf_counter()
+    h.run()
+    seconds = time.perf_counter() - start
+    status = _highs_status(h)
+    sol = h.getSolution()
+    x = np.asarray(sol.col_value) if sol.value_valid else np.zeros(h.getNumCol())
+    dual = np.asarray(sol.row_dual) if sol.dual_valid else np.zeros(h.getNumRow())
+    objective = h.getInfo().objective_function_value if sol.value_valid else float("nan")
+    return Solution(status, objective, x, dual, seconds, solver, model=h)
+
+
+def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], list[pulp.LpConstraint]]:
+    """The same LP as a named PuLP problem (for CBC, PuLP's HiGHS, or writing an ``.lp`` file)."""
+    prob = pulp.LpProblem("foodchain", pulp.LpMinimize)
+    variables = [None] * lp.matrix.shape[1]
+    for fam in lp.variables.values():
+        for j, col in enumerate(range(fam.start, fam.start + fam.size)):
+            label = "_".join(str(int(v[j])) for v in fam.keys.values())
+            ub = None if np.isinf(lp.upper[col]) else float(lp.upper[col])
+            variables[col] = pulp.LpVariable(f"{fam.name}_{label}", lowBound=0, upBound=ub)
+    prob += pulp.LpAffineExpression([(variables[j], float(c)) for j, c in enumerate(lp.cost) if c])
+    rows = lp.matrix.tocsr()
+    constraints = []
+    for fam in lp.constraints.values():
+        for j, i in enumerate(range(fam.start, fam.start + fam.size)):
+            label = "_".join(str(int(v[j])) for v in fam.keys.values())
+            lo, hi = rows.indptr[i], rows.indptr[i + 1]
+            expr = pulp.LpAffineExpression([(variables[c], float(a)) for c, a in zip(rows.indices[lo:hi], rows.data[lo:hi])])
+            if lp.row_lower[i] == lp.row_upper[i]:
+                con = pulp.LpConstraint(expr, pulp.LpConstraintEQ, f"{fam.name}_{label}", float(lp.row_upper[i]))
+            else:
+                con = pulp.LpConstraint(expr, pulp.LpConstraintLE, f"{fam.name}_{label}", float(lp.row_upper[i]))
+            prob += con
+            constraints.append(con)
+    return prob, variables, constraints
+
+
+def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = None) -> Solution:
+    """Solve through PuLP with CBC (``cbc``) or PuLP's HiGHS interface (``pulp-highs``)."""
+    prob, variables, constraints = to_pulp(lp)
+    engine = (pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit) if solver == "cbc"
+              else pulp.HiGHS(msg=False, timeLimit=time_limit))
+    start = time.perf_counter()
+    prob.solve(engine)
+    seconds = time.perf_counter() - start
+    status = pulp.LpStatus[prob.status].lower()
+    x = np.array([v.varValue or 0.0 for v in variables])
+    dual = np.array([c.pi if c.pi is not None else 0.0 for c in constraints])
+    return Solution(status, float(lp.cost @ x), x, dual, seconds, solver)
+
+
+def solve_lp(lp: LinearProgram, solver: str = DEFAULT_SOLVER, time_limit: float | None = None) -> Solution:
+    """Solve ``lp`` with one of :data:`SOLVERS`; ``highs`` is HiGHS's dual simplex."""
+    if solver not in SOLVERS:
+        raise SolverError(f"unknown solver '{solver}'; choose one of {', '.join(SOLVERS)}")
+    if solver.startswith("highs"):
+        method = "ipm" if solver == "highs-ipm" else "simplex"
+        return run_highs(highs_model(lp, method, time_limit), solver)
+    return run_pulp(lp, solver, time_limit)

@@ -1,0 +1,264 @@
+"""The linear programme, built as one sparse matrix by one function per family.
+
+Variables (all >= 0), for route r, commodity k, node n, day d:
+
+* ``flow[r,k,d]``: tonnes leaving on day d, arriving on day d + lead(r); only where k
+  can enter at the origin and reach demand from the destination, and d + lead <= last day.
+* ``supply[s,d] <= supply_t_per_day(s) x factor``; ``shortfall[q,d] <= demand(q,d)``.
+* ``stock[n,k,d]``: tonnes held at the end of day d; ``lost[n,k,d]``: stock thrown away
+  because it passed its shelf life.
+
+Constraints:
+
+* ``balance[n,k,d]``: stock[d-1] + supply + arrivals - departures - stock[d] - lost
+  + shortfall = demand(n,k,d), with stock[0] = initial stock; delivered = demand - shortfall.
+* ``route_capacity[r,d]``: sum_k flow[r,k,d] <= capacity(r) x factor(r,d).
+* ``throughput_in[n,d]``, ``throughput_out[n,d]``: sum of arrivals (departures) at n on
+  day d <= throughput(n) x factor(n,d).
+* ``storage[n,d]``: sum_k stock[n,k,d] <= storage(n).
+* ``shelf_life[n,k,d]``: stock[n,k,d] <= arrivals + supply at n of k on days
+  d-L+1..d (first in, first out: what is held is the newest; older stock is lost).
+
+Objective: sum cost(r) flow + sum cost(s) supply + sum penalty(k) x vulnerability(n) x shortfall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from foodchain.optimize.instance import Instance
+
+INF = np.inf
+
+
+@dataclass
+class Family:
+    """A named block of consecutive columns or rows, with the index arrays of each member."""
+
+    name: str
+    start: int
+    keys: dict[str, np.ndarray]
+
+    @property
+    def size(self) -> int:
+        return len(next(iter(self.keys.values()))) if self.keys else 0
+
+    @property
+    def slice(self) -> slice:
+        return slice(self.start, self.start + self.size)
+
+
+@dataclass
+class LinearProgram:
+    """min cost x  s.t.  row_lower <= A x <= row_upper,  lower <= x <= upper."""
+
+    cost: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    matrix: sp.csc_matrix
+    row_lower: np.ndarray
+    row_upper: np.ndarray
+    variables: dict[str, Family] = field(default_factory=dict)
+    constraints: dict[str, Family] = field(default_factory=dict)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(rows, columns)."""
+        return self.matrix.shape
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cols: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self.entries: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.n_cols = self.n_rows = 0
+        self.variables: dict[str, Family] = {}
+        self.constraints: dict[str, Family] = {}
+
+    def add_variables(self, name: str, keys: dict, cost, upper) -> Family:
+        fam = Family(name, self.n_cols, keys)
+        n = fam.size
+        self.cols.append((np.broadcast_to(np.asarray(cost, float), n), np.zeros(n), np.broadcast_to(np.asarray(upper, float), n)))
+        self.n_cols += n
+        self.variables[name] = fam
+        return fam
+
+    def add_rows(self, name: str, keys: dict, lower, upper) -> Family:
+        fam = Family(name, self.n_rows, keys)
+        n = fam.size
+        self.rows.append((np.broadcast_to(np.asarray(lower, float), n), np.broadcast_to(np.asarray(upper, float), n)))
+        self.n_rows += n
+        self.constraints[name] = fam
+        return fam
+
+    def add_entries(self, rows, cols, values) -> None:
+        rows, cols = np.asarray(rows), np.asarray(cols)
+        self.entries.append((rows, cols, np.broadcast_to(np.asarray(values, float), rows.shape)))
+
+    def finish(self) -> LinearProgram:
+        def cat(parts, i):
+            return np.concatenate([p[i] for p in parts]) if parts else np.zeros(0)
+
+        rows, cols, vals = (cat(self.entries, i) for i in range(3))
+        matrix = sp.csc_matrix((vals, (rows.astype(np.int64), cols.astype(np.int64))), shape=(self.n_rows, self.n_cols))
+        matrix.sum_duplicates()
+        return LinearProgram(cat(self.cols, 0), cat(self.cols, 1), cat(self.cols, 2), matrix,
+                             cat(self.rows, 0), cat(self.rows, 1), self.variables, self.constraints)
+
+
+def define_flow(b: _Builder, inst: Instance) -> Family:
+    """flow[r,k,d] for allowed (r,k) and departure days with arrival inside the horizon."""
+    rr, kk = np.nonzero(inst.route_allowed)
+    parts = [(rr[m], kk[m], np.full(m.sum(), d)) for d in range(inst.days)
+             for m in [d + inst.route_lead[rr] <= inst.days - 1]]
+    r, k, d = (np.concatenate([p[i] for p in parts]).astype(np.int64) for i in range(3))
+    return b.add_variables("flow", {"r": r, "k": k, "d": d}, inst.route_cost[r], INF)
+
+
+def define_supply(b: _Builder, inst: Instance) -> Family:
+    """supply[s,d] <= available supply (after factors); cost per tonne."""
+    s, d = np.nonzero(inst.supply_cap > 0)
+    return b.add_variables("supply", {"s": s, "d": d}, inst.supply_cost[s], inst.supply_cap[s, d])
+
+
+def define_shortfall(b: _Builder, inst: Instance) -> Family:
+    """shortfall[q,d] <= demand(q,d); penalty(k) x vulnerability(n) per tonne."""
+    q, d = np.nonzero(inst.demand > 0)
+    weight = inst.penalty[inst.demand_k[q]] * inst.node_vulnerability[inst.demand_node[q]]
+    return b.add_variables("shortfall", {"q": q, "d": d}, weight, inst.demand[q, d])
+
+
+def define_stock(b: _Builder, inst: Instance) -> Family:
+    """stock[n,k,d] at the end of day d where node n may hold commodity k."""
+    n, k = np.nonzero(inst.stock_allowed)
+    d = np.repeat(np.arange(inst.days), len(n))
+    return b.add_variables("stock", {"n": np.tile(n, inst.days), "k": np.tile(k, inst.days), "d": d}, 0.0, INF)
+
+
+def define_lost(b: _Builder, inst: Instance, stock: Family) -> Family:
+    """lost[n,k,d]: stock discarded on days when its shelf life can bind (d >= L - 1)."""
+    life = inst.shelf_life[stock.keys["k"]]
+    m = (life > 0) & (stock.keys["d"] >= life - 1)
+    return b.add_variables("lost", {key: v[m] for key, v in stock.keys.items()}, 0.0, INF)
+
+
+def _balance_key(inst: Instance, n, k, d) -> np.ndarray:
+    n_k, days = len(inst.commodity_ids), inst.days
+    return (np.asarray(n, np.int64) * n_k + k) * days + d
+
+
+def define_balance(b: _Builder, inst: Instance, fam: dict[str, Family]) -> Family:
+    """balance[n,k,d]: inflows - outflows + shortfall = demand - initial stock (day 1)."""
+    flow, sup, short, stock, lost = (fam[x] for x in ("flow", "supply", "shortfall", "stock", "lost"))
+    fr, fk, fd = flow.keys["r"], flow.keys["k"], flow.keys["d"]
+    sn = stock.keys
+    nxt = sn["d"] < inst.days - 1
+    terms = [  # (balance key, column, coefficient)
+        (_balance_key(inst, inst.route_dest[fr], fk, fd + inst.route_lead[fr]), flow.start, 1.0),
+        (_balance_key(inst, inst.route_origin[fr], fk, fd), flow.start, -1.0),
+        (_balance_key(inst, inst.supply_node[sup.keys["s"]], inst.supply_k[sup.keys["s"]], sup.keys["d"]), sup.start, 1.0),
+        (_balance_key(inst, inst.demand_node[short.keys["q"]], inst.demand_k[short.keys["q"]], short.keys["d"]), short.start, 1.0),
+        (_balance_key(inst, sn["n"], sn["k"], sn["d"]), stock.start, -1.0),
+        (_balance_key(inst, lost.keys["n"], lost.keys["k"], lost.keys["d"]), lost.start, -1.0),
+    ]
+    keys = [t[0] for t in terms] + [_balance_key(inst, sn["n"][nxt], sn["k"][nxt], sn["d"][nxt] + 1)]
+    cols = [t[1] + np.arange(len(t[0])) for t in terms] + [stock.start + np.flatnonzero(nxt)]
+    coef = [np.full(len(t[0]), t[2]) for t in terms] + [np.ones(nxt.sum())]
+    rhs_keys, rhs = _balance_rhs(inst)
+    unique, inverse = np.unique(np.concatenate(keys + [rhs_keys]), return_inverse=True)
+    n_entries = sum(len(x) for x in keys)
+    row_rhs = np.zeros(len(unique))
+    np.add.at(row_rhs, inverse[n_entries:], rhs)
+    n_k, days = len(inst.commodity_ids), inst.days
+    fam_rows = b.add_rows("balance", {"n": unique // (n_k * days), "k": (unique // days) % n_k, "d": unique % days},
+                          row_rhs, row_rhs)
+    b.add_entries(fam_rows.start + inverse[:n_entries], np.concatenate(cols), np.concatenate(coef))
+    return fam_rows
+
+
+def _balance_rhs(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
+    q, d = np.nonzero(inst.demand > 0)
+    n0, k0 = np.nonzero(inst.stock0 > 0)
+    keys = np.concatenate([_balance_key(inst, inst.demand_node[q], inst.demand_k[q], d), _balance_key(inst, n0, k0, 0)])
+    return keys, np.concatenate([inst.demand[q, d], -inst.stock0[n0, k0]])
+
+
+def _capacity_rows(b: _Builder, name: str, keys: np.ndarray, cap: np.ndarray, cols: np.ndarray, shape) -> Family:
+    """Rows ``sum of cols sharing a key <= cap[key]`` for keys with a finite cap (key = i x days + d)."""
+    finite = np.isfinite(cap.ravel())
+    used = np.zeros(finite.size, dtype=bool)
+    used[keys] = True
+    ids = np.flatnonzero(finite & used)
+    row_of = np.full(finite.size, -1, dtype=np.int64)
+    row_of[ids] = np.arange(len(ids))
+    fam = b.add_rows(name, {"i": ids // shape[1], "d": ids % shape[1]}, -INF, cap.ravel()[ids])
+    m = row_of[keys] >= 0
+    b.add_entries(fam.start + row_of[keys[m]], cols[m], 1.0)
+    return fam
+
+
+def define_route_capacity(b: _Builder, inst: Instance, flow: Family) -> Family:
+    """route_capacity[r,d]: all commodities on route r leaving on day d within its capacity."""
+    keys = flow.keys["r"] * inst.days + flow.keys["d"]
+    return _capacity_rows(b, "route_capacity", keys, inst.route_cap, flow.start + np.arange(flow.size), inst.route_cap.shape)
+
+
+def define_node_throughput(b: _Builder, inst: Instance, flow: Family) -> tuple[Family, Family]:
+    """throughput_in / throughput_out [n,d]: tonnes arriving / leaving by route within throughput."""
+    r, d = flow.keys["r"], flow.keys["d"]
+    cols = flow.start + np.arange(flow.size)
+    shape = inst.node_throughput.shape
+    arrive = inst.route_dest[r] * inst.days + d + inst.route_lead[r]
+    leave = inst.route_origin[r] * inst.days + d
+    return (_capacity_rows(b, "throughput_in", arrive, inst.node_throughput, cols, shape),
+            _capacity_rows(b, "throughput_out", leave, inst.node_throughput, cols, shape))
+
+
+def define_storage(b: _Builder, inst: Instance, stock: Family) -> Family:
+    """storage[n,d]: all commodities held at n at the end of day d within its storage."""
+    keys = stock.keys["n"] * inst.days + stock.keys["d"]
+    cap = np.repeat(inst.node_storage[:, None], inst.days, axis=1)
+    return _capacity_rows(b, "storage", keys, cap, stock.start + np.arange(stock.size), cap.shape)
+
+
+def define_shelf_life(b: _Builder, inst: Instance, fam: dict[str, Family]) -> Family:
+    """shelf_life[n,k,d]: stock <= what arrived or was supplied in the last L days (d >= L - 1)."""
+    stock, flow, sup = fam["stock"], fam["flow"], fam["supply"]
+    life = inst.shelf_life[stock.keys["k"]]
+    m = (life > 0) & (stock.keys["d"] >= life - 1)
+    rows = b.add_rows("shelf_life", {key: v[m] for key, v in stock.keys.items()}, -INF, 0.0)
+    row_of = np.full(len(inst.node_ids) * len(inst.commodity_ids) * inst.days, -1, dtype=np.int64)
+    row_of[_balance_key(inst, rows.keys["n"], rows.keys["k"], rows.keys["d"])] = rows.start + np.arange(rows.size)
+    b.add_entries(rows.start + np.arange(rows.size), stock.start + np.flatnonzero(m), 1.0)
+    r, s = flow.keys["r"], sup.keys["s"]
+    inflows = [  # (node, commodity, day of arrival, column)
+        (inst.route_dest[r], flow.keys["k"], flow.keys["d"] + inst.route_lead[r], flow.start + np.arange(flow.size)),
+        (inst.supply_node[s], inst.supply_k[s], sup.keys["d"], sup.start + np.arange(sup.size)),
+    ]
+    for n, k, t, col in inflows:
+        life_k = inst.shelf_life[k]
+        for offset in range(int(life_k.max(initial=0))):
+            day = t + offset
+            ok = (offset < life_k) & (day < inst.days)
+            target = row_of[_balance_key(inst, n[ok], k[ok], day[ok])]
+            hit = target >= 0
+            b.add_entries(target[hit], col[ok][hit], -1.0)
+    return rows
+
+
+def build_lp(inst: Instance) -> LinearProgram:
+    """The whole LP of one instance (see the module docstring for the maths)."""
+    b = _Builder()
+    fam = {"flow": define_flow(b, inst), "supply": define_supply(b, inst), "shortfall": define_shortfall(b, inst)}
+    fam["stock"] = define_stock(b, inst)
+    fam["lost"] = define_lost(b, inst, fam["stock"])
+    define_balance(b, inst, fam)
+    define_route_capacity(b, inst, fam["flow"])
+    define_node_throughput(b, inst, fam["flow"])
+    define_storage(b, inst, fam["stock"])
+    define_shelf_life(b, inst, fam)
+    return b.finish()

@@ -1,0 +1,189 @@
+"""Results of a solve as tidy tables, mapped back from the LP's variable families.
+
+Days are 1-based in every table. ``shadow_price`` is what one more t/day of capacity
+on that route (or node) on that day would lower the objective by (Rp per t/day, >= 0);
+it is 0 where the capacity is not binding or the route is unlimited.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from foodchain.optimize.instance import Instance
+from foodchain.optimize.lp import LinearProgram
+from foodchain.optimize.backends import Solution
+
+TOL = 1e-7
+
+
+@dataclass
+class SolveResult:
+    """Everything a solve tells: status, totals and the tables of DESIGN.md section 5."""
+
+    status: str
+    objective: float
+    days: int
+    scenario: str
+    solver: str
+    shortfall: pd.DataFrame
+    flows: pd.DataFrame
+    route_use: pd.DataFrame
+    node_use: pd.DataFrame
+    stock: pd.DataFrame
+    supply_use: pd.DataFrame
+    transport_cost: float
+    supply_cost: float
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def optimal(self) -> bool:
+        return self.status == "optimal"
+
+    def by_commodity(self) -> dict[str, dict[str, float]]:
+        """{commodity: {demand_t, delivered_t, shortfall_t}} over all days."""
+        g = self.shortfall.groupby("commodity", sort=False)[["demand_t", "delivered_t", "shortfall_t"]].sum()
+        return {k: {c: round(float(v), 6) for c, v in row.items()} for k, row in g.iterrows()}
+
+    def summary(self) -> dict:
+        """The ``summary.json`` document."""
+        s = self.shortfall
+        return {
+            "status": self.status,
+            "scenario": self.scenario,
+            "objective": self.objective,
+            "days": self.days,
+            "total_demand_t": float(s["demand_t"].sum()),
+            "total_delivered_t": float(s["delivered_t"].sum()),
+            "total_shortfall_t": float(s["shortfall_t"].sum()),
+            "transport_cost": self.transport_cost,
+            "supply_cost": self.supply_cost,
+            "by_commodity": self.by_commodity(),
+            "solver": self.solver,
+            "timings_s": self.timings,
+            "perfect_foresight": True,
+        }
+
+    def write(self, out: str | Path) -> Path:
+        """Write summary.json, shortfall.csv, flows.csv, route_use.csv, node_use.csv, supply_use.csv
+        and (days > 1) stock.csv into ``out``."""
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "summary.json").write_text(json.dumps(self.summary(), indent=1, ensure_ascii=False))
+        tables = {"shortfall": self.shortfall, "flows": self.flows, "route_use": self.route_use,
+                  "node_use": self.node_use, "supply_use": self.supply_use}
+        if self.days > 1:
+            tables["stock"] = self.stock
+        for name, frame in tables.items():
+            frame.to_csv(folder / f"{name}.csv", index=False)
+        return folder
+
+
+def _values(lp: LinearProgram, sol: Solution, name: str) -> np.ndarray:
+    return sol.x[lp.variables[name].slice]
+
+
+def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
+    """One row per demand row and day: demand_t, delivered_t, shortfall_t."""
+    q, d = np.meshgrid(np.arange(len(inst.demand_node)), np.arange(inst.days), indexing="ij")
+    q, d = q.ravel(), d.ravel()
+    short = np.zeros((len(inst.demand_node), inst.days))
+    fam = lp.variables["shortfall"]
+    short[fam.keys["q"], fam.keys["d"]] = _values(lp, sol, "shortfall")
+    demand = inst.demand[q, d]
+    shortfall = np.clip(short[q, d], 0.0, demand)
+    shortfall[shortfall < TOL] = 0.0
+    return pd.DataFrame({
+        "node_id": inst.node_ids[inst.demand_node[q]], "commodity": inst.commodity_ids[inst.demand_k[q]],
+        "day": d + 1, "demand_t": demand, "delivered_t": demand - shortfall, "shortfall_t": shortfall,
+    })
+
+
+def flows_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
+    """Non-zero flows: route_id, commodity, day (of departure), flow_t."""
+    fam = lp.variables["flow"]
+    x = _values(lp, sol, "flow")
+    m = x > TOL
+    return pd.DataFrame({"route_id": inst.route_ids[fam.keys["r"][m]], "commodity": inst.commodity_ids[fam.keys["k"][m]],
+                         "day": fam.keys["d"][m] + 1, "flow_t": x[m]})
+
+
+def _per_day(index_size: int, days: int, idx: np.ndarray, d: np.ndarray, values: np.ndarray) -> np.ndarray:
+    out = np.zeros((index_size, days))
+    np.add.at(out, (idx, d), values)
+    return out
+
+
+def _row_prices(lp: LinearProgram, sol: Solution, name: str, shape: tuple[int, int]) -> np.ndarray:
+    prices = np.zeros(shape)
+    fam = lp.constraints.get(name)
+    if fam is not None and fam.size:
+        prices[fam.keys["i"], fam.keys["d"]] = np.maximum(-sol.row_dual[fam.slice], 0.0)
+    return prices
+
+
+def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
+    """Every route and day: capacity_t (blank: unlimited), flow_t, utilisation, shadow_price."""
+    fam = lp.variables["flow"]
+    flow = _per_day(len(inst.route_ids), inst.days, fam.keys["r"], fam.keys["d"], _values(lp, sol, "flow"))
+    price = _row_prices(lp, sol, "route_capacity", flow.shape)
+    cap = np.where(np.isinf(inst.route_cap), np.nan, inst.route_cap)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        util = np.where(cap > 0, flow / cap, np.where(flow > TOL, np.inf, 0.0))
+    r, d = np.meshgrid(np.arange(len(inst.route_ids)), np.arange(inst.days), indexing="ij")
+    return pd.DataFrame({"route_id": inst.route_ids[r.ravel()], "day": d.ravel() + 1, "capacity_t": cap.ravel(),
+                         "flow_t": flow.ravel(), "utilisation": util.ravel(), "shadow_price": price.ravel()})
+
+
+def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
+    """Every node and day: throughput_t, arrivals_t, departures_t and the shadow price of throughput."""
+    fam = lp.variables["flow"]
+    x, r, d = _values(lp, sol, "flow"), fam.keys["r"], fam.keys["d"]
+    n_nodes = len(inst.node_ids)
+    arrive = _per_day(n_nodes, inst.days + int(inst.route_lead.max(initial=0)), inst.route_dest[r], d + inst.route_lead[r], x)[:, : inst.days]
+    leave = _per_day(n_nodes, inst.days, inst.route_origin[r], d, x)
+    price = _row_prices(lp, sol, "throughput_in", leave.shape) + _row_prices(lp, sol, "throughput_out", leave.shape)
+    cap = np.where(np.isinf(inst.node_throughput), np.nan, inst.node_throughput)
+    n, dd = np.meshgrid(np.arange(n_nodes), np.arange(inst.days), indexing="ij")
+    return pd.DataFrame({"node_id": inst.node_ids[n.ravel()], "day": dd.ravel() + 1, "throughput_t": cap.ravel(),
+                         "arrivals_t": arrive.ravel(), "departures_t": leave.ravel(), "shadow_price": price.ravel()})
+
+
+def stock_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
+    """End-of-day stock per node, commodity and day, with tonnes lost to shelf life."""
+    fam, lost = lp.variables["stock"], lp.variables["lost"]
+    frame = pd.DataFrame({"node_id": inst.node_ids[fam.keys["n"]], "commodity": inst.commodity_ids[fam.keys["k"]],
+                          "day": fam.keys["d"] + 1, "stock_t": np.where(_values(lp, sol, "stock") > TOL, _values(lp, sol, "stock"), 0.0)})
+    lost_t = pd.DataFrame({"node_id": inst.node_ids[lost.keys["n"]], "commodity": inst.commodity_ids[lost.keys["k"]],
+                           "day": lost.keys["d"] + 1, "lost_t": _values(lp, sol, "lost")})
+    frame = frame.merge(lost_t, on=["node_id", "commodity", "day"], how="left").fillna({"lost_t": 0.0})
+    frame.loc[frame["lost_t"] < TOL, "lost_t"] = 0.0
+    return frame.sort_values(["node_id", "commodity", "day"], kind="stable").reset_index(drop=True)
+
+
+def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
+    """Every supply row and day: available_t and used_t."""
+    fam = lp.variables["supply"]
+    used = _per_day(len(inst.supply_node), inst.days, fam.keys["s"], fam.keys["d"], _values(lp, sol, "supply"))
+    s, d = np.meshgrid(np.arange(len(inst.supply_node)), np.arange(inst.days), indexing="ij")
+    return pd.DataFrame({"node_id": inst.node_ids[inst.supply_node[s.ravel()]], "commodity": inst.commodity_ids[inst.supply_k[s.ravel()]],
+                         "day": d.ravel() + 1, "available_t": inst.supply_cap.ravel(), "used_t": used.ravel()})
+
+
+def make_result(inst: Instance, lp: LinearProgram, sol: Solution, scenario: str) -> SolveResult:
+    """Map a solution back to the dataset's ids as a :class:`SolveResult`."""
+    flow = lp.variables["flow"]
+    sup = lp.variables["supply"]
+    return SolveResult(
+        status=sol.status, objective=float(sol.objective), days=inst.days, scenario=scenario, solver=sol.solver,
+        shortfall=shortfall_table(inst, lp, sol), flows=flows_table(inst, lp, sol),
+        route_use=route_use_table(inst, lp, sol), node_use=node_use_table(inst, lp, sol),
+        stock=stock_table(inst, lp, sol), supply_use=supply_use_table(inst, lp, sol),
+        transport_cost=float(lp.cost[flow.slice] @ sol.x[flow.slice]),
+        supply_cost=float(lp.cost[sup.slice] @ sol.x[sup.slice]),
+    )

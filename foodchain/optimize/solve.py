@@ -1,0 +1,39 @@
+"""The orchestrator: dataset + scenario -> factors -> instance -> LP -> solution -> result."""
+
+from __future__ import annotations
+
+import time
+
+from foodchain.errors import SolverError
+from foodchain.model.dataset import Dataset
+from foodchain.optimize.backends import DEFAULT_SOLVER, solve_lp
+from foodchain.optimize.factors import scenario_factors
+from foodchain.optimize.instance import build_instance
+from foodchain.optimize.lp import build_lp
+from foodchain.optimize.results import SolveResult, make_result
+from foodchain.optimize.scenario import Scenario
+
+
+def solve(dataset: Dataset, scenario: Scenario | None = None, days: int | None = None,
+          solver: str = DEFAULT_SOLVER, time_limit: float | None = None) -> SolveResult:
+    """Meet demand at least cost under ``scenario`` (the baseline when ``None``) over ``days``.
+
+    ``days`` defaults to the scenario's horizon (1 for the baseline). The model knows the
+    whole scenario in advance (perfect foresight). A shortfall is a result, not an
+    error; :class:`~foodchain.errors.SolverError` is raised only when no optimal
+    solution was found (the status is given in words).
+    """
+    scenario = scenario or Scenario()
+    start = time.perf_counter()
+    factors = scenario_factors(dataset, scenario, days or scenario.horizon_days)
+    inst = build_instance(dataset, factors)
+    lp = build_lp(inst)
+    built = time.perf_counter()
+    sol = solve_lp(lp, solver, time_limit)
+    if sol.status != "optimal":
+        raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
+    result = make_result(inst, lp, sol, scenario.name)
+    result.timings = {"build": built - start, "solve": sol.solve_seconds,
+                      "total": time.perf_counter() - start}
+    result.warnings = list(dataset.warnings) + list(factors.warnings)
+    return result
