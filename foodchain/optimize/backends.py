@@ -9,6 +9,7 @@ capacity is ``-row_dual``.
 from __future__ import annotations
 
 import time
+import warnings
 from dataclasses import dataclass
 
 import highspy
@@ -91,7 +92,7 @@ def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], l
         for j, col in enumerate(range(fam.start, fam.start + fam.size)):
             label = "_".join(str(int(v[j])) for v in fam.keys.values())
             ub = None if np.isinf(lp.upper[col]) else float(lp.upper[col])
-            variables[col] = pulp.LpVariable(f"{fam.name}_{label}", lowBound=0, upBound=ub)
+            variables[col] = prob.add_variable(f"{fam.name}_{label}", lowBound=0, upBound=ub)
     prob += pulp.LpAffineExpression([(variables[j], float(c)) for j, c in enumerate(lp.cost) if c])
     rows = lp.matrix.tocsr()
     constraints = []
@@ -112,8 +113,10 @@ def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], l
 def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = None) -> Solution:
     """Solve through PuLP with CBC (``cbc``) or PuLP's HiGHS interface (``pulp-highs``)."""
     prob, variables, constraints = to_pulp(lp)
-    engine = (pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit) if solver == "cbc"
-              else pulp.HiGHS(msg=False, timeLimit=time_limit))
+    with warnings.catch_warnings():  # PuLP 3 warns that its bundled CBC moves to an extra in PuLP 4
+        warnings.simplefilter("ignore", DeprecationWarning)
+        engine = (pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit) if solver == "cbc"
+                  else pulp.HiGHS(msg=False, timeLimit=time_limit))
     start = time.perf_counter()
     prob.solve(engine)
     seconds = time.perf_counter() - start
