@@ -12,7 +12,18 @@ from foodchain.optimize import Scenario, SolveResult, load_scenario, scenario_fr
 
 __version__ = "0.1.0"
 __all__ = [
-    "Dataset", "FoodchainError", "InvalidDataset", "InvalidScenario", "Problem", "Scenario", "SolveResult",
-    "SolverError", "dataset_from_tables", "load_dataset", "load_scenario", "scenario_from_dict", "solve",
+    "Dataset",
+    "FoodchainError",
+    "InvalidDataset",
+    "InvalidScenario",
+    "Problem",
+    "Scenario",
+    "SolveResult",
+    "SolverError",
+    "dataset_from_tables",
+    "load_dataset",
+    "load_scenario",
+    "scenario_from_dict",
+    "solve",
     "validate_source",
 ]

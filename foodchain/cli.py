@@ -25,8 +25,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for p in problems:
         print(p.as_line())
     bad = errors(problems)
-    print(f"{len(bad)} error(s), {len(problems) - len(bad)} warning(s)"
-          + ("" if bad else f": {args.dataset} is valid"))
+    print(f"{len(bad)} error(s), {len(problems) - len(bad)} warning(s)" + ("" if bad else f": {args.dataset} is valid"))
     return EXIT_INVALID if bad else EXIT_OK
 
 
@@ -43,8 +42,10 @@ def cmd_solve(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     result.write(args.out)
     s = result.summary()
-    print(f"{s['status']}: {s['scenario']}, {s['days']} day(s); demand {s['total_demand_t']:,.1f} t, "
-          f"shortfall {s['total_shortfall_t']:,.1f} t; results in {args.out}")
+    print(
+        f"{s['status']}: {s['scenario']}, {s['days']} day(s); demand {s['total_demand_t']:,.1f} t, "
+        f"shortfall {s['total_shortfall_t']:,.1f} t; results in {args.out}"
+    )
     return EXIT_OK
 
 

@@ -27,11 +27,13 @@ def make_dataset(nodes, routes=(), supply=(), demand=(), stock=(), commodities=N
     def frame(rows, columns):
         return pd.DataFrame(list(rows), columns=columns) if not rows else pd.DataFrame(list(rows))
 
-    return dataset_from_tables({
-        "nodes": pd.DataFrame(nodes),
-        "commodities": pd.DataFrame(commodities),
-        "routes": frame(routes, ["route_id", "origin", "destination"]),
-        "supply": frame(supply, ["node_id", "commodity", "supply_t_per_day"]),
-        "demand": frame(demand, ["node_id", "commodity", "demand_t_per_day"]),
-        "stock": frame(stock, ["node_id", "commodity", "initial_t"]),
-    })
+    return dataset_from_tables(
+        {
+            "nodes": pd.DataFrame(nodes),
+            "commodities": pd.DataFrame(commodities),
+            "routes": frame(routes, ["route_id", "origin", "destination"]),
+            "supply": frame(supply, ["node_id", "commodity", "supply_t_per_day"]),
+            "demand": frame(demand, ["node_id", "commodity", "demand_t_per_day"]),
+            "stock": frame(stock, ["node_id", "commodity", "initial_t"]),
+        }
+    )

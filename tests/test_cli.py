@@ -31,8 +31,17 @@ def test_solve_writes_every_file_with_the_contract_columns(tmp_path):
     code = main(["solve", str(TINY), "--scenario", str(SCENARIOS / "tiny_west_toll_closed.json"), "--out", str(out)])
     assert code == 0
     summary = json.loads((out / "summary.json").read_text())
-    for key in ("status", "objective", "days", "total_demand_t", "total_delivered_t", "total_shortfall_t",
-                "transport_cost", "supply_cost", "by_commodity"):
+    for key in (
+        "status",
+        "objective",
+        "days",
+        "total_demand_t",
+        "total_delivered_t",
+        "total_shortfall_t",
+        "transport_cost",
+        "supply_cost",
+        "by_commodity",
+    ):
         assert key in summary
     assert summary["total_shortfall_t"] == pytest.approx(40.0)
     assert set(summary["by_commodity"]["rice"]) == {"demand_t", "delivered_t", "shortfall_t"}
@@ -54,10 +63,16 @@ def test_one_day_solve_writes_no_stock_file(tmp_path):
 def test_invalid_inputs_exit_2_without_traceback(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"disruptions": [{"type": "close_corridor", "corridor": "Tol Selatan"}]}))
-    run = subprocess.run([sys.executable, "-m", "foodchain", "solve", str(TINY), "--scenario", str(bad),
-                          "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "foodchain", "solve", str(TINY), "--scenario", str(bad), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and "'Tol Selatan' is not a corridor" in run.stderr
-    run = subprocess.run([sys.executable, "-m", "foodchain", "solve", str(tmp_path / "missing"), "--out", str(tmp_path)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "foodchain", "solve", str(tmp_path / "missing"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2 and "does not exist" in run.stderr

@@ -54,8 +54,9 @@ def check_unsupplied_commodities(tables: dict[str, pd.DataFrame]) -> list[Proble
     demand = tables["demand"]
     problems = []
     for commodity in sorted(set(demand.loc[demand["demand_t_per_day"] > 0, "commodity"]) - provided):
-        problems.append(Problem("demand", None, "commodity",
-                                f"'{commodity}' is demanded but nobody supplies or stocks it", WARNING))
+        problems.append(
+            Problem("demand", None, "commodity", f"'{commodity}' is demanded but nobody supplies or stocks it", WARNING)
+        )
     return problems
 
 
@@ -64,9 +65,16 @@ def check_unreached_markets(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     demand, routes = tables["demand"], tables["routes"]
     served = set(routes["destination"]) | set(holders(tables["supply"], tables["stock"])["node_id"])
     lonely = demand[(demand["demand_t_per_day"] > 0) & ~demand["node_id"].isin(served)]
-    return [Problem("demand", int(i) + ROW_OFFSET, "node_id",
-                    f"no route reaches '{n}' and it holds no supply or stock: its demand cannot be met", WARNING)
-            for i, n in zip(lonely.index, lonely["node_id"])]
+    return [
+        Problem(
+            "demand",
+            int(i) + ROW_OFFSET,
+            "node_id",
+            f"no route reaches '{n}' and it holds no supply or stock: its demand cannot be met",
+            WARNING,
+        )
+        for i, n in zip(lonely.index, lonely["node_id"])
+    ]
 
 
 def storage_t(nodes: pd.DataFrame) -> pd.Series:
@@ -87,20 +95,26 @@ def check_stock_fits_storage(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         cap = storage.get(node, np.inf)
         if tonnes > cap + 1e-9:
             row = int(stock.index[stock["node_id"] == node][0]) + ROW_OFFSET
-            problems.append(Problem("stock", row, "initial_t",
-                                    f"stock at '{node}' totals {tonnes:g} t but its storage_t is {cap:g} t"
-                                    " (markets and sources hold no stock unless storage_t is set)"))
+            problems.append(
+                Problem(
+                    "stock",
+                    row,
+                    "initial_t",
+                    f"stock at '{node}' totals {tonnes:g} t but its storage_t is {cap:g} t"
+                    " (markets and sources hold no stock unless storage_t is set)",
+                )
+            )
     return problems
 
 
 def check_network(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """All rules that look across tables."""
-    return (check_stock_fits_storage(tables) + check_unsupplied_commodities(tables)
-            + check_unreached_markets(tables))
+    return check_stock_fits_storage(tables) + check_unsupplied_commodities(tables) + check_unreached_markets(tables)
 
 
-def unreachable_nodes(nodes: pd.DataFrame, routes: pd.DataFrame, supply: pd.DataFrame,
-                      stock: pd.DataFrame, kind: str | None = None) -> list[str]:
+def unreachable_nodes(
+    nodes: pd.DataFrame, routes: pd.DataFrame, supply: pd.DataFrame, stock: pd.DataFrame, kind: str | None = None
+) -> list[str]:
     """Nodes no supply or stock can reach by any route (optionally only of one kind)."""
     graph = route_graph(nodes, routes)
     start = set(holders(supply, stock)["node_id"])

@@ -74,8 +74,14 @@ def read_csv_bytes(data: bytes, table: str) -> tuple[pd.DataFrame, list[Problem]
     first = text.split("\n", 1)[0]
     sep = ";" if first.count(";") > first.count(",") else ","
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                            skipinitialspace=False, quoting=csv.QUOTE_MINIMAL)
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=False,
+            quoting=csv.QUOTE_MINIMAL,
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else "no columns"
         return pd.DataFrame(), [Problem(table, None, None, f"cannot be read as CSV: {detail}")]
@@ -119,8 +125,11 @@ def _read_zip(data: bytes) -> tuple[RawTables, list[Problem]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         return {}, [Problem("dataset", None, None, "the file is not a valid ZIP archive")]
-    members = {Path(i.filename).name.lower(): i for i in archive.infolist() if not i.is_dir()
-               and not Path(i.filename).name.startswith((".", "~$")) and "__MACOSX" not in i.filename}
+    members = {
+        Path(i.filename).name.lower(): i
+        for i in archive.infolist()
+        if not i.is_dir() and not Path(i.filename).name.startswith((".", "~$")) and "__MACOSX" not in i.filename
+    }
     if sum(i.file_size for i in members.values()) > MAX_UNPACKED_BYTES:
         return {}, [Problem("dataset", None, None, "the ZIP unpacks to more than 200 MB; split it")]
     tables, problems = {}, []
@@ -136,8 +145,7 @@ def _read_zip(data: bytes) -> tuple[RawTables, list[Problem]]:
 
 def _read_xlsx(data: bytes) -> tuple[RawTables, list[Problem]]:
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, keep_default_na=False,
-                               engine="openpyxl")
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         return {}, [Problem("dataset", None, None, f"the workbook cannot be read: {type(exc).__name__}")]
     tables, problems = {}, []

@@ -71,25 +71,23 @@ COMMODITIES = (
     _c(
         "shortfall_penalty_per_t",
         "float",
-        "cost of one tonne of demand not met (blank: large enough that every deliverable"
-        " tonne is delivered)",
+        "cost of one tonne of demand not met (blank: large enough that every deliverable tonne is delivered)",
         unit="Rp/t",
         minimum=0,
         strict=True,
     ),
-    _c("shelf_life_days", "int", "stock older than this is lost (blank: no limit)", unit="days",
-       minimum=0, strict=True),
+    _c(
+        "shelf_life_days", "int", "stock older than this is lost (blank: no limit)", unit="days", minimum=0, strict=True
+    ),
 )
 
 ROUTES = (
     _c("route_id", "str", "unique id of the route", required=True),
     _c("origin", "str", "node the route leaves from", required=True, references="nodes"),
     _c("destination", "str", "node the route arrives at", required=True, references="nodes"),
-    _c("capacity_t_per_day", "float", "all commodities together (blank: unlimited)",
-       unit="t/day", minimum=0),
+    _c("capacity_t_per_day", "float", "all commodities together (blank: unlimited)", unit="t/day", minimum=0),
     _c("cost_per_t", "float", "transport cost", default=0.0, unit="Rp/t", minimum=0),
-    _c("lead_time_days", "int", "tonnes leaving on day d arrive on day d + lead", default=0,
-       unit="days", minimum=0),
+    _c("lead_time_days", "int", "tonnes leaving on day d arrive on day d + lead", default=0, unit="days", minimum=0),
     _c("distance_km", "float", "for display", unit="km", minimum=0),
     _c("mode", "str", "road, sea, rail ... for display"),
     _c("corridor", "str", "named group of routes that close together"),
@@ -99,23 +97,20 @@ ROUTES = (
 SUPPLY = (
     _c("node_id", "str", "where the supply enters", required=True, references="nodes"),
     _c("commodity", "str", "what is supplied", required=True, references="commodities"),
-    _c("supply_t_per_day", "float", "most tonnes a day available", required=True,
-       unit="t/day", minimum=0),
+    _c("supply_t_per_day", "float", "most tonnes a day available", required=True, unit="t/day", minimum=0),
     _c("cost_per_t", "float", "purchase cost", default=0.0, unit="Rp/t", minimum=0),
 )
 
 DEMAND = (
     _c("node_id", "str", "where the food is consumed", required=True, references="nodes"),
     _c("commodity", "str", "what is consumed", required=True, references="commodities"),
-    _c("demand_t_per_day", "float", "tonnes a day needed", required=True, unit="t/day",
-       minimum=0),
+    _c("demand_t_per_day", "float", "tonnes a day needed", required=True, unit="t/day", minimum=0),
 )
 
 STOCK = (
     _c("node_id", "str", "where the stock is", required=True, references="nodes"),
     _c("commodity", "str", "what is stocked", required=True, references="commodities"),
-    _c("initial_t", "float", "stock on hand at the start of day 1", required=True, unit="t",
-       minimum=0),
+    _c("initial_t", "float", "stock on hand at the start of day 1", required=True, unit="t", minimum=0),
 )
 
 TABLES: dict[str, tuple[ColumnSpec, ...]] = {

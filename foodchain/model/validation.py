@@ -117,8 +117,14 @@ def _parse(table, spec, frame, text, blank) -> tuple[pd.Series, list[Problem]]:
         lowered = text.str.lower()
         bad = ~blank & ~lowered.isin(NODE_KINDS)
         for row, cell in zip(_rows(frame, bad), text[bad]):
-            problems.append(Problem(table, row, spec.name,
-                                    f"'{cell}' is not a kind; use source, hub or market{suggest(cell.lower(), NODE_KINDS)}"))
+            problems.append(
+                Problem(
+                    table,
+                    row,
+                    spec.name,
+                    f"'{cell}' is not a kind; use source, hub or market{suggest(cell.lower(), NODE_KINDS)}",
+                )
+            )
         return lowered, problems
     if spec.dtype == "wkt":
         for row, cell in zip(_rows(frame, ~blank), text[~blank]):
@@ -150,8 +156,9 @@ def check_unique(table: str, frame: pd.DataFrame) -> list[Problem]:
     problems = []
     for idx, values in zip(frame.index[dup], frame.loc[dup, key].itertuples(index=False)):
         label = " / ".join(f"'{v}'" for v in values)
-        problems.append(Problem(table, int(idx) + ROW_OFFSET, key[-1],
-                                f"{label} is a duplicate of row {first_row[tuple(values)]}"))
+        problems.append(
+            Problem(table, int(idx) + ROW_OFFSET, key[-1], f"{label} is a duplicate of row {first_row[tuple(values)]}")
+        )
     return problems
 
 
@@ -166,8 +173,11 @@ def check_references(table: str, frame: pd.DataFrame, keys: dict[str, set]) -> l
         values = frame[spec.name]
         bad = (values != "") & ~values.isin(known)
         for row, cell in zip(_rows(frame, bad), values[bad]):
-            problems.append(Problem(table, row, spec.name,
-                                    f"'{cell}' is not a {noun} in {spec.references}.csv{suggest(cell, known)}"))
+            problems.append(
+                Problem(
+                    table, row, spec.name, f"'{cell}' is not a {noun} in {spec.references}.csv{suggest(cell, known)}"
+                )
+            )
     return problems
 
 
@@ -188,8 +198,15 @@ def check_coordinates(frame: pd.DataFrame) -> list[Problem]:
     lat, lon = frame["lat"], frame["lon"]
     swapped = (lat.abs() > 90) & (lon.abs() <= 90)
     for row, a, b in zip(_rows(frame, swapped), lat[swapped], lon[swapped]):
-        problems.append(Problem("nodes", row, "lat", f"lat {a:g} is outside -90..90 and lon {b:g} looks like a"
-                                " latitude: are lat and lon swapped? (Jakarta is near lat -6.2, lon 106.8)"))
+        problems.append(
+            Problem(
+                "nodes",
+                row,
+                "lat",
+                f"lat {a:g} is outside -90..90 and lon {b:g} looks like a"
+                " latitude: are lat and lon swapped? (Jakarta is near lat -6.2, lon 106.8)",
+            )
+        )
     out_lat = (lat.abs() > 90) & ~swapped
     out_lon = lon.abs() > 180
     for row, a in zip(_rows(frame, out_lat), lat[out_lat]):
@@ -205,8 +222,9 @@ def check_coordinates(frame: pd.DataFrame) -> list[Problem]:
 def check_self_loops(frame: pd.DataFrame) -> list[Problem]:
     """A route must join two different nodes."""
     loop = (frame["origin"] == frame["destination"]) & (frame["origin"] != "")
-    return [Problem("routes", row, "destination", "origin and destination are the same node")
-            for row in _rows(frame, loop)]
+    return [
+        Problem("routes", row, "destination", "origin and destination are the same node") for row in _rows(frame, loop)
+    ]
 
 
 def parse_tables(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:

@@ -100,7 +100,9 @@ def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], l
         for j, i in enumerate(range(fam.start, fam.start + fam.size)):
             label = "_".join(str(int(v[j])) for v in fam.keys.values())
             lo, hi = rows.indptr[i], rows.indptr[i + 1]
-            expr = pulp.LpAffineExpression([(variables[c], float(a)) for c, a in zip(rows.indices[lo:hi], rows.data[lo:hi])])
+            expr = pulp.LpAffineExpression(
+                [(variables[c], float(a)) for c, a in zip(rows.indices[lo:hi], rows.data[lo:hi])]
+            )
             if lp.row_lower[i] == lp.row_upper[i]:
                 con = pulp.LpConstraint(expr, pulp.LpConstraintEQ, f"{fam.name}_{label}", float(lp.row_upper[i]))
             else:
@@ -115,8 +117,11 @@ def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = 
     prob, variables, constraints = to_pulp(lp)
     with warnings.catch_warnings():  # PuLP 3 warns that its bundled CBC moves to an extra in PuLP 4
         warnings.simplefilter("ignore", DeprecationWarning)
-        engine = (pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit) if solver == "cbc"
-                  else pulp.HiGHS(msg=False, timeLimit=time_limit))
+        engine = (
+            pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit)
+            if solver == "cbc"
+            else pulp.HiGHS(msg=False, timeLimit=time_limit)
+        )
     start = time.perf_counter()
     prob.solve(engine)
     seconds = time.perf_counter() - start

@@ -45,8 +45,11 @@ class Factors:
 
 def _unknown(i: int, key: str, values: list[str], known: pd.Series | set, noun: str) -> list[Problem]:
     known = set(known)
-    return [Problem("scenario", i, key, f"'{v}' is not a {noun} in the dataset{suggest(v, known)}")
-            for v in values if v not in known]
+    return [
+        Problem("scenario", i, key, f"'{v}' is not a {noun} in the dataset{suggest(v, known)}")
+        for v in values
+        if v not in known
+    ]
 
 
 def route_mask(i: int, d: dict, dataset: Dataset) -> tuple[np.ndarray, list[Problem]]:
@@ -79,8 +82,16 @@ def _check_scalable(i: int, factor: float, capacity: pd.Series, ids: pd.Series, 
     if factor == 0 or factor >= 1:
         return []
     unlimited = ids[capacity.isna().to_numpy()].tolist()
-    return [Problem("scenario", i, "factor", f"{noun} '{x}' has no capacity set (unlimited), so factor {factor:g}"
-                    " has nothing to scale; give it a capacity or use factor 0 to close it") for x in unlimited]
+    return [
+        Problem(
+            "scenario",
+            i,
+            "factor",
+            f"{noun} '{x}' has no capacity set (unlimited), so factor {factor:g}"
+            " has nothing to scale; give it a capacity or use factor 0 to close it",
+        )
+        for x in unlimited
+    ]
 
 
 def _apply(i: int, d: dict, dataset: Dataset, f: Factors, days: int) -> list[Problem]:
@@ -133,8 +144,15 @@ def scenario_factors(dataset: Dataset, scenario: Scenario, days: int | None = No
     problems: list[Problem] = []
     for i, d in enumerate(scenario.disruptions, start=1):
         if d.get("start_day", 1) > days:
-            problems.append(Problem("scenario", i, "start_day", f"starts on day {d['start_day']}, after the"
-                                    f" last day solved ({days}): it has no effect", WARNING))
+            problems.append(
+                Problem(
+                    "scenario",
+                    i,
+                    "start_day",
+                    f"starts on day {d['start_day']}, after the last day solved ({days}): it has no effect",
+                    WARNING,
+                )
+            )
         problems += _apply(i, d, dataset, f, days)
     if errors(problems):
         raise InvalidScenario(problems)

@@ -113,9 +113,14 @@ def build_instance(dataset: Dataset, factors: Factors) -> Instance:
     penalty = com["shortfall_penalty_per_t"].to_numpy(dtype=float)
     penalty = np.where(np.isnan(penalty), default_penalty(dataset), penalty)
     stock0 = np.zeros((len(nodes), len(com)))
-    np.add.at(stock0, (dataset.stock["node_id"].map(node_index).to_numpy(dtype=int),
-                       dataset.stock["commodity"].map(k_index).to_numpy(dtype=int)),
-              dataset.stock["initial_t"].to_numpy(dtype=float))
+    np.add.at(
+        stock0,
+        (
+            dataset.stock["node_id"].map(node_index).to_numpy(dtype=int),
+            dataset.stock["commodity"].map(k_index).to_numpy(dtype=int),
+        ),
+        dataset.stock["initial_t"].to_numpy(dtype=float),
+    )
     origin = routes["origin"].map(node_index).to_numpy(dtype=int)
     dest = routes["destination"].map(node_index).to_numpy(dtype=int)
     storage = storage_t(nodes).to_numpy(dtype=float)

@@ -82,7 +82,9 @@ class _Builder:
     def add_variables(self, name: str, keys: dict, cost, upper) -> Family:
         fam = Family(name, self.n_cols, keys)
         n = fam.size
-        self.cols.append((np.broadcast_to(np.asarray(cost, float), n), np.zeros(n), np.broadcast_to(np.asarray(upper, float), n)))
+        self.cols.append(
+            (np.broadcast_to(np.asarray(cost, float), n), np.zeros(n), np.broadcast_to(np.asarray(upper, float), n))
+        )
         self.n_cols += n
         self.variables[name] = fam
         return fam
@@ -106,15 +108,26 @@ class _Builder:
         rows, cols, vals = (cat(self.entries, i) for i in range(3))
         matrix = sp.csc_matrix((vals, (rows.astype(np.int64), cols.astype(np.int64))), shape=(self.n_rows, self.n_cols))
         matrix.sum_duplicates()
-        return LinearProgram(cat(self.cols, 0), cat(self.cols, 1), cat(self.cols, 2), matrix,
-                             cat(self.rows, 0), cat(self.rows, 1), self.variables, self.constraints)
+        return LinearProgram(
+            cat(self.cols, 0),
+            cat(self.cols, 1),
+            cat(self.cols, 2),
+            matrix,
+            cat(self.rows, 0),
+            cat(self.rows, 1),
+            self.variables,
+            self.constraints,
+        )
 
 
 def define_flow(b: _Builder, inst: Instance) -> Family:
     """flow[r,k,d] for allowed (r,k) and departure days with arrival inside the horizon."""
     rr, kk = np.nonzero(inst.route_allowed)
-    parts = [(rr[m], kk[m], np.full(m.sum(), d)) for d in range(inst.days)
-             for m in [d + inst.route_lead[rr] <= inst.days - 1]]
+    parts = [
+        (rr[m], kk[m], np.full(m.sum(), d))
+        for d in range(inst.days)
+        for m in [d + inst.route_lead[rr] <= inst.days - 1]
+    ]
     r, k, d = (np.concatenate([p[i] for p in parts]).astype(np.int64) for i in range(3))
     return b.add_variables("flow", {"r": r, "k": k, "d": d}, inst.route_cost[r], INF)
 
@@ -160,8 +173,16 @@ def define_balance(b: _Builder, inst: Instance, fam: dict[str, Family]) -> Famil
     terms = [  # (balance key, column, coefficient)
         (_balance_key(inst, inst.route_dest[fr], fk, fd + inst.route_lead[fr]), flow.start, 1.0),
         (_balance_key(inst, inst.route_origin[fr], fk, fd), flow.start, -1.0),
-        (_balance_key(inst, inst.supply_node[sup.keys["s"]], inst.supply_k[sup.keys["s"]], sup.keys["d"]), sup.start, 1.0),
-        (_balance_key(inst, inst.demand_node[short.keys["q"]], inst.demand_k[short.keys["q"]], short.keys["d"]), short.start, 1.0),
+        (
+            _balance_key(inst, inst.supply_node[sup.keys["s"]], inst.supply_k[sup.keys["s"]], sup.keys["d"]),
+            sup.start,
+            1.0,
+        ),
+        (
+            _balance_key(inst, inst.demand_node[short.keys["q"]], inst.demand_k[short.keys["q"]], short.keys["d"]),
+            short.start,
+            1.0,
+        ),
         (_balance_key(inst, sn["n"], sn["k"], sn["d"]), stock.start, -1.0),
         (_balance_key(inst, lost.keys["n"], lost.keys["k"], lost.keys["d"]), lost.start, -1.0),
     ]
@@ -174,8 +195,9 @@ def define_balance(b: _Builder, inst: Instance, fam: dict[str, Family]) -> Famil
     row_rhs = np.zeros(len(unique))
     np.add.at(row_rhs, inverse[n_entries:], rhs)
     n_k, days = len(inst.commodity_ids), inst.days
-    fam_rows = b.add_rows("balance", {"n": unique // (n_k * days), "k": (unique // days) % n_k, "d": unique % days},
-                          row_rhs, row_rhs)
+    fam_rows = b.add_rows(
+        "balance", {"n": unique // (n_k * days), "k": (unique // days) % n_k, "d": unique % days}, row_rhs, row_rhs
+    )
     b.add_entries(fam_rows.start + inverse[:n_entries], np.concatenate(cols), np.concatenate(coef))
     return fam_rows
 
@@ -204,7 +226,9 @@ def _capacity_rows(b: _Builder, name: str, keys: np.ndarray, cap: np.ndarray, co
 def define_route_capacity(b: _Builder, inst: Instance, flow: Family) -> Family:
     """route_capacity[r,d]: all commodities on route r leaving on day d within its capacity."""
     keys = flow.keys["r"] * inst.days + flow.keys["d"]
-    return _capacity_rows(b, "route_capacity", keys, inst.route_cap, flow.start + np.arange(flow.size), inst.route_cap.shape)
+    return _capacity_rows(
+        b, "route_capacity", keys, inst.route_cap, flow.start + np.arange(flow.size), inst.route_cap.shape
+    )
 
 
 def define_node_throughput(b: _Builder, inst: Instance, flow: Family) -> tuple[Family, Family]:
@@ -214,8 +238,10 @@ def define_node_throughput(b: _Builder, inst: Instance, flow: Family) -> tuple[F
     shape = inst.node_throughput.shape
     arrive = inst.route_dest[r] * inst.days + d + inst.route_lead[r]
     leave = inst.route_origin[r] * inst.days + d
-    return (_capacity_rows(b, "throughput_in", arrive, inst.node_throughput, cols, shape),
-            _capacity_rows(b, "throughput_out", leave, inst.node_throughput, cols, shape))
+    return (
+        _capacity_rows(b, "throughput_in", arrive, inst.node_throughput, cols, shape),
+        _capacity_rows(b, "throughput_out", leave, inst.node_throughput, cols, shape),
+    )
 
 
 def define_storage(b: _Builder, inst: Instance, stock: Family) -> Family:

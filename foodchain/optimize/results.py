@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from foodchain.optimize.backends import Solution
 from foodchain.optimize.instance import Instance
 from foodchain.optimize.lp import LinearProgram
-from foodchain.optimize.backends import Solution
 
 TOL = 1e-7
 
@@ -75,8 +75,13 @@ class SolveResult:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "summary.json").write_text(json.dumps(self.summary(), indent=1, ensure_ascii=False))
-        tables = {"shortfall": self.shortfall, "flows": self.flows, "route_use": self.route_use,
-                  "node_use": self.node_use, "supply_use": self.supply_use}
+        tables = {
+            "shortfall": self.shortfall,
+            "flows": self.flows,
+            "route_use": self.route_use,
+            "node_use": self.node_use,
+            "supply_use": self.supply_use,
+        }
         if self.days > 1:
             tables["stock"] = self.stock
         for name, frame in tables.items():
@@ -98,10 +103,16 @@ def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
     demand = inst.demand[q, d]
     shortfall = np.clip(short[q, d], 0.0, demand)
     shortfall[shortfall < TOL] = 0.0
-    return pd.DataFrame({
-        "node_id": inst.node_ids[inst.demand_node[q]], "commodity": inst.commodity_ids[inst.demand_k[q]],
-        "day": d + 1, "demand_t": demand, "delivered_t": demand - shortfall, "shortfall_t": shortfall,
-    })
+    return pd.DataFrame(
+        {
+            "node_id": inst.node_ids[inst.demand_node[q]],
+            "commodity": inst.commodity_ids[inst.demand_k[q]],
+            "day": d + 1,
+            "demand_t": demand,
+            "delivered_t": demand - shortfall,
+            "shortfall_t": shortfall,
+        }
+    )
 
 
 def flows_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
@@ -109,8 +120,14 @@ def flows_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFram
     fam = lp.variables["flow"]
     x = _values(lp, sol, "flow")
     m = x > TOL
-    return pd.DataFrame({"route_id": inst.route_ids[fam.keys["r"][m]], "commodity": inst.commodity_ids[fam.keys["k"][m]],
-                         "day": fam.keys["d"][m] + 1, "flow_t": x[m]})
+    return pd.DataFrame(
+        {
+            "route_id": inst.route_ids[fam.keys["r"][m]],
+            "commodity": inst.commodity_ids[fam.keys["k"][m]],
+            "day": fam.keys["d"][m] + 1,
+            "flow_t": x[m],
+        }
+    )
 
 
 def _per_day(index_size: int, days: int, idx: np.ndarray, d: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -136,8 +153,16 @@ def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
     with np.errstate(invalid="ignore", divide="ignore"):
         util = np.where(cap > 0, flow / cap, np.where(flow > TOL, np.inf, 0.0))
     r, d = np.meshgrid(np.arange(len(inst.route_ids)), np.arange(inst.days), indexing="ij")
-    return pd.DataFrame({"route_id": inst.route_ids[r.ravel()], "day": d.ravel() + 1, "capacity_t": cap.ravel(),
-                         "flow_t": flow.ravel(), "utilisation": util.ravel(), "shadow_price": price.ravel()})
+    return pd.DataFrame(
+        {
+            "route_id": inst.route_ids[r.ravel()],
+            "day": d.ravel() + 1,
+            "capacity_t": cap.ravel(),
+            "flow_t": flow.ravel(),
+            "utilisation": util.ravel(),
+            "shadow_price": price.ravel(),
+        }
+    )
 
 
 def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
@@ -145,22 +170,44 @@ def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataF
     fam = lp.variables["flow"]
     x, r, d = _values(lp, sol, "flow"), fam.keys["r"], fam.keys["d"]
     n_nodes = len(inst.node_ids)
-    arrive = _per_day(n_nodes, inst.days + int(inst.route_lead.max(initial=0)), inst.route_dest[r], d + inst.route_lead[r], x)[:, : inst.days]
+    arrive = _per_day(
+        n_nodes, inst.days + int(inst.route_lead.max(initial=0)), inst.route_dest[r], d + inst.route_lead[r], x
+    )[:, : inst.days]
     leave = _per_day(n_nodes, inst.days, inst.route_origin[r], d, x)
     price = _row_prices(lp, sol, "throughput_in", leave.shape) + _row_prices(lp, sol, "throughput_out", leave.shape)
     cap = np.where(np.isinf(inst.node_throughput), np.nan, inst.node_throughput)
     n, dd = np.meshgrid(np.arange(n_nodes), np.arange(inst.days), indexing="ij")
-    return pd.DataFrame({"node_id": inst.node_ids[n.ravel()], "day": dd.ravel() + 1, "throughput_t": cap.ravel(),
-                         "arrivals_t": arrive.ravel(), "departures_t": leave.ravel(), "shadow_price": price.ravel()})
+    return pd.DataFrame(
+        {
+            "node_id": inst.node_ids[n.ravel()],
+            "day": dd.ravel() + 1,
+            "throughput_t": cap.ravel(),
+            "arrivals_t": arrive.ravel(),
+            "departures_t": leave.ravel(),
+            "shadow_price": price.ravel(),
+        }
+    )
 
 
 def stock_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
     """End-of-day stock per node, commodity and day, with tonnes lost to shelf life."""
     fam, lost = lp.variables["stock"], lp.variables["lost"]
-    frame = pd.DataFrame({"node_id": inst.node_ids[fam.keys["n"]], "commodity": inst.commodity_ids[fam.keys["k"]],
-                          "day": fam.keys["d"] + 1, "stock_t": np.where(_values(lp, sol, "stock") > TOL, _values(lp, sol, "stock"), 0.0)})
-    lost_t = pd.DataFrame({"node_id": inst.node_ids[lost.keys["n"]], "commodity": inst.commodity_ids[lost.keys["k"]],
-                           "day": lost.keys["d"] + 1, "lost_t": _values(lp, sol, "lost")})
+    frame = pd.DataFrame(
+        {
+            "node_id": inst.node_ids[fam.keys["n"]],
+            "commodity": inst.commodity_ids[fam.keys["k"]],
+            "day": fam.keys["d"] + 1,
+            "stock_t": np.where(_values(lp, sol, "stock") > TOL, _values(lp, sol, "stock"), 0.0),
+        }
+    )
+    lost_t = pd.DataFrame(
+        {
+            "node_id": inst.node_ids[lost.keys["n"]],
+            "commodity": inst.commodity_ids[lost.keys["k"]],
+            "day": lost.keys["d"] + 1,
+            "lost_t": _values(lp, sol, "lost"),
+        }
+    )
     frame = frame.merge(lost_t, on=["node_id", "commodity", "day"], how="left").fillna({"lost_t": 0.0})
     frame.loc[frame["lost_t"] < TOL, "lost_t"] = 0.0
     return frame.sort_values(["node_id", "commodity", "day"], kind="stable").reset_index(drop=True)
@@ -171,8 +218,15 @@ def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Dat
     fam = lp.variables["supply"]
     used = _per_day(len(inst.supply_node), inst.days, fam.keys["s"], fam.keys["d"], _values(lp, sol, "supply"))
     s, d = np.meshgrid(np.arange(len(inst.supply_node)), np.arange(inst.days), indexing="ij")
-    return pd.DataFrame({"node_id": inst.node_ids[inst.supply_node[s.ravel()]], "commodity": inst.commodity_ids[inst.supply_k[s.ravel()]],
-                         "day": d.ravel() + 1, "available_t": inst.supply_cap.ravel(), "used_t": used.ravel()})
+    return pd.DataFrame(
+        {
+            "node_id": inst.node_ids[inst.supply_node[s.ravel()]],
+            "commodity": inst.commodity_ids[inst.supply_k[s.ravel()]],
+            "day": d.ravel() + 1,
+            "available_t": inst.supply_cap.ravel(),
+            "used_t": used.ravel(),
+        }
+    )
 
 
 def make_result(inst: Instance, lp: LinearProgram, sol: Solution, scenario: str) -> SolveResult:
@@ -180,10 +234,17 @@ def make_result(inst: Instance, lp: LinearProgram, sol: Solution, scenario: str)
     flow = lp.variables["flow"]
     sup = lp.variables["supply"]
     return SolveResult(
-        status=sol.status, objective=float(sol.objective), days=inst.days, scenario=scenario, solver=sol.solver,
-        shortfall=shortfall_table(inst, lp, sol), flows=flows_table(inst, lp, sol),
-        route_use=route_use_table(inst, lp, sol), node_use=node_use_table(inst, lp, sol),
-        stock=stock_table(inst, lp, sol), supply_use=supply_use_table(inst, lp, sol),
+        status=sol.status,
+        objective=float(sol.objective),
+        days=inst.days,
+        scenario=scenario,
+        solver=sol.solver,
+        shortfall=shortfall_table(inst, lp, sol),
+        flows=flows_table(inst, lp, sol),
+        route_use=route_use_table(inst, lp, sol),
+        node_use=node_use_table(inst, lp, sol),
+        stock=stock_table(inst, lp, sol),
+        supply_use=supply_use_table(inst, lp, sol),
         transport_cost=float(lp.cost[flow.slice] @ sol.x[flow.slice]),
         supply_cost=float(lp.cost[sup.slice] @ sol.x[sup.slice]),
     )

@@ -101,11 +101,16 @@ def check_shape(doc: object) -> list[Problem]:
     """Keys, types and day ranges of the document itself."""
     if not isinstance(doc, dict):
         return [Problem("scenario", None, None, "a scenario must be an object with name, horizon_days, disruptions")]
-    problems = [Problem("scenario", None, k, f"unknown key '{k}'{suggest(k, SCENARIO_KEYS)}")
-                for k in doc if k not in SCENARIO_KEYS]
+    problems = [
+        Problem("scenario", None, k, f"unknown key '{k}'{suggest(k, SCENARIO_KEYS)}")
+        for k in doc
+        if k not in SCENARIO_KEYS
+    ]
     horizon = doc.get("horizon_days", 1)
     if not isinstance(horizon, int) or isinstance(horizon, bool) or horizon < 1:
-        problems.append(Problem("scenario", None, "horizon_days", f"horizon_days must be a whole number >= 1, not {horizon!r}"))
+        problems.append(
+            Problem("scenario", None, "horizon_days", f"horizon_days must be a whole number >= 1, not {horizon!r}")
+        )
     disruptions = doc.get("disruptions", [])
     if not isinstance(disruptions, list):
         return problems + [Problem("scenario", None, "disruptions", "disruptions must be a list")]
@@ -123,19 +128,27 @@ def check_disruption_shape(i: int, d: object) -> list[Problem]:
     if kind not in TYPES:
         return [Problem("scenario", i, "type", f"unknown disruption type '{kind}'{suggest(kind, TYPES)}")]
     allowed = COMMON_KEYS | TYPES[kind]["required"] | TYPES[kind]["optional"]
-    problems = [Problem("scenario", i, k, f"'{k}' is not a key of a {kind} disruption{suggest(k, allowed)}")
-                for k in d if k not in allowed]
-    problems += [Problem("scenario", i, k, f"a {kind} disruption needs '{k}'")
-                 for k in TYPES[kind]["required"] if k not in d]
+    problems = [
+        Problem("scenario", i, k, f"'{k}' is not a key of a {kind} disruption{suggest(k, allowed)}")
+        for k in d
+        if k not in allowed
+    ]
+    problems += [
+        Problem("scenario", i, k, f"a {kind} disruption needs '{k}'") for k in TYPES[kind]["required"] if k not in d
+    ]
     if kind in TARGETS and not any(k in d for k in TARGETS[kind]):
         problems.append(Problem("scenario", i, None, f"a {kind} disruption needs one of {', '.join(TARGETS[kind])}"))
-    if "factor" in d and (not isinstance(d["factor"], (int, float)) or isinstance(d["factor"], bool) or d["factor"] < 0):
+    if "factor" in d and (
+        not isinstance(d["factor"], (int, float)) or isinstance(d["factor"], bool) or d["factor"] < 0
+    ):
         problems.append(Problem("scenario", i, "factor", f"factor must be a number >= 0, not {d['factor']!r}"))
     for key in ("start_day", "end_day"):
         if key in d and (not isinstance(d[key], int) or isinstance(d[key], bool) or d[key] < 1):
             problems.append(Problem("scenario", i, key, f"{key} must be a whole number >= 1 (days are 1-based)"))
     if isinstance(d.get("start_day"), int) and isinstance(d.get("end_day"), int) and d["start_day"] > d["end_day"]:
-        problems.append(Problem("scenario", i, "end_day", f"end_day {d['end_day']} is before start_day {d['start_day']}"))
+        problems.append(
+            Problem("scenario", i, "end_day", f"end_day {d['end_day']} is before start_day {d['start_day']}")
+        )
     for key in ("routes", "nodes", "regions", "commodities", "corridors", "zones"):
         if key in d and not (isinstance(d[key], list) and all(isinstance(v, str) for v in d[key])):
             problems.append(Problem("scenario", i, key, f"{key} must be a list of names"))

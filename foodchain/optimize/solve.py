@@ -14,8 +14,13 @@ from foodchain.optimize.results import SolveResult, make_result
 from foodchain.optimize.scenario import Scenario
 
 
-def solve(dataset: Dataset, scenario: Scenario | None = None, days: int | None = None,
-          solver: str = DEFAULT_SOLVER, time_limit: float | None = None) -> SolveResult:
+def solve(
+    dataset: Dataset,
+    scenario: Scenario | None = None,
+    days: int | None = None,
+    solver: str = DEFAULT_SOLVER,
+    time_limit: float | None = None,
+) -> SolveResult:
     """Meet demand at least cost under ``scenario`` (the baseline when ``None``) over ``days``.
 
     ``days`` defaults to the scenario's horizon (1 for the baseline). The model knows the
@@ -33,7 +38,6 @@ def solve(dataset: Dataset, scenario: Scenario | None = None, days: int | None =
     if sol.status != "optimal":
         raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
     result = make_result(inst, lp, sol, scenario.name)
-    result.timings = {"build": built - start, "solve": sol.solve_seconds,
-                      "total": time.perf_counter() - start}
+    result.timings = {"build": built - start, "solve": sol.solve_seconds, "total": time.perf_counter() - start}
     result.warnings = list(dataset.warnings) + list(factors.warnings)
     return result

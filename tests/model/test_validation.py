@@ -141,7 +141,12 @@ def test_bad_geometry(copy):
 
 
 def test_bom_spaces_and_semicolons_with_decimal_commas_are_handled(copy):
-    text = (copy / "supply.csv").read_text().replace(",", ";").replace("SRC-WEST;rice;100;1000", " SRC-WEST ;rice;100,5;1000")
+    text = (
+        (copy / "supply.csv")
+        .read_text()
+        .replace(",", ";")
+        .replace("SRC-WEST;rice;100;1000", " SRC-WEST ;rice;100,5;1000")
+    )
     (copy / "supply.csv").write_bytes("\ufeff".encode() + text.encode())
     problems = problems_of(copy)
     assert only(problems) == []

@@ -29,8 +29,10 @@ def test_a_cheaper_parallel_route_prices_the_saving_not_the_penalty():
     # one more t/day on the cheap route saves 3.
     ds = make_dataset(
         [("S", "source"), ("M", "market")],
-        [{"route_id": "cheap", "origin": "S", "destination": "M", "capacity_t_per_day": 6, "cost_per_t": 1},
-         {"route_id": "dear", "origin": "S", "destination": "M", "capacity_t_per_day": 50, "cost_per_t": 4}],
+        [
+            {"route_id": "cheap", "origin": "S", "destination": "M", "capacity_t_per_day": 6, "cost_per_t": 1},
+            {"route_id": "dear", "origin": "S", "destination": "M", "capacity_t_per_day": 50, "cost_per_t": 4},
+        ],
         [{"node_id": "S", "commodity": "rice", "supply_t_per_day": 100}],
         [{"node_id": "M", "commodity": "rice", "demand_t_per_day": 15}],
     )
@@ -43,8 +45,10 @@ def test_a_cheaper_parallel_route_prices_the_saving_not_the_penalty():
 def test_hub_throughput_dual():
     ds = make_dataset(
         [("S", "source"), {"node_id": "H", "kind": "hub", "throughput_t_per_day": 8}, ("M", "market")],
-        [{"route_id": "a", "origin": "S", "destination": "H", "cost_per_t": 1},
-         {"route_id": "b", "origin": "H", "destination": "M", "cost_per_t": 1}],
+        [
+            {"route_id": "a", "origin": "S", "destination": "H", "cost_per_t": 1},
+            {"route_id": "b", "origin": "H", "destination": "M", "cost_per_t": 1},
+        ],
         [{"node_id": "S", "commodity": "rice", "supply_t_per_day": 100}],
         [{"node_id": "M", "commodity": "rice", "demand_t_per_day": 15}],
     )

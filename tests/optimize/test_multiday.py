@@ -17,8 +17,13 @@ DEMAND = [{"node_id": "MKT", "commodity": "rice", "demand_t_per_day": 30}]
 
 
 def closure(days: int, horizon: int = 5):
-    return scenario_from_dict({"name": "closed", "horizon_days": horizon, "disruptions": [
-        {"type": "close_route", "routes": ["R-IN"], "start_day": 1, "end_day": days}]})
+    return scenario_from_dict(
+        {
+            "name": "closed",
+            "horizon_days": horizon,
+            "disruptions": [{"type": "close_route", "routes": ["R-IN"], "start_day": 1, "end_day": days}],
+        }
+    )
 
 
 def test_hub_stock_carries_the_market_through_a_three_day_closure():
@@ -50,8 +55,12 @@ def test_storage_limits_what_a_hub_can_build_up():
     # Source only on day 1 (supply shock 0 on days 2-3); the hub can keep at most 40 t.
     nodes = [("SRC", "source"), {"node_id": "HUB", "kind": "hub", "storage_t": 40}, ("MKT", "market")]
     ds = make_dataset(nodes, ROUTES, [dict(SUPPLY[0], supply_t_per_day=200)], DEMAND)
-    sc = scenario_from_dict({"horizon_days": 3, "disruptions": [
-        {"type": "supply_shock", "nodes": ["SRC"], "factor": 0, "start_day": 2, "end_day": 3}]})
+    sc = scenario_from_dict(
+        {
+            "horizon_days": 3,
+            "disruptions": [{"type": "supply_shock", "nodes": ["SRC"], "factor": 0, "start_day": 2, "end_day": 3}],
+        }
+    )
     r = solve(ds, sc)
     assert r.stock.set_index("day")["stock_t"][1] == pytest.approx(40.0)
     assert r.summary()["total_shortfall_t"] == pytest.approx(90 - 30 - 40)
@@ -59,10 +68,13 @@ def test_storage_limits_what_a_hub_can_build_up():
 
 def test_shelf_life_throws_away_stock_older_than_its_life():
     commodities = [{"commodity": "chili", "shortfall_penalty_per_t": 1000, "shelf_life_days": 2}]
-    ds = make_dataset([("HUB", "hub"), ("MKT", "market")],
-                      [{"route_id": "R", "origin": "HUB", "destination": "MKT", "cost_per_t": 1}],
-                      demand=[{"node_id": "MKT", "commodity": "chili", "demand_t_per_day": 10}],
-                      stock=[{"node_id": "HUB", "commodity": "chili", "initial_t": 100}], commodities=commodities)
+    ds = make_dataset(
+        [("HUB", "hub"), ("MKT", "market")],
+        [{"route_id": "R", "origin": "HUB", "destination": "MKT", "cost_per_t": 1}],
+        demand=[{"node_id": "MKT", "commodity": "chili", "demand_t_per_day": 10}],
+        stock=[{"node_id": "HUB", "commodity": "chili", "initial_t": 100}],
+        commodities=commodities,
+    )
     r = solve(ds, days=4)
     # Initial stock may be held at the end of day 1 only (life 2): 10 t used on day 1 and
     # 10 t on day 2, the other 80 t are lost at the end of day 2; days 3 and 4 go short.
@@ -73,6 +85,8 @@ def test_shelf_life_throws_away_stock_older_than_its_life():
 def test_node_closure_stops_arrivals_and_departures():
     nodes = [("SRC", "source"), {"node_id": "HUB", "kind": "hub", "throughput_t_per_day": 500}, ("MKT", "market")]
     ds = make_dataset(nodes, ROUTES, SUPPLY, DEMAND, stock=[{"node_id": "HUB", "commodity": "rice", "initial_t": 100}])
-    sc = scenario_from_dict({"horizon_days": 2, "disruptions": [{"type": "close_node", "nodes": ["HUB"], "end_day": 1}]})
+    sc = scenario_from_dict(
+        {"horizon_days": 2, "disruptions": [{"type": "close_node", "nodes": ["HUB"], "end_day": 1}]}
+    )
     r = solve(ds, sc)
     assert list(r.shortfall.set_index("day")["shortfall_t"]) == pytest.approx([30, 0])

@@ -20,15 +20,29 @@ from tests.conftest import make_dataset
 def networks(draw):
     n = draw(st.integers(3, 8))
     nodes = [f"N{i}" for i in range(n)]
-    pairs = draw(st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1]),
-                         min_size=1, max_size=n * 3))
+    pairs = draw(
+        st.sets(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1]),
+            min_size=1,
+            max_size=n * 3,
+        )
+    )
     routes = []
     for i, (a, b) in enumerate(sorted(pairs)):
-        routes.append({"route_id": f"R{i}", "origin": nodes[a], "destination": nodes[b],
-                       "capacity_t_per_day": draw(st.integers(0, 20)), "cost_per_t": draw(st.integers(0, 9))})
+        routes.append(
+            {
+                "route_id": f"R{i}",
+                "origin": nodes[a],
+                "destination": nodes[b],
+                "capacity_t_per_day": draw(st.integers(0, 20)),
+                "cost_per_t": draw(st.integers(0, 9)),
+            }
+        )
     sources = draw(st.sets(st.sampled_from(nodes), min_size=1, max_size=2))
     sinks = draw(st.sets(st.sampled_from([x for x in nodes if x not in sources] or nodes), min_size=1, max_size=3))
-    supply = [{"node_id": s, "commodity": "rice", "supply_t_per_day": draw(st.integers(0, 30))} for s in sorted(sources)]
+    supply = [
+        {"node_id": s, "commodity": "rice", "supply_t_per_day": draw(st.integers(0, 30))} for s in sorted(sources)
+    ]
     demand = [{"node_id": s, "commodity": "rice", "demand_t_per_day": draw(st.integers(1, 25))} for s in sorted(sinks)]
     return nodes, routes, supply, demand
 

@@ -76,7 +76,9 @@ def test_balances_rederived_from_result_tables(tiny):
         for k in tiny.commodities["commodity"]:
             for day in range(1, r.days + 1):
                 sup = r.supply_use.query("node_id == @node and commodity == @k and day == @day")["used_t"].sum()
-                arr = f.query("destination == @node and commodity == @k and day + lead_time_days == @day")["flow_t"].sum()
+                arr = f.query("destination == @node and commodity == @k and day + lead_time_days == @day")[
+                    "flow_t"
+                ].sum()
                 dep = f.query("origin == @node and commodity == @k and day == @day")["flow_t"].sum()
                 dlv = r.shortfall.query("node_id == @node and commodity == @k and day == @day")["delivered_t"].sum()
                 before = stock0.get((node, k), 0.0) if day == 1 else st["stock_t"].get((node, k, day - 1), 0.0)
