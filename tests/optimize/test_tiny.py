@@ -85,3 +85,10 @@ def test_balances_rederived_from_result_tables(tiny):
                 after = st["stock_t"].get((node, k, day), 0.0)
                 lost = st["lost_t"].get((node, k, day), 0.0)
                 assert sup + arr + before == pytest.approx(dep + dlv + after + lost, abs=1e-6), (node, k, day)
+
+
+def test_time_limit_comes_back_as_words(tiny):
+    from foodchain import SolverError
+
+    with pytest.raises(SolverError, match="time limit reached"):
+        solve(tiny, load_scenario(SCENARIOS / "tiny_west_toll_closed.json"), time_limit=1e-12)
