@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from foodchain.errors import FoodchainError, InvalidInput
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
-from foodchain.optimize import load_scenario, solve
+from foodchain.optimize import flood, load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+EXTRA_COMMANDS.append(flood.register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -96,7 +96,7 @@ def _check_scalable(i: int, factor: float, capacity: pd.Series, ids: pd.Series, 
 
 def _apply(i: int, d: dict, dataset: Dataset, f: Factors, days: int) -> list[Problem]:
     kind, span = d["type"], day_range(d, days)
-    factor = 0.0 if kind in CLOSURES else float(d["factor"])
+    factor = 0.0 if kind in CLOSURES else float(d.get("factor", 1.0))  # a flood has no factor
     if kind in ("close_route", "close_corridor", "route_capacity"):
         mask, problems = route_mask(i, d, dataset)
         sel = dataset.routes[mask]

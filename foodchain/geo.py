@@ -1,0 +1,114 @@
+"""Shapes for maps: catchment polygons of demand zones, and boundary GeoJSON files.
+
+Most datasets give each market or kecamatan a point (lat, lon), not a shape. To colour
+zones on a map each zone is given its *catchment*: the Voronoi cell of its point (every
+place closer to it than to any other zone), clipped to the region's outline. The outline
+is the convex hull of the zones' points, buffered by half the typical distance between
+neighbours, unless the user supplies one. A boundary GeoJSON whose features carry a
+``node_id`` property matching the dataset gives the zones' own shapes instead.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import MultiPoint, Point, shape
+from shapely.geometry.base import BaseGeometry
+
+
+def located(nodes: pd.DataFrame, ids: pd.Series | list | None = None) -> pd.DataFrame:
+    """Nodes with both lat and lon (optionally only those in ``ids``), one row per node_id."""
+    frame = nodes[nodes["lat"].notna() & nodes["lon"].notna()]
+    if ids is not None:
+        frame = frame[frame["node_id"].isin(set(ids))]
+    return frame.drop_duplicates("node_id").reset_index(drop=True)
+
+
+def default_outline(points: np.ndarray) -> BaseGeometry:
+    """Convex hull of ``points`` (lon, lat) buffered by half the median nearest-neighbour distance."""
+    if len(points) == 1:
+        return Point(points[0]).buffer(0.02)
+    diff = points[:, None, :] - points[None, :, :]
+    dist = np.sqrt((diff**2).sum(axis=2))
+    np.fill_diagonal(dist, np.inf)
+    pad = max(float(np.median(dist.min(axis=1))) / 2, 0.005)
+    return MultiPoint([tuple(p) for p in points]).convex_hull.buffer(pad)
+
+
+def catchments(
+    nodes: pd.DataFrame, ids: pd.Series | list | None = None, outline: BaseGeometry | None = None
+) -> pd.DataFrame:
+    """One polygon per located zone: the Voronoi cell of its point clipped to ``outline``.
+
+    Returns columns node_id, geometry (shapely). When zones share a point, the first
+    gets the cell and the others a small circle around the point.
+    """
+    frame = located(nodes, ids)
+    if frame.empty:
+        return pd.DataFrame({"node_id": [], "geometry": []})
+    points = frame[["lon", "lat"]].to_numpy(dtype=float)
+    outline = outline if outline is not None else default_outline(points)
+    first = ~pd.DataFrame(points).duplicated().to_numpy()
+    unique = points[first]
+    if len(unique) >= 2:
+        cells = shapely.voronoi_polygons(MultiPoint([tuple(p) for p in unique]), extend_to=outline, ordered=True).geoms
+        cells = [c.intersection(outline) for c in cells]
+    else:
+        cells = [outline]
+    geoms, it = [], iter(cells)
+    for p, is_first in zip(points, first, strict=True):
+        geoms.append(next(it) if is_first else Point(p).buffer(0.003))
+    return pd.DataFrame({"node_id": frame["node_id"].to_numpy(), "geometry": geoms})
+
+
+def read_boundary(data: bytes | str, node_ids: list[str]) -> tuple[pd.DataFrame | None, BaseGeometry | None]:
+    """A boundary GeoJSON as zone shapes (features with a ``node_id`` property that is a
+    node) or, failing that, as one outline (the union of its polygons).
+
+    Raises ``ValueError`` with a message for the user when the file is not GeoJSON polygons.
+    """
+    try:
+        doc = json.loads(data)
+        features = doc["features"] if doc.get("type") == "FeatureCollection" else [doc]
+        geoms = [(f.get("properties") or {}, shape(f["geometry"])) for f in features]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"the boundary file is not GeoJSON: {type(exc).__name__}") from None
+    polys = [(p, g) for p, g in geoms if g.geom_type in ("Polygon", "MultiPolygon")]
+    if not polys:
+        raise ValueError("the boundary file has no Polygon or MultiPolygon features")
+    known = set(node_ids)
+    zones = [(str(p.get("node_id")), g) for p, g in polys if str(p.get("node_id")) in known]
+    if zones:
+        return pd.DataFrame(zones, columns=["node_id", "geometry"]), None
+    return None, shapely.union_all([g for _, g in polys])
+
+
+def polygon_rings(geom: BaseGeometry) -> list[list[list[float]]]:
+    """Exterior rings of a (multi)polygon as lists of [lon, lat], for map layers."""
+    if geom is None or geom.is_empty:
+        return []
+    parts = geom.geoms if hasattr(geom, "geoms") else [geom]
+    return [[[round(x, 6), round(y, 6)] for x, y in p.exterior.coords] for p in parts if p.geom_type == "Polygon"]
+
+
+def route_paths(nodes: pd.DataFrame, routes: pd.DataFrame) -> list[list[list[float]] | None]:
+    """Each route's path as [[lon, lat], ...]: its WKT geometry, else a straight line
+    between its endpoints (``None`` when an endpoint has no coordinates)."""
+    pos = located(nodes).set_index("node_id")[["lon", "lat"]]
+    paths = []
+    for r in routes.itertuples(index=False):
+        wkt = getattr(r, "geometry", "")
+        if isinstance(wkt, str) and wkt.strip():
+            try:
+                paths.append([[x, y] for x, y in shapely.from_wkt(wkt).coords])
+                continue
+            except (shapely.errors.GEOSException, NotImplementedError):
+                pass
+        if r.origin in pos.index and r.destination in pos.index:
+            paths.append([pos.loc[r.origin].tolist(), pos.loc[r.destination].tolist()])
+        else:
+            paths.append(None)
+    return paths
