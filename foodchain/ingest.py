@@ -1,0 +1,137 @@
+"""Uploads merged into a dataset version, what changed between versions, and downloads.
+
+A market manager uploads one table (``routes.csv``, or an ``.xlsx`` with one sheet) or
+a whole dataset (``.zip`` / ``.xlsx``). The tables uploaded replace the same tables of
+the active version; the merged dataset is validated as a whole, and only a dataset
+with no errors becomes a :class:`Candidate` that can be stored.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from foodchain.model.dataset import Dataset, check_tables
+from foodchain.model.io import read_raw
+from foodchain.model.problems import Problem, errors
+from foodchain.model.schema import KEYS, TABLES, column_names
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class Candidate:
+    """The outcome of an upload: merged tables, every problem, and the dataset if it is valid."""
+
+    tables: dict[str, pd.DataFrame]
+    replaced: list[str]
+    problems: list[Problem] = field(default_factory=list)
+    dataset: Dataset | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None
+
+
+def merge_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> Candidate:
+    """Replace the tables in ``new`` within ``current`` and validate the result as a whole."""
+    from foodchain.model.dataset import dataset_from_tables
+
+    merged = {name: frame for name, frame in current.items()} | dict(new)
+    _, problems = check_tables(merged)
+    dataset = None if errors(problems) else dataset_from_tables(merged)
+    return Candidate(merged, sorted(new), problems, dataset)
+
+
+def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str) -> Candidate:
+    """Read an upload (CSV, ZIP or XLSX bytes) and merge it into ``current`` (see module docstring)."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        size = len(data) / 1024 / 1024
+        limit = MAX_UPLOAD_BYTES // 1024 // 1024
+        return Candidate(
+            current, [], [Problem("dataset", None, None, f"the file is {size:.0f} MB; the limit is {limit} MB")]
+        )
+    raw, problems = read_raw(data, filename)
+    if errors(problems) or not raw:
+        if not raw and not errors(problems):
+            problems.append(Problem("dataset", None, None, f"'{filename}' holds none of the tables"))
+        return Candidate(current, [], problems)
+    candidate = merge_tables(current, raw)
+    candidate.problems = problems + candidate.problems
+    return candidate
+
+
+def _keyed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.astype(str).replace({"nan": "", "<NA>": "", "None": ""})
+    keys = [k for k in KEYS[table] if k in frame]
+    return frame.drop_duplicates(subset=keys).set_index(keys) if keys else frame
+
+
+def table_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Rows added, removed and changed per table (rows matched by each table's key)."""
+    rows = []
+    for table in TABLES:
+        a = _keyed(table, old.get(table, pd.DataFrame(columns=column_names(table))))
+        b = _keyed(table, new.get(table, pd.DataFrame(columns=column_names(table))))
+        common = a.index.intersection(b.index)
+        cols = sorted(set(a.columns) | set(b.columns))
+        a2 = a.reindex(index=common, columns=cols).fillna("")
+        b2 = b.reindex(index=common, columns=cols).fillna("")
+        changed = int((a2.apply(_norm) != b2.apply(_norm)).any(axis=1).sum()) if len(common) else 0
+        rows.append(
+            {
+                "table": table,
+                "added": int(len(b.index.difference(a.index))),
+                "removed": int(len(a.index.difference(b.index))),
+                "changed": changed,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _norm(col: pd.Series) -> pd.Series:
+    """Compare ``1`` and ``1.0`` as the same value."""
+    num = pd.to_numeric(col, errors="coerce")
+    return num.map(lambda v: f"{v:.9g}").where(num.notna(), col)
+
+
+def dataset_zip(tables: dict[str, pd.DataFrame]) -> bytes:
+    """The tables as a ZIP of ``<table>.csv`` files, readable by :func:`foodchain.load_dataset`."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in tables.items():
+            archive.writestr(f"{name}.csv", frame.to_csv(index=False))
+    return buf.getvalue()
+
+
+def dataset_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
+    """The tables as a workbook with one sheet per table (text starting with ``=`` stays text)."""
+    buf = io.BytesIO()
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
+        for name, frame in tables.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    return buf.getvalue()
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """One table as CSV bytes (UTF-8 with a BOM, so that Excel reads the accents right)."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def history(store, limit: int = 20) -> pd.DataFrame:
+    """The newest ``limit`` versions of a :class:`~foodchain.store.Store`, each with what changed
+    from the version it was made from: ``+added -removed ~changed`` rows per table."""
+    versions = store.versions().head(limit)
+    summaries = []
+    for row in versions.itertuples(index=False):
+        parent = {} if pd.isna(row.parent_id) else store.raw_tables(int(row.parent_id))
+        changes = table_changes(parent, store.raw_tables(int(row.id)))
+        changes = changes[(changes[["added", "removed", "changed"]] > 0).any(axis=1)]
+        summaries.append(
+            "; ".join(f"{c.table} +{c.added} -{c.removed} ~{c.changed}" for c in changes.itertuples(index=False)) or "-"
+        )
+    return versions.assign(changes=summaries)

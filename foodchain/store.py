@@ -1,0 +1,313 @@
+"""The SQLite store: dataset versions, named scenarios and run results, never overwritten.
+
+One file (``data/foodchain.sqlite`` under the working folder; the environment variable
+``FOODCHAIN_DB`` overrides it) holds three kinds of record:
+
+* **dataset versions** -- the six tables as CSV text, who uploaded them, when, a note,
+  the version they were made from (``parent_id``) and an ``active`` flag (exactly one
+  version is active). Only valid datasets are stored: :meth:`Store.add_version` takes a
+  :class:`~foodchain.model.dataset.Dataset`, which exists only once validation passed.
+* **scenarios** -- name, JSON, author; saving a name again adds version n + 1.
+* **runs** -- a solve's summary and tables, keyed by dataset version + scenario hash +
+  options, so a scenario already run on a version is shown without solving again.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction in WAL mode; a connection is opened
+per call, so a :class:`Store` can be shared between threads (browser sessions). Two
+sessions uploading at once both end up as versions: the later one is active, neither
+is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from foodchain.model.dataset import Dataset, dataset_from_tables
+from foodchain.model.io import read_csv_bytes
+from foodchain.model.schema import TABLES
+from foodchain.optimize.results import SolveResult
+
+DEFAULT_PATH = Path("data") / "foodchain.sqlite"
+RESULT_TABLES = ("shortfall", "flows", "route_use", "node_use", "stock", "supply_use")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS dataset_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, parent_id INTEGER, uploader TEXT NOT NULL, note TEXT NOT NULL,
+    source TEXT NOT NULL, created_at TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS dataset_tables (
+    version_id INTEGER NOT NULL REFERENCES dataset_versions(id), name TEXT NOT NULL, rows INTEGER NOT NULL,
+    csv BLOB NOT NULL, PRIMARY KEY (version_id, name));
+CREATE TABLE IF NOT EXISTS scenarios (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
+    author TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (name, version));
+CREATE TABLE IF NOT EXISTS runs (
+    key TEXT PRIMARY KEY, dataset_version INTEGER NOT NULL, scenario_hash TEXT NOT NULL, scenario_name TEXT NOT NULL,
+    options TEXT NOT NULL, summary TEXT NOT NULL, tables BLOB NOT NULL, created_at TEXT NOT NULL);
+"""
+
+
+def default_path() -> Path:
+    """``$FOODCHAIN_DB`` if set, else ``data/foodchain.sqlite`` under the working folder."""
+    return Path(os.environ.get("FOODCHAIN_DB") or DEFAULT_PATH)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def scenario_hash(doc: dict) -> str:
+    """A stable hash of a scenario document (key order does not matter)."""
+    text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def run_key(version_id: int, doc: dict, options: dict) -> str:
+    """The key of a run: dataset version + scenario hash + options."""
+    opts = json.dumps(options, sort_keys=True)
+    return f"v{version_id}-{scenario_hash(doc)}-{hashlib.sha256(opts.encode()).hexdigest()[:8]}"
+
+
+class Store:
+    """Dataset versions, scenarios and runs in one SQLite file (see the module docstring)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as con:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        con.execute("PRAGMA busy_timeout=60000")
+        return con
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error)."""
+        con = self._connect()
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            yield con
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
+
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        con = self._connect()
+        try:
+            return con.execute(sql, params).fetchall()
+        finally:
+            con.close()
+
+    # -- dataset versions ------------------------------------------------------------------
+
+    def add_version(
+        self,
+        dataset: Dataset,
+        uploader: str,
+        note: str = "",
+        source: str = "upload",
+        activate: bool = True,
+        only_if_empty: bool = False,
+    ) -> int | None:
+        """Store a valid dataset as a new version (made from the active one) and return its id.
+
+        With ``only_if_empty`` nothing is stored (and ``None`` returned) when the store
+        already holds a version: first-start seeding that two sessions may race to do.
+        """
+        blobs = {name: frame.to_csv(index=False).encode() for name, frame in dataset.tables().items()}
+        with self._write() as con:
+            if only_if_empty and con.execute("SELECT COUNT(*) FROM dataset_versions").fetchone()[0]:
+                return None
+            parent = con.execute("SELECT id FROM dataset_versions WHERE active = 1").fetchone()
+            cur = con.execute(
+                "INSERT INTO dataset_versions (parent_id, uploader, note, source, created_at) VALUES (?,?,?,?,?)",
+                (parent[0] if parent else None, uploader.strip() or "anonymous", note, source, _now()),
+            )
+            version = int(cur.lastrowid)
+            con.executemany(
+                "INSERT INTO dataset_tables VALUES (?,?,?,?)",
+                [(version, n, len(dataset.tables()[n]), b) for n, b in blobs.items()],
+            )
+            if activate:
+                con.execute("UPDATE dataset_versions SET active = (id = ?)", (version,))
+        return version
+
+    def activate(self, version_id: int) -> None:
+        """Make ``version_id`` the active version (an earlier one, to go back to it)."""
+        with self._write() as con:
+            if not con.execute("SELECT 1 FROM dataset_versions WHERE id = ?", (version_id,)).fetchone():
+                raise KeyError(f"there is no dataset version {version_id}")
+            con.execute("UPDATE dataset_versions SET active = (id = ?)", (version_id,))
+
+    def active_version(self) -> int | None:
+        rows = self._read("SELECT id FROM dataset_versions WHERE active = 1")
+        return int(rows[0][0]) if rows else None
+
+    def versions(self) -> pd.DataFrame:
+        """Every version, newest first: id, parent_id, uploader, note, source, created_at, active, rows."""
+        rows = self._read(
+            "SELECT v.id, v.parent_id, v.uploader, v.note, v.source, v.created_at, v.active,"
+            " (SELECT SUM(rows) FROM dataset_tables t WHERE t.version_id = v.id)"
+            " FROM dataset_versions v ORDER BY v.id DESC"
+        )
+        cols = ["id", "parent_id", "uploader", "note", "source", "created_at", "active", "rows"]
+        frame = pd.DataFrame(rows, columns=cols)
+        frame["active"] = frame["active"].astype(bool)
+        return frame
+
+    def version_info(self, version_id: int) -> dict:
+        frame = self.versions()
+        row = frame[frame["id"] == version_id]
+        if row.empty:
+            raise KeyError(f"there is no dataset version {version_id}")
+        return row.iloc[0].to_dict()
+
+    def raw_tables(self, version_id: int) -> dict[str, pd.DataFrame]:
+        """The tables of a version as strings, exactly as stored (what an upload is merged into)."""
+        rows = self._read("SELECT name, csv FROM dataset_tables WHERE version_id = ?", (version_id,))
+        if not rows:
+            raise KeyError(f"there is no dataset version {version_id}")
+        return {name: read_csv_bytes(bytes(blob), name)[0] for name, blob in rows if name in TABLES}
+
+    def load_version(self, version_id: int) -> Dataset:
+        """A stored version as a :class:`Dataset`."""
+        return dataset_from_tables(self.raw_tables(version_id))
+
+    # -- scenarios -------------------------------------------------------------------------
+
+    def save_scenario(self, doc: dict, author: str, name: str | None = None) -> int:
+        """Store a scenario under ``name`` (default: its own name); returns its version (1, 2, ...)."""
+        name = (name or doc.get("name") or "Scenario").strip()
+        with self._write() as con:
+            last = con.execute("SELECT MAX(version) FROM scenarios WHERE name = ?", (name,)).fetchone()[0]
+            version = (last or 0) + 1
+            con.execute(
+                "INSERT INTO scenarios (name, version, doc, author, created_at) VALUES (?,?,?,?,?)",
+                (name, version, json.dumps(doc, ensure_ascii=False), author.strip() or "anonymous", _now()),
+            )
+        return version
+
+    def scenarios(self) -> pd.DataFrame:
+        """The latest version of each named scenario: name, version, author, created_at."""
+        rows = self._read("SELECT name, MAX(version), author, created_at FROM scenarios GROUP BY name ORDER BY name")
+        return pd.DataFrame(rows, columns=["name", "version", "author", "created_at"])
+
+    def scenario_doc(self, name: str, version: int | None = None) -> dict:
+        """A stored scenario's JSON document (the latest version unless ``version`` is given)."""
+        sql = "SELECT doc FROM scenarios WHERE name = ? " + (
+            "AND version = ?" if version else "ORDER BY version DESC LIMIT 1"
+        )
+        rows = self._read(sql, (name, version) if version else (name,))
+        if not rows:
+            raise KeyError(f"there is no scenario named '{name}'")
+        return json.loads(rows[0][0])
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def save_run(self, key: str, version_id: int, doc: dict, options: dict, result: SolveResult) -> None:
+        """Store a solve's summary and tables under ``key`` (a second save of a key is ignored)."""
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in RESULT_TABLES:
+                archive.writestr(f"{name}.csv", getattr(result, name).to_csv(index=False))
+        summary = result.summary() | {"transport_cost": result.transport_cost, "supply_cost": result.supply_cost}
+        with self._write() as con:
+            con.execute(
+                "INSERT OR IGNORE INTO runs VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    key,
+                    version_id,
+                    scenario_hash(doc),
+                    result.scenario,
+                    json.dumps(options),
+                    json.dumps(summary),
+                    buf.getvalue(),
+                    _now(),
+                ),
+            )
+
+    def get_run(self, key: str) -> SolveResult | None:
+        """A stored run as a :class:`SolveResult`, or ``None``."""
+        rows = self._read("SELECT summary, tables FROM runs WHERE key = ?", (key,))
+        if not rows:
+            return None
+        summary, blob = json.loads(rows[0][0]), bytes(rows[0][1])
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            tables = {
+                n: pd.read_csv(archive.open(f"{n}.csv"), dtype={"node_id": str, "route_id": str, "commodity": str})
+                for n in RESULT_TABLES
+            }
+        return SolveResult(
+            status=summary["status"],
+            objective=summary["objective"],
+            days=summary["days"],
+            scenario=summary["scenario"],
+            solver=summary["solver"],
+            **tables,
+            transport_cost=summary["transport_cost"],
+            supply_cost=summary["supply_cost"],
+            timings=summary.get("timings_s", {}),
+        )
+
+    def runs(self, version_id: int | None = None) -> pd.DataFrame:
+        """Stored runs (of one dataset version if given), newest first."""
+        sql = "SELECT key, dataset_version, scenario_name, options, created_at FROM runs"
+        rows = self._read(
+            sql + (" WHERE dataset_version = ?" if version_id else "") + " ORDER BY rowid DESC",
+            (version_id,) if version_id else (),
+        )
+        return pd.DataFrame(rows, columns=["key", "dataset_version", "scenario_name", "options", "created_at"])
+
+
+def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None) -> int | None:
+    """On first start, store the first candidate dataset folder that validates (and the sample
+    scenarios). Returns the new version id, or ``None`` when the store was not empty."""
+    if store.active_version() is not None:
+        return None
+    for folder in candidates:
+        if not (folder / "nodes.csv").exists():
+            continue
+        try:
+            from foodchain.model.dataset import load_dataset
+
+            dataset = load_dataset(folder)
+        except Exception:  # a sample being rebuilt may be briefly invalid: try the next one
+            continue
+        version = store.add_version(dataset, "foodchain", f"sample data: {folder.name}", "sample", only_if_empty=True)
+        if version is not None and scenario_dir is not None and store.scenarios().empty:
+            for file in sorted(scenario_dir.glob("*.json")):
+                doc = inline_flood_files(json.loads(file.read_text(encoding="utf-8")), file.parent)
+                store.save_scenario(doc, "foodchain")
+        return version
+    return None
+
+
+def inline_flood_files(doc: dict, base_dir: Path | None) -> dict:
+    """A scenario with every flood ``geojson`` file read into ``features``, so that it is
+    self-contained once stored (files that cannot be found are left as they are)."""
+    out = dict(doc)
+    disruptions = []
+    for d in doc.get("disruptions", []) if isinstance(doc.get("disruptions"), list) else []:
+        path = Path(base_dir or ".") / str(d.get("geojson", "")) if isinstance(d, dict) else None
+        if isinstance(d, dict) and d.get("type") == "flood" and "geojson" in d and path.is_file():
+            features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
+            d = {k: v for k, v in d.items() if k != "geojson"} | {"features": features}
+        disruptions.append(d)
+    if "disruptions" in doc:
+        out["disruptions"] = disruptions
+    return out

@@ -1,0 +1,143 @@
+"""Every page runs in AppTest on a fresh store; the main widgets do what they say."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from foodchain.store import Store
+from tests.conftest import ROOT, TINY
+
+PAGES = [
+    "Home.py",
+    "pages/1_Upload_data.py",
+    "pages/2_Network.py",
+    "pages/3_Scenarios.py",
+    "pages/4_Shortfalls.py",
+    "pages/5_Compare.py",
+]
+TOLL = "Tiny: Tol Barat closed for two days"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    """A fresh store per test, seeded with the tiny sample (fast, and its ids are stable)."""
+    path = tmp_path / "app.sqlite"
+    monkeypatch.setenv("FOODCHAIN_DB", str(path))
+    monkeypatch.setenv("FOODCHAIN_SAMPLE", "tiny")
+    return path
+
+
+def app(page: str, lang: str = "en") -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=120)
+    at.session_state["lang"] = lang
+    return at.run()
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_runs(db, page, lang):
+    at = ok(app(page, lang))
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value
+
+
+def test_home_shows_the_active_version_and_baseline(db):
+    at = ok(app("Home.py"))
+    assert "version **1**" in at.info[0].value and "foodchain" in at.info[0].value
+    assert [m.label for m in at.metric][:3] == ["Demand (t/day)", "Delivered (t/day)", "Shortfall (t/day)"]
+    assert at.metric[0].value == "112"  # tiny: 100 t rice + 12 t chili a day
+
+
+def test_switching_language_changes_labels(db):
+    at = ok(app("Home.py", "id"))
+    before = [m.label for m in at.metric]
+    at.sidebar.radio(key="lang_choice").set_value("en").run()
+    after = [m.label for m in ok(at).metric]
+    assert before[0] == "Permintaan (t/hari)" and after[0] == "Demand (t/day)"
+    assert at.title[0].value != "" and at.session_state["lang"] == "en"
+
+
+def test_bad_upload_lists_errors_and_stores_nothing(db):
+    at = app("pages/1_Upload_data.py")
+    bad = b"route_id,origin,destination,capacity_t_per_day\nR1,NOWHERE,MKT-NORTH,-5\n"
+    at.file_uploader(key="upload_file").set_value(("routes.csv", bad, "text/csv")).run()
+    ok(at)
+    assert at.error, "the problems must be shown"
+    problems = at.dataframe[0].value
+    assert {"table", "row", "column", "message"} <= set(problems.columns)
+    assert problems["message"].str.contains("NOWHERE").any()
+    assert not [b for b in at.button if b.key == "upload_save"]
+    assert len(Store(db).versions()) == 1
+
+
+def test_good_upload_becomes_a_new_version(db):
+    at = app("pages/1_Upload_data.py")
+    at.text_input(key="upload_user").set_value("Siti (PIBC)")
+    at.text_input(key="upload_note").set_value("today's demand")
+    demand = (TINY / "demand.csv").read_bytes().replace(b"MKT-SOUTH,rice,40", b"MKT-SOUTH,rice,45")
+    at.file_uploader(key="upload_file").set_value(("demand.csv", demand, "text/csv")).run()
+    ok(at).button(key="upload_save").click().run()
+    versions = Store(db).versions()
+    assert len(versions) == 2
+    assert versions.iloc[0][["uploader", "note", "active"]].tolist() == ["Siti (PIBC)", "today's demand", True]
+
+
+def test_restore_earlier_version(db):
+    store = Store(db)
+    ok(app("Home.py"))
+    store.add_version(store.load_version(1), "Budi", "copy")
+    at = app("pages/1_Upload_data.py")
+    at.selectbox(key="history_pick").set_value(1).run()
+    ok(at).button(key="history_activate").click().run()
+    assert Store(db).active_version() == 1
+
+
+def run_toll(at: AppTest) -> AppTest:
+    at.selectbox(key="scn_saved").set_value(TOLL).run()
+    return ok(at).button(key="scn_run").click().run()
+
+
+def test_run_a_scenario_shows_shortfalls_then_map_and_compare(db):
+    at = ok(run_toll(app("pages/3_Scenarios.py")))
+    assert not at.error, [e.value for e in at.error]
+    shortfall = at.dataframe[-1].value
+    assert len(shortfall) > 0 and shortfall["shortfall_t"].sum() == pytest.approx(40.0)
+    sf = ok(app("pages/4_Shortfalls.py"))
+    assert "Tol Barat" in sf.selectbox(key="sf_run").options[0]  # the newest run is shown first
+    sf.selectbox(key="sf_day").select_index(1).run()  # each zone's worst day
+    assert ok(sf).metric[0].value == "40.0"
+    cmp = ok(app("pages/5_Compare.py"))
+    totals = cmp.dataframe[0].value
+    assert totals["shortfall_t"].tolist() == pytest.approx([0.0, 40.0])
+
+
+def test_builder_closing_a_corridor_runs(db):
+    at = app("pages/3_Scenarios.py")
+    at.multiselect(key="b_corridors").set_value(["Tol Barat"]).run()
+    ok(at).button(key="scn_run").click().run()
+    assert not ok(at).error
+    assert at.metric[2].value != ""
+
+
+def test_a_bad_scenario_file_is_an_error_not_a_traceback(db):
+    at = app("pages/3_Scenarios.py")
+    at.file_uploader(key="scn_file").set_value(("s.json", b'{"name": "x", "horizon": 2}', "application/json")).run()
+    assert ok(at).error
+
+
+def test_flood_zones_show_the_overlay_before_solving(db):
+    pytest.importorskip("foodchain.optimize.flood")
+    at = app("pages/3_Scenarios.py")
+    at.multiselect(key="b_flood_zones").set_value(["North"]).run()
+    ok(at)
+    assert not at.error, [e.value for e in at.error]
+    overlay = at.dataframe[0].value
+    assert "MKT-NORTH" in set(overlay.astype(str).to_numpy().ravel())
+    at.button(key="scn_run").click().run()
+    assert not ok(at).error and at.metric[2].value != "0.0"

@@ -1,0 +1,176 @@
+"""One real Chromium run of the main flow, plus screenshots of every page in both languages.
+
+Starts ``streamlit run Home.py`` on a free port with a temporary store, uploads a CSV,
+runs the January 2020 flood scenario (the tiny toll-road closure until the Jakarta
+sample exists) and finds the shortfall map. Screenshots go to tests/browser/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SCENARIOS, TINY
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).parent / "screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = {
+    "home": "",
+    "upload": "Upload_data",
+    "network": "Network",
+    "scenarios": "Scenarios",
+    "shortfalls": "Shortfalls",
+    "compare": "Compare",
+}
+JAKARTA = ROOT / "sample_data" / "jakarta" / "nodes.csv"
+FLOOD = next(
+    (SCENARIOS / f for f in ("jan2020_flood.json", "jan2020_flood_polygons.json") if (SCENARIOS / f).exists()),
+    SCENARIOS / "jan2020_flood.json",
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _need_chromium() -> None:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing (run `make chromium`)")
+        pytest.skip(f"{CHROMIUM} is missing")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A streamlit server on a free port with its own store; yields its base URL."""
+    _need_chromium()
+    port, tmp = _free_port(), tmp_path_factory.mktemp("app")
+    env = os.environ | {"FOODCHAIN_DB": str(tmp / "app.sqlite"), "PYTHONUNBUFFERED": "1"}
+    if not (JAKARTA.exists() and FLOOD.exists()):
+        env["FOODCHAIN_SAMPLE"] = "tiny"
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "Home.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 -- closed below
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + (tmp / "server.log").read_text()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    page.wait_for_timeout(1500)
+
+
+def _no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]'
+    ).first.inner_text()
+
+
+def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
+    SHOTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1700})
+    _open(page, f"{server}/Upload_data?lang=en")
+    data_dir = ROOT / "sample_data" / ("jakarta" if JAKARTA.exists() and FLOOD.exists() else "tiny")
+    upload = tmp_path / "commodities.csv"
+    upload.write_bytes((data_dir / "commodities.csv").read_bytes())
+    page.get_by_label("Your name").fill("Browser test")
+    page.get_by_label("Your name").press("Enter")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
+    page.get_by_text("No changes from the active version.").wait_for(timeout=60_000)
+    edited = tmp_path / "demand.csv"
+    edited.write_text((TINY / "demand.csv").read_text().replace("MKT-SOUTH,rice,40", "MKT-SOUTH,rice,44"))
+    if data_dir == TINY:
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(edited))
+        page.get_by_role("button", name="Save as a new version").click()
+        page.get_by_text("Active data: version 2").wait_for(timeout=60_000)
+    page.screenshot(path=str(SHOTS / "flow_1_upload.png"), full_page=True)
+    _no_exception(page)
+
+    scenario = FLOOD if data_dir != TINY else SCENARIOS / "tiny_west_toll_closed.json"
+    _open(page, f"{server}/Scenarios?lang=en")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(scenario))
+    page.get_by_role("button", name="Run").click()
+    page.get_by_text("Shortfall (t)").first.wait_for(timeout=180_000)
+    page.wait_for_timeout(1500)
+    _no_exception(page)
+    page.screenshot(path=str(SHOTS / "flow_2_scenario.png"), full_page=True)
+
+    _open(page, f"{server}/Shortfalls?lang=en")
+    chart = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    chart.wait_for(timeout=60_000)
+    assert chart.locator("canvas").count() >= 1
+    _no_exception(page)
+    page.wait_for_timeout(2000)
+    page.screenshot(path=str(SHOTS / "flow_3_shortfalls.png"), full_page=True)
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_screenshot_every_page(server, browser, lang):
+    SHOTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1700})
+    for name, path in PAGES.items():
+        _open(page, f"{server}/{path}?lang={lang}")
+        _no_exception(page)
+        page.screenshot(path=str(SHOTS / f"{name}_{lang}.png"), full_page=True)
+    page.close()
