@@ -1,0 +1,1 @@
+"""Synthetic networks and timing runs (see RESULTS.md)."""

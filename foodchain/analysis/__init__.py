@@ -1,0 +1,1 @@
+"""Analyses over solve results: headline figures, shortfall by zone and day, comparisons."""
