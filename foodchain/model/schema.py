@@ -79,6 +79,15 @@ COMMODITIES = (
     _c(
         "shelf_life_days", "int", "stock older than this is lost (blank: no limit)", unit="days", minimum=0, strict=True
     ),
+    _c(
+        "stock_value_per_t",
+        "float",
+        "cost of each tonne of initial stock not held again at the end of the horizon, i.e. of replacing it "
+        "(blank: 0, stock is free to use); keep it below the shortfall penalty so stock is released before demand goes unmet",
+        default=0.0,
+        unit="Rp/t",
+        minimum=0,
+    ),
 )
 
 ROUTES = (

@@ -35,6 +35,7 @@ class Instance:
     node_vulnerability: np.ndarray  # [N]
     penalty: np.ndarray  # [K] Rp per tonne short (before vulnerability)
     shelf_life: np.ndarray  # [K] days (0: no limit)
+    stock_value: np.ndarray  # [K] Rp per tonne of initial stock not held at the end
     supply_node: np.ndarray  # [S]
     supply_k: np.ndarray  # [S]
     supply_cap: np.ndarray  # [S, D] t/day after factors
@@ -140,6 +141,7 @@ def build_instance(dataset: Dataset, factors: Factors) -> Instance:
         node_vulnerability=nodes["vulnerability"].to_numpy(dtype=float),
         penalty=penalty,
         shelf_life=com["shelf_life_days"].fillna(0).to_numpy(dtype=int),
+        stock_value=com["stock_value_per_t"].fillna(0).to_numpy(dtype=float),
         supply_node=dataset.supply["node_id"].map(node_index).to_numpy(dtype=int),
         supply_k=dataset.supply["commodity"].map(k_index).to_numpy(dtype=int),
         supply_cap=dataset.supply["supply_t_per_day"].to_numpy(dtype=float)[:, None] * factors.supply,

@@ -18,8 +18,14 @@ Constraints:
 * ``storage[n,d]``: sum_k stock[n,k,d] <= storage(n).
 * ``shelf_life[n,k,d]``: stock[n,k,d] <= arrivals + supply at n of k on days
   d-L+1..d (first in, first out: what is held is the newest; older stock is lost).
+* ``stock_end[n,k]``: stock[n,k,last] + drawdown[n,k] >= initial stock, for commodities
+  with a ``stock_value_per_t`` v(k) > 0; ``0 <= drawdown[n,k] <= initial stock``.
 
-Objective: sum cost(r) flow + sum cost(s) supply + sum penalty(k) x vulnerability(n) x shortfall.
+Objective: sum cost(r) flow + sum cost(s) supply + sum penalty(k) x vulnerability(n) x shortfall
++ sum v(k) x drawdown. The last term makes initial stock a reserve: with v(k) above the cost of
+bringing a tonne in and below the penalty, stock is drawn only when supply cannot meet demand,
+and a horizon never ends by eating the reserve just because it is free. Only drawdown costs, so
+the LP has no reason to fill stores beyond their initial level.
 """
 
 from __future__ import annotations
@@ -159,6 +165,22 @@ def define_lost(b: _Builder, inst: Instance, stock: Family) -> Family:
     return b.add_variables("lost", {key: v[m] for key, v in stock.keys.items()}, 0.0, INF)
 
 
+def define_drawdown(b: _Builder, inst: Instance, stock: Family) -> None:
+    """drawdown[n,k] and stock_end[n,k]: initial stock not held at the end costs v(k) a tonne."""
+    n0, k0 = np.nonzero((inst.stock0 > 0) & (inst.stock_value[None, :] > 0))
+    if len(n0) == 0:
+        return
+    n_k, last = len(inst.commodity_ids), stock.keys["d"] == inst.days - 1
+    held = stock.keys["n"][last] * n_k + stock.keys["k"][last]
+    order = np.argsort(held)
+    stock_col = stock.start + np.flatnonzero(last)[order][np.searchsorted(held[order], n0 * n_k + k0)]
+    initial = inst.stock0[n0, k0]
+    draw = b.add_variables("drawdown", {"n": n0, "k": k0}, inst.stock_value[k0], initial)
+    rows = b.add_rows("stock_end", {"n": n0, "k": k0}, initial, INF)
+    at = rows.start + np.arange(len(n0))
+    b.add_entries(np.concatenate([at, at]), np.concatenate([stock_col, draw.start + np.arange(len(n0))]), 1.0)
+
+
 def _balance_key(inst: Instance, n, k, d) -> np.ndarray:
     n_k, days = len(inst.commodity_ids), inst.days
     return (np.asarray(n, np.int64) * n_k + k) * days + d
@@ -287,4 +309,5 @@ def build_lp(inst: Instance) -> LinearProgram:
     define_node_throughput(b, inst, fam["flow"])
     define_storage(b, inst, fam["stock"])
     define_shelf_life(b, inst, fam)
+    define_drawdown(b, inst, fam["stock"])
     return b.finish()

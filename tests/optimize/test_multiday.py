@@ -90,3 +90,41 @@ def test_node_closure_stops_arrivals_and_departures():
     )
     r = solve(ds, sc)
     assert list(r.shortfall.set_index("day")["shortfall_t"]) == pytest.approx([30, 0])
+
+
+def _reserve(value: float):
+    rice = {"commodity": "rice", "shortfall_penalty_per_t": 1000.0, "stock_value_per_t": value}
+    return make_dataset(
+        NODES,
+        ROUTES,
+        SUPPLY,
+        DEMAND,
+        stock=[{"node_id": "HUB", "commodity": "rice", "initial_t": 100}],
+        commodities=[rice],
+    )
+
+
+def test_without_a_stock_value_a_free_reserve_is_eaten_before_buying():
+    r = solve(_reserve(0.0), scenario_from_dict({"name": "base", "horizon_days": 3, "disruptions": []}))
+    # 3 x 30 t from the 100 t stock costs only the hub-to-market leg: 90 x 1
+    assert r.summary()["transport_cost"] == pytest.approx(90.0)
+    assert r.stock.set_index("day")["stock_t"][3] == pytest.approx(10.0)
+
+
+def test_a_stock_value_keeps_the_reserve_when_supply_can_meet_demand():
+    r = solve(_reserve(50.0), scenario_from_dict({"name": "base", "horizon_days": 3, "disruptions": []}))
+    # replacing a tonne costs 50 > 10 to bring one in: buy 90 t, keep all 100 t
+    assert r.summary()["transport_cost"] == pytest.approx(90 * 11.0)
+    assert r.stock.set_index("day")["stock_t"][3] == pytest.approx(100.0)
+    assert r.objective == pytest.approx(990.0)
+
+
+def test_a_stock_value_still_releases_stock_in_a_closure_and_charges_for_it():
+    r = solve(_reserve(50.0), closure(2, horizon=3))
+    # days 1-2 closed: 60 t from stock (40 left); day 3: the whole 50 t supply comes in, 30 for the
+    # market and 20 to refill (10 < 50 a tonne), so stock ends at 60 and 40 t are charged 50 each
+    s = r.summary()
+    assert s["total_shortfall_t"] == pytest.approx(0.0)
+    assert r.stock.set_index("day")["stock_t"][3] == pytest.approx(60.0)
+    assert s["transport_cost"] == pytest.approx(60 * 1 + 50 * 10 + 30 * 1)
+    assert r.objective == pytest.approx(590.0 + 40 * 50.0)
