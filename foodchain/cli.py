@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from foodchain.analysis import commands as analysis_commands
 from foodchain.errors import FoodchainError, InvalidInput
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 EXTRA_COMMANDS.append(flood.register)
+EXTRA_COMMANDS.append(analysis_commands.register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -100,7 +100,8 @@ def _map_dask(fn, shared, args, scheduler, progress, cancel) -> Iterator[tuple[i
         raise FoodchainError("--scheduler needs dask.distributed: pip install 'foodchain[cluster]'") from None
     total, done = len(args), 0
     with Client(scheduler) as client:
-        scattered = [client.scatter(s, broadcast=True) for s in shared]
+        # one future per shared argument: scatter([s]) keeps a list, tuple or dict argument whole
+        scattered = [client.scatter([s], broadcast=True)[0] for s in shared]
         columns = [list(c) for c in zip(*args)] if args else []
         futures = client.map(fn, *[[s] * total for s in scattered], *columns, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}

@@ -1,0 +1,132 @@
+"""``foodchain criticality``, ``ensemble`` and ``mitigate`` (DESIGN.md section 5).
+
+Registered in :data:`foodchain.cli.EXTRA_COMMANDS`; exit codes as the other commands
+(0 done, 2 invalid input with one line per problem, 1 anything else). A tqdm bar on
+stderr shows the solves; outputs are written only when every solve has finished.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from foodchain.analysis.runner import tqdm_progress, write_csv
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be a whole number >= 1")
+    return value
+
+
+def _load(args: argparse.Namespace):
+    from foodchain.model.dataset import load_dataset
+    from foodchain.optimize.scenario import load_scenario
+
+    dataset = load_dataset(args.dataset)
+    scenario = load_scenario(args.scenario) if getattr(args, "scenario", None) else None
+    return dataset, scenario
+
+
+def cmd_criticality(args: argparse.Namespace) -> int:
+    """Close each target in turn; write criticality.csv ranked (1 = most critical)."""
+    from foodchain.analysis.criticality import criticality
+
+    dataset, scenario = _load(args)
+    progress, close = tqdm_progress(f"criticality ({args.targets})")
+    try:
+        table = criticality(dataset, scenario, args.targets, args.days, args.workers, args.scheduler, progress=progress)
+    finally:
+        close()
+    path = write_csv(table, Path(args.out) / "criticality.csv")
+    top = table.head(3)
+    print(f"{len(table)} {args.targets} closed one at a time; most critical: " + ", ".join(top["target"]))
+    print(f"written to {path}")
+    return 0
+
+
+def cmd_ensemble(args: argparse.Namespace) -> int:
+    """Draw and solve --runs floods of --spec; write ensemble.csv, ensemble_zones.csv, ensemble_summary.json."""
+    from foodchain.analysis.ensemble import ensemble_to_folder
+    from foodchain.analysis.flood_spec import load_spec
+
+    dataset, scenario = _load(args)
+    spec = load_spec(args.spec)
+    progress, close = tqdm_progress("ensemble")
+    try:
+        result = ensemble_to_folder(
+            dataset,
+            spec,
+            args.runs,
+            args.seed,
+            args.out,
+            scenario=scenario,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            progress=progress,
+        )
+    finally:
+        close()
+    s = result.summary
+    print(
+        f"{s['runs']} runs of '{s['name']}' (seed {s['seed']}): expected shortfall {s['expected_shortfall_t']:,.1f} t"
+        f" of {s['total_demand_t']:,.1f} t; P(share unmet > 5%) = {s['p_share_above_5pct']:.2f}; results in {args.out}"
+    )
+    return 0
+
+
+def cmd_mitigate(args: argparse.Namespace) -> int:
+    """Rank levers (from --levers, or proposed) on a scenario; write mitigation.csv, duals.csv."""
+    from foodchain.analysis.levers import load_levers, propose_levers
+    from foodchain.analysis.mitigation import evaluate_levers
+    from foodchain.optimize.factors import scenario_factors
+    from foodchain.optimize.solve import solve
+
+    dataset, scenario = _load(args)
+    days = args.days or scenario.horizon_days
+    if args.levers:
+        levers = load_levers(args.levers, dataset)
+    else:
+        levers = propose_levers(dataset, scenario_factors(dataset, scenario, days), solve(dataset, scenario, days))
+    progress, close = tqdm_progress("levers")
+    try:
+        result = evaluate_levers(dataset, scenario, levers, days, progress=progress)
+    finally:
+        close()
+    result.write(args.out)
+    best = result.levers.head(1)
+    lead = f"; best: {best['lever'].iloc[0]} removes {best['shortfall_removed_t'].iloc[0]:,.1f} t" if len(best) else ""
+    print(f"{len(levers)} lever(s) on '{scenario.name}'{lead}; results in {args.out}")
+    return 0
+
+
+def _common(p: argparse.ArgumentParser, parallel: bool = True) -> None:
+    p.add_argument("dataset", help="folder of CSVs, .zip or .xlsx")
+    p.add_argument("--out", required=True, help="folder for the output files")
+    if parallel:
+        p.add_argument("--workers", type=_positive_int, default=1, help="local processes (default 1)")
+        p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``criticality``, ``ensemble`` and ``mitigate`` commands."""
+    p = subparsers.add_parser("criticality", help="close each route, corridor or node in turn; rank the damage")
+    _common(p)
+    p.add_argument("--scenario", help="base scenario JSON or YAML (default: the baseline)")
+    p.add_argument("--targets", choices=["routes", "corridors", "nodes"], default="routes")
+    p.add_argument("--days", type=_positive_int, help="days (default: the scenario's horizon, or 1)")
+    p.set_defaults(func=cmd_criticality)
+    p = subparsers.add_parser("ensemble", help="Monte Carlo floods from a spec of probabilities and durations")
+    _common(p)
+    p.add_argument("--spec", required=True, help="ensemble spec JSON or YAML")
+    p.add_argument("--runs", type=_positive_int, required=True)
+    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("--scenario", help="base scenario the floods come on top of (default: the baseline)")
+    p.set_defaults(func=cmd_ensemble)
+    p = subparsers.add_parser("mitigate", help="rank levers (reopen, add capacity, release stock, temporary route)")
+    _common(p, parallel=False)
+    p.add_argument("--scenario", required=True, help="scenario JSON or YAML")
+    p.add_argument("--levers", help="lever JSON (default: levers proposed from the scenario)")
+    p.add_argument("--days", type=_positive_int, help="days (default: the scenario's horizon)")
+    p.set_defaults(func=cmd_mitigate)

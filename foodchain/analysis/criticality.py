@@ -1,0 +1,184 @@
+"""N-1 criticality: close each route, corridor or node in turn and measure the damage.
+
+For every target ``t`` (a route, a corridor = all its routes, or a node) the base
+scenario is re-solved with ``t`` closed on every day of the horizon:
+
+* a route ``r``: ``cap(r, d) = 0`` for all days ``d``;
+* a corridor ``c``: ``cap(r, d) = 0`` for every route ``r`` with ``corridor(r) = c``;
+* a node ``n``: ``throughput(n, d) = 0``, so nothing arrives at or leaves ``n`` by route
+  (its own supply, stock and demand stay: a closed market can still eat its own stock).
+
+Closures come on top of the base scenario's own disruptions. Each closure is a change of
+bounds in one LP, re-solved warm from the base basis by a
+:class:`~foodchain.analysis.resolver.Resolver` (no rebuild), so its answer equals a
+full solve of the base scenario plus a ``close_route`` / ``close_corridor`` /
+``close_node`` disruption (:func:`closure_scenario`). With ``S`` the total shortfall,
+``W`` the weighted shortfall and ``C`` the transport + supply cost of a solve
+(:mod:`foodchain.analysis.metrics`):
+
+* ``added_shortfall_t = S(closure) - S(base)`` (t, summed over the days);
+* ``added_weighted_shortfall = W(closure) - W(base)`` (Rp of penalty);
+* ``added_cost = C(closure) - C(base)`` (Rp; negative when less food can be moved).
+
+``rank`` 1 is the most critical target: sorted by added shortfall, then added weighted
+shortfall, then added cost (all descending), then by target id.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from foodchain.analysis.metrics import solve_variant
+from foodchain.analysis.resolver import cached_resolver
+from foodchain.analysis.runner import Cancel, Progress, map_tasks
+from foodchain.errors import InvalidInput
+from foodchain.model.dataset import Dataset
+from foodchain.model.problems import Problem
+from foodchain.optimize.scenario import Scenario
+
+TARGETS = {"routes": "route", "corridors": "corridor", "nodes": "node"}
+COLUMNS = [
+    "target",
+    "kind",
+    "added_shortfall_t",
+    "added_cost",
+    "rank",
+    "added_weighted_shortfall",
+    "added_objective",
+    "shortfall_t",
+    "name",
+    "routes_closed",
+    "status",
+]
+ROUND = {"added_shortfall_t": 6, "added_weighted_shortfall": 2, "added_cost": 2}  # ties below these are noise
+
+
+def closure_targets(dataset: Dataset, targets: str = "routes") -> list[str]:
+    """Ids of the routes, corridor names or node ids to close, in the dataset's order."""
+    if targets not in TARGETS:
+        problem = Problem("options", None, "targets", f"targets must be one of {', '.join(TARGETS)}, not '{targets}'")
+        raise InvalidInput([problem], "options")
+    if targets == "routes":
+        return list(dataset.routes["route_id"])
+    if targets == "nodes":
+        return list(dataset.nodes["node_id"])
+    corridors = dataset.routes["corridor"]
+    return list(dict.fromkeys(corridors[corridors != ""]))
+
+
+def closure_masks(dataset: Dataset, kind: str, target: str) -> tuple[np.ndarray, np.ndarray]:
+    """Boolean masks (routes [R], nodes [N]) of what closing ``target`` of ``kind`` closes."""
+    routes, nodes = dataset.routes, dataset.nodes
+    route_mask = np.zeros(len(routes), dtype=bool)
+    node_mask = np.zeros(len(nodes), dtype=bool)
+    if kind == "route":
+        route_mask = (routes["route_id"] == target).to_numpy()
+    elif kind == "corridor":
+        route_mask = (routes["corridor"] == target).to_numpy()
+    else:
+        node_mask = (nodes["node_id"] == target).to_numpy()
+    return route_mask, node_mask
+
+
+def closure_scenario(base: Scenario | None, kind: str, target: str, days: int | None = None) -> Scenario:
+    """The base scenario plus ``target`` closed on every day: what one row of the table solves."""
+    base = base or Scenario()
+    disruption = {
+        "route": {"type": "close_route", "routes": [target]},
+        "corridor": {"type": "close_corridor", "corridor": target},
+        "node": {"type": "close_node", "nodes": [target]},
+    }[kind]
+    return Scenario(
+        name=f"{base.name} + {kind} {target} closed",
+        horizon_days=days or base.horizon_days,
+        disruptions=tuple(base.disruptions) + (disruption,),
+        base_dir=base.base_dir,
+    )
+
+
+def closure_task(dataset: Dataset, scenario: Scenario | None, days: int | None, kind: str | None, target) -> dict:
+    """Figures of the base (``kind`` None) or of one closure, on this process's cached Resolver."""
+    resolver = cached_resolver(dataset, scenario, days)
+    if kind is None:
+        return solve_variant(resolver)
+    route_cap, node_cap, _ = resolver.base_capacities()
+    route_mask, node_mask = closure_masks(dataset, kind, target)
+    route_cap[route_mask] = 0.0
+    node_cap[node_mask] = 0.0
+    return solve_variant(resolver, route_cap, node_cap)
+
+
+def criticality(
+    dataset: Dataset,
+    scenario: Scenario | None = None,
+    targets: str = "routes",
+    days: int | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> pd.DataFrame:
+    """Close each target in turn on top of ``scenario`` and rank them (see the module docstring).
+
+    Returns one row per target with columns :data:`COLUMNS`. ``workers`` > 1 runs the
+    closures on a process pool and ``scheduler`` on a Dask cluster; every worker builds
+    its own Resolver once. ``progress(done, total)`` and ``cancel`` as in
+    :func:`~foodchain.analysis.runner.map_tasks` (:class:`~foodchain.analysis.runner.Cancelled`
+    is raised when cancelled).
+    """
+    ids = closure_targets(dataset, targets)  # raises InvalidInput on an unknown ``targets``
+    kind = TARGETS[targets]
+    args = [(None, None)] + [(kind, t) for t in ids]
+    results: list[dict | None] = [None] * len(args)
+    shared = (dataset, scenario, days)
+    for i, res in map_tasks(closure_task, shared, args, workers, scheduler, progress, cancel):
+        results[i] = res
+    return criticality_table(dataset, kind, ids, results[0], results[1:])
+
+
+def _names(dataset: Dataset, kind: str, ids: list[str]) -> tuple[list[str], list[int]]:
+    node_names = dataset.node_names()
+    routes = dataset.routes
+    if kind == "route":
+        r = routes.set_index("route_id")
+        names = [f"{node_names[r.at[t, 'origin']]} → {node_names[r.at[t, 'destination']]}" for t in ids]
+        return names, [1] * len(ids)
+    if kind == "corridor":
+        counts = routes["corridor"].value_counts()
+        return list(ids), [int(counts[t]) for t in ids]
+    touching = pd.concat([routes["origin"], routes["destination"]]).value_counts()
+    return [str(node_names[t]) for t in ids], [int(touching.get(t, 0)) for t in ids]
+
+
+def criticality_table(dataset: Dataset, kind: str, ids: list[str], base: dict, rows: list[dict]) -> pd.DataFrame:
+    """The ranked table from the base's and each closure's figures."""
+    names, closed = _names(dataset, kind, ids)
+    frame = pd.DataFrame(
+        {
+            "target": ids,
+            "kind": kind,
+            "added_shortfall_t": [r["total_shortfall_t"] - base["total_shortfall_t"] for r in rows],
+            "added_cost": [r["cost"] - base["cost"] for r in rows],
+            "added_weighted_shortfall": [r["weighted_shortfall"] - base["weighted_shortfall"] for r in rows],
+            "added_objective": [r["objective"] - base["objective"] for r in rows],
+            "shortfall_t": [r["total_shortfall_t"] for r in rows],
+            "name": names,
+            "routes_closed": closed,
+            "status": [r["status"] for r in rows],
+        }
+    )
+    return rank_targets(frame)[COLUMNS]
+
+
+def rank_targets(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sort by added shortfall, weighted shortfall, cost (descending; noise rounded away), then
+    target; ``rank`` = position (1 = most critical). Failed solves (NaN) come last."""
+    keys = pd.DataFrame({c: frame[c].round(n) for c, n in ROUND.items()})
+    keys["target"] = frame["target"]
+    order = keys.sort_values(
+        list(ROUND) + ["target"], ascending=[False] * len(ROUND) + [True], na_position="last", kind="stable"
+    ).index
+    out = frame.loc[order].reset_index(drop=True)
+    out["rank"] = np.arange(1, len(out) + 1)
+    return out

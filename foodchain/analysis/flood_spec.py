@@ -1,0 +1,261 @@
+"""Flood ensemble specs: how likely each corridor or zone floods, and for how long.
+
+A spec is a JSON (or YAML) object::
+
+    {"name": "Jakarta rainy-season floods",
+     "description": "where the numbers come from",
+     "horizon_days": 5,
+     "corridors": {"Tol Jakarta-Cikampek": {"p": 0.6, "days": [1, 2, 3], "weights": [0.5, 0.3, 0.2]}},
+     "zones": {"Jakarta Timur": {"p": 0.8, "days": [2, 3, 5], "factor": 0.5, "start_day": 1}},
+     "scenarios": ["floods/jan2020.json"], "scenario_weights": [1.0]}
+
+Each entry of ``corridors`` (a corridor name of ``routes.csv``) or ``zones`` (a node id,
+or a region of ``nodes.csv``) is an *event*, drawn independently in every run:
+
+* ``p`` (required, 0..1): probability that it floods in a run;
+* ``days`` (required, whole numbers >= 1) and ``weights`` (optional, >= 0, default
+  equal): the flood lasts ``days[i]`` days with probability ``weights[i] / sum(weights)``;
+* ``start_day`` (default 1): first flooded day; days past the horizon are cut off;
+* ``factor`` (default 0 = closed, 0..1): what is left of the capacity while flooded.
+
+A flooded corridor multiplies the capacity of each of its routes by ``factor``. A
+flooded zone multiplies the throughput of its nodes and the capacity of every route
+arriving at or leaving them (its last-mile roads). A route or node without capacity
+(unlimited) is closed by ``factor`` 0 and otherwise left as it is.
+
+``scenarios`` (optional) lists scenario files (relative to the spec's folder); each run
+first draws one of them (by ``scenario_weights``, default equal) and applies its
+capacity and supply factors, then the events on top. Scenarios that change demand
+cannot be ensemble members (a run is a warm re-solve of capacities).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from foodchain.errors import InvalidInput
+from foodchain.model.dataset import Dataset
+from foodchain.model.problems import Problem, errors
+from foodchain.model.validation import suggest
+
+SPEC_KEYS = {"name", "description", "horizon_days", "corridors", "zones", "scenarios", "scenario_weights", "notes"}
+EVENT_KEYS = {"p", "days", "weights", "factor", "start_day", "note", "source"}
+SECTIONS = {"corridors": "corridor", "zones": "zone"}
+
+
+class InvalidSpec(InvalidInput):
+    """The ensemble spec is malformed or names corridors or zones the dataset lacks."""
+
+    def __init__(self, problems: list) -> None:
+        super().__init__(problems, "ensemble spec")
+
+
+@dataclass(frozen=True)
+class FloodEvent:
+    """One corridor or zone that floods with probability ``p`` for a drawn number of days."""
+
+    kind: str  # "corridor" or "zone"
+    target: str
+    p: float
+    days: tuple[int, ...]
+    weights: tuple[float, ...]  # normalised to sum 1
+    factor: float = 0.0
+    start_day: int = 1
+
+
+@dataclass(frozen=True)
+class FloodSpec:
+    """A checked spec (see the module docstring); ``scenarios`` are resolved paths."""
+
+    name: str
+    horizon_days: int
+    events: tuple[FloodEvent, ...]
+    description: str = ""
+    scenarios: tuple[Path, ...] = ()
+    scenario_weights: tuple[float, ...] = ()
+    base_dir: Path | None = field(default=None, compare=False)
+
+
+def _where(section: str, target: str, key: str | None = None) -> str:
+    return f"{section}.{target}" + (f".{key}" if key else "")
+
+
+def _number(value, low: float, high: float | None = None) -> bool:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= low
+    return ok and (high is None or value <= high)
+
+
+def _whole(value, low: int = 1) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= low
+
+
+def check_event(section: str, target: str, ev: object) -> list[Problem]:
+    """Keys, probability, durations, weights, factor and start day of one event."""
+    if not isinstance(ev, dict):
+        return [Problem("spec", None, _where(section, target), "must be an object with p and days")]
+    problems = [
+        Problem("spec", None, _where(section, target, k), f"unknown key '{k}'{suggest(k, EVENT_KEYS)}")
+        for k in ev
+        if k not in EVENT_KEYS
+    ]
+    problems += [
+        Problem("spec", None, _where(section, target, k), f"'{k}' is required") for k in ("p", "days") if k not in ev
+    ]
+    if "p" in ev and not _number(ev["p"], 0, 1):
+        problems.append(
+            Problem("spec", None, _where(section, target, "p"), f"p must be between 0 and 1, not {ev['p']!r}")
+        )
+    days = ev.get("days", [1])
+    if not (isinstance(days, list) and days and all(_whole(d) for d in days)):
+        msg = f"days must be a non-empty list of whole numbers >= 1, not {days!r}"
+        problems.append(Problem("spec", None, _where(section, target, "days"), msg))
+    if "weights" in ev:
+        w = ev["weights"]
+        if not (isinstance(w, list) and all(_number(x, 0) for x in w) and sum(w) > 0):
+            msg = f"weights must be a list of numbers >= 0 with a positive sum, not {w!r}"
+            problems.append(Problem("spec", None, _where(section, target, "weights"), msg))
+        elif isinstance(days, list) and len(w) != len(days):
+            msg = f"weights has {len(w)} value(s) but days has {len(days)}: give one weight per duration"
+            problems.append(Problem("spec", None, _where(section, target, "weights"), msg))
+    if "factor" in ev and not _number(ev["factor"], 0, 1):
+        msg = f"factor must be between 0 (closed) and 1, not {ev['factor']!r}"
+        problems.append(Problem("spec", None, _where(section, target, "factor"), msg))
+    if "start_day" in ev and not _whole(ev["start_day"]):
+        msg = f"start_day must be a whole number >= 1 (days are 1-based), not {ev['start_day']!r}"
+        problems.append(Problem("spec", None, _where(section, target, "start_day"), msg))
+    return problems
+
+
+def check_spec_shape(doc: object) -> list[Problem]:
+    """Every problem of the document itself (not yet its corridor and zone names)."""
+    if not isinstance(doc, dict):
+        return [Problem("spec", None, None, "a spec must be an object with horizon_days, corridors and/or zones")]
+    problems = [
+        Problem("spec", None, k, f"unknown key '{k}'{suggest(k, SPEC_KEYS)}") for k in doc if k not in SPEC_KEYS
+    ]
+    if not _whole(doc.get("horizon_days", 1)):
+        msg = f"horizon_days must be a whole number >= 1, not {doc['horizon_days']!r}"
+        problems.append(Problem("spec", None, "horizon_days", msg))
+    for section in SECTIONS:
+        events = doc.get(section, {})
+        if not isinstance(events, dict):
+            problems.append(Problem("spec", None, section, f"{section} must be an object: {{name: {{p, days}}}}"))
+            continue
+        for target, ev in events.items():
+            problems += check_event(section, target, ev)
+    problems += _check_scenarios(doc)
+    if not any(doc.get(s) for s in (*SECTIONS, "scenarios")):
+        problems.append(Problem("spec", None, None, "the spec floods nothing: give corridors, zones or scenarios"))
+    return problems
+
+
+def _check_scenarios(doc: dict) -> list[Problem]:
+    files, weights = doc.get("scenarios", []), doc.get("scenario_weights")
+    if not (isinstance(files, list) and all(isinstance(f, str) for f in files)):
+        return [Problem("spec", None, "scenarios", "scenarios must be a list of scenario file names")]
+    if weights is None:
+        return []
+    if not (isinstance(weights, list) and all(_number(x, 0) for x in weights) and sum(weights) > 0):
+        return [Problem("spec", None, "scenario_weights", "scenario_weights must be numbers >= 0 with a positive sum")]
+    if len(weights) != len(files):
+        return [Problem("spec", None, "scenario_weights", "give one scenario weight per scenario file")]
+    return []
+
+
+def _normalised(weights: list[float]) -> tuple[float, ...]:
+    total = float(sum(weights))
+    return tuple(float(w) / total for w in weights)
+
+
+def spec_from_dict(doc: object, base_dir: Path | None = None) -> FloodSpec:
+    """Check the shape of a spec document and build a :class:`FloodSpec` (raises :class:`InvalidSpec`)."""
+    problems = check_spec_shape(doc)
+    if errors(problems):
+        raise InvalidSpec(problems)
+    events = []
+    for section, kind in SECTIONS.items():
+        for target, ev in doc.get(section, {}).items():
+            days = tuple(ev["days"])
+            weights = _normalised(ev.get("weights", [1.0] * len(days)))
+            events.append(
+                FloodEvent(
+                    kind, target, float(ev["p"]), days, weights, float(ev.get("factor", 0.0)), ev.get("start_day", 1)
+                )
+            )
+    files = tuple((base_dir or Path()) / f for f in doc.get("scenarios", []))
+    return FloodSpec(
+        name=str(doc.get("name", "Flood ensemble")),
+        horizon_days=int(doc.get("horizon_days", 1)),
+        events=tuple(events),
+        description=str(doc.get("description", "")),
+        scenarios=files,
+        scenario_weights=_normalised(doc.get("scenario_weights", [1.0] * len(files))) if files else (),
+        base_dir=base_dir,
+    )
+
+
+def load_spec(source: str | Path) -> FloodSpec:
+    """Read a spec from a ``.json`` / ``.yaml`` file; problems raise :class:`InvalidSpec`."""
+    path = Path(source)
+    if not path.is_file():
+        raise InvalidSpec([Problem("spec", None, None, f"'{path.name}' does not exist")])
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        doc = yaml.safe_load(text) if path.suffix.lower() in (".yaml", ".yml") else json.loads(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        detail = str(exc).splitlines()[0]
+        raise InvalidSpec([Problem("spec", None, None, f"'{path.name}' is not valid JSON/YAML: {detail}")]) from None
+    return spec_from_dict(doc, path.parent)
+
+
+def check_spec_targets(spec: FloodSpec, dataset: Dataset) -> list[Problem]:
+    """Corridors the dataset lacks, zones that are neither a node id nor a region, late start days."""
+    corridors = set(dataset.routes["corridor"]) - {""}
+    zones = set(dataset.nodes["node_id"]) | (set(dataset.nodes["region"]) - {""})
+    problems = []
+    for ev in spec.events:
+        section = f"{ev.kind}s"
+        known, noun = (corridors, "corridor") if ev.kind == "corridor" else (zones, "node_id or region")
+        if ev.target not in known:
+            msg = f"'{ev.target}' is not a {noun} in the dataset{suggest(ev.target, known)}"
+            problems.append(Problem("spec", None, _where(section, ev.target), msg))
+        if ev.start_day > spec.horizon_days:
+            msg = f"start_day {ev.start_day} is after the last day ({spec.horizon_days}): the event could never happen"
+            problems.append(Problem("spec", None, _where(section, ev.target, "start_day"), msg))
+    problems += [
+        Problem("spec", None, "scenarios", f"scenario file '{f.name}' does not exist")
+        for f in spec.scenarios
+        if not f.is_file()
+    ]
+    return problems
+
+
+def run_seeds(seed: int, runs: int) -> list[int]:
+    """One independent seed per run: ``SeedSequence(seed).spawn(runs)``, as integers.
+
+    Run ``j``'s seed depends only on ``seed`` and ``j`` (not on the number of runs or
+    workers), so ``default_rng(run_seeds(seed, n)[j])`` re-draws run ``j`` alone.
+    """
+    return [int(child.generate_state(1, dtype=np.uint64)[0]) for child in np.random.SeedSequence(seed).spawn(runs)]
+
+
+def draw_run(spec: FloodSpec, run_seed: int) -> tuple[int | None, list[tuple[FloodEvent, int]]]:
+    """The scenario index (``None`` without scenarios) and the (event, duration) pairs that flood.
+
+    Draw order with ``rng = default_rng(run_seed)``: the scenario (if any), then for each
+    event in spec order a uniform ``u`` (floods when ``u < p``) and a duration.
+    """
+    rng = np.random.default_rng(run_seed)
+    scenario = int(rng.choice(len(spec.scenarios), p=spec.scenario_weights)) if spec.scenarios else None
+    hits = []
+    for ev in spec.events:
+        u = rng.random()
+        duration = ev.days[int(rng.choice(len(ev.days), p=ev.weights))]
+        if u < ev.p:
+            hits.append((ev, duration))
+    return scenario, hits

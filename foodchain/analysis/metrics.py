@@ -1,0 +1,63 @@
+"""Figures of one warm re-solve, as plain numbers that travel between processes.
+
+Batch analyses (criticality, mitigation, ensembles) solve one LP many times through a
+:class:`~foodchain.analysis.resolver.Resolver` and keep only a few numbers of each solve.
+For demand row ``q`` (node ``n(q)``, commodity ``k(q)``) and day ``d`` with shortfall
+``s[q,d]`` tonnes:
+
+* ``total_shortfall_t = sum_{q,d} s[q,d]``;
+* ``weighted_shortfall = sum_{q,d} penalty(k(q)) x vulnerability(n(q)) x s[q,d]`` (Rp):
+  the shortfall term of the objective, so a tonne short in a vulnerable zone or of a
+  dear commodity weighs more;
+* ``cost = transport cost + supply cost`` (Rp), without the shortfall penalty.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foodchain.analysis.resolver import Outcome, Resolver
+from foodchain.errors import SolverError
+
+
+def shortfall_weights(resolver: Resolver) -> np.ndarray:
+    """``penalty(k(q)) x vulnerability(n(q))`` per demand row ``q`` (Rp per tonne short)."""
+    inst = resolver.inst
+    return inst.penalty[inst.demand_k] * inst.node_vulnerability[inst.demand_node]
+
+
+def outcome_metrics(resolver: Resolver, outcome: Outcome) -> dict:
+    """The figures of one solve (see the module docstring) plus shortfall per demand row.
+
+    ``shortfall_q`` is ``sum_d s[q,d]`` per demand row, in the demand table's row order.
+    """
+    short = outcome.shortfall
+    return {
+        "status": outcome.status,
+        "objective": outcome.objective,
+        "total_shortfall_t": float(short.sum()),
+        "weighted_shortfall": float(shortfall_weights(resolver) @ short.sum(axis=1)),
+        "cost": outcome.cost,
+        "shortfall_q": short.sum(axis=1),
+    }
+
+
+def failed_metrics(resolver: Resolver, error: SolverError) -> dict:
+    """The figures of a solve that found no optimum: NaN numbers and the reason as status."""
+    nan = float("nan")
+    return {
+        "status": str(error),
+        "objective": nan,
+        "total_shortfall_t": nan,
+        "weighted_shortfall": nan,
+        "cost": nan,
+        "shortfall_q": np.full(len(resolver.inst.demand_node), nan),
+    }
+
+
+def solve_variant(resolver: Resolver, route_cap=None, node_cap=None, supply_cap=None) -> dict:
+    """Warm re-solve with these capacities (``None``: the base's) and return its figures."""
+    try:
+        return outcome_metrics(resolver, resolver.solve(route_cap, node_cap, supply_cap))
+    except SolverError as exc:
+        return failed_metrics(resolver, exc)

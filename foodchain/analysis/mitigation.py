@@ -1,0 +1,269 @@
+"""Which levers help most: each lever solved on top of a scenario, ranked two ways.
+
+For a scenario with total shortfall ``S0`` (t), weighted shortfall ``W0`` (Rp) and
+transport + supply cost ``C0`` (Rp) (:mod:`foodchain.analysis.metrics`), lever ``l``
+(:mod:`foodchain.analysis.levers`) solved on top of it gives ``S_l, W_l, C_l`` and:
+
+* ``shortfall_removed_t = S0 - S_l``;  ``weighted_shortfall_removed = W0 - W_l``;
+* ``added_cost = C_l - C0`` (what moving the extra food costs in the LP);
+* ``t_per_million_rp = shortfall_removed_t / (cost_rp / 10^6)``: tonnes of shortfall
+  removed per million rupiah the lever costs (infinite for a free lever that helps).
+
+``rank_shortfall`` sorts by shortfall removed (then weighted shortfall removed, then
+the lever's cost ascending); ``rank_per_rp`` by ``t_per_million_rp``, then the same.
+
+Capacity levers (reopen, add route capacity, add hub throughput) are bound changes
+re-solved warm by a :class:`~foodchain.analysis.resolver.Resolver`; stock releases and
+temporary routes change the LP's structure and are solved from scratch with
+:func:`foodchain.solve`. The LP duals behind the ranking come from the scenario's own
+solve: ``shadow_price`` of a lever is the sum over the days it acts of the dual of the
+capacity it relaxes (Rp per extra t/day; from ``route_use`` / ``node_use``), the
+first-order value of one more t/day; ``duals`` lists every binding route and node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from foodchain.analysis.levers import REBUILD, Lever
+from foodchain.analysis.metrics import shortfall_weights, solve_variant
+from foodchain.analysis.resolver import Resolver
+from foodchain.analysis.runner import Cancel, Progress, check_cancel, write_csv, write_json
+from foodchain.errors import SolverError
+from foodchain.model.dataset import Dataset, dataset_from_tables
+from foodchain.optimize.results import SolveResult
+from foodchain.optimize.scenario import Scenario
+from foodchain.optimize.solve import solve
+
+COLUMNS = [
+    "lever",
+    "type",
+    "target",
+    "amount",
+    "cost_rp",
+    "shortfall_t",
+    "shortfall_removed_t",
+    "weighted_shortfall_removed",
+    "added_cost",
+    "t_per_million_rp",
+    "shadow_price",
+    "rank_shortfall",
+    "rank_per_rp",
+    "method",
+    "status",
+    "note",
+]
+
+
+@dataclass
+class MitigationResult:
+    """Levers ranked (``levers``), the binding duals of the scenario (``duals``) and its figures (``base``)."""
+
+    levers: pd.DataFrame
+    duals: pd.DataFrame
+    base: dict
+
+    def write(self, out) -> None:
+        """Write mitigation.csv, duals.csv and mitigation_summary.json into ``out`` (atomically)."""
+        from pathlib import Path
+
+        folder = Path(out)
+        write_csv(self.levers, folder / "mitigation.csv")
+        write_csv(self.duals, folder / "duals.csv")
+        write_json(self.base, folder / "mitigation_summary.json")
+
+
+def _route_mask(dataset: Dataset, params: dict) -> np.ndarray:
+    corridors = params.get("corridors", []) + ([params["corridor"]] if "corridor" in params else [])
+    routes = dataset.routes
+    return (routes["route_id"].isin(params.get("routes", [])) | routes["corridor"].isin(corridors)).to_numpy()
+
+
+def capacity_variant(resolver: Resolver, lever: Lever) -> tuple[np.ndarray, np.ndarray]:
+    """Route [R, D] and node [N, D] capacities with a capacity lever applied to the base's.
+
+    reopen: ``cap(r, d) = capacity(r)`` on every day; add_route_capacity:
+    ``cap(r, d) += t_per_day`` where ``cap(r, d) > 0``; add_node_throughput likewise.
+    """
+    dataset = resolver.dataset
+    route_cap, node_cap, _ = resolver.base_capacities()
+    p = lever.params
+    if lever.type == "reopen":
+        unscaled = np.where(
+            np.isnan(dataset.routes["capacity_t_per_day"].to_numpy(dtype=float)),
+            np.inf,
+            dataset.routes["capacity_t_per_day"].to_numpy(dtype=float),
+        )
+        mask = _route_mask(dataset, p)
+        route_cap[mask] = unscaled[mask, None]
+    elif lever.type == "add_route_capacity":
+        r = int(np.flatnonzero(dataset.routes["route_id"] == p["route"])[0])
+        route_cap[r] = np.where(route_cap[r] > 0, route_cap[r] + p["t_per_day"], 0.0)
+    elif lever.type == "add_node_throughput":
+        n = int(np.flatnonzero(dataset.nodes["node_id"] == p["node"])[0])
+        node_cap[n] = np.where(node_cap[n] > 0, node_cap[n] + p["t_per_day"], 0.0)
+    return route_cap, node_cap
+
+
+def rebuilt_dataset(dataset: Dataset, lever: Lever) -> Dataset:
+    """The dataset with a stock release (extra initial stock) or a temporary route added."""
+    tables = {name: frame.copy() for name, frame in dataset.tables().items()}
+    p = lever.params
+    if lever.type == "release_stock":
+        stock = tables["stock"]
+        held = (stock["node_id"] == p["node"]) & (stock["commodity"] == p["commodity"])
+        if held.any():
+            stock.loc[held, "initial_t"] += float(p["t"])
+        else:
+            row = {"node_id": p["node"], "commodity": p["commodity"], "initial_t": float(p["t"])}
+            tables["stock"] = pd.concat([stock, pd.DataFrame([row])], ignore_index=True)
+    else:
+        row = {
+            "route_id": p.get("route_id", f"TEMP-{p['origin']}-{p['destination']}"),
+            "origin": p["origin"],
+            "destination": p["destination"],
+            "capacity_t_per_day": float(p["capacity_t_per_day"]),
+            "cost_per_t": float(p.get("cost_per_t", 0.0)),
+            "lead_time_days": int(p.get("lead_time_days", 0)),
+            "mode": "temporary",
+        }
+        tables["routes"] = pd.concat([tables["routes"], pd.DataFrame([row])], ignore_index=True)
+    return dataset_from_tables(tables)
+
+
+def rebuild_metrics(resolver: Resolver, lever: Lever, scenario: Scenario) -> dict:
+    """Solve a structural lever from scratch; figures as :func:`~foodchain.analysis.metrics.outcome_metrics`."""
+    days = resolver.inst.days
+    try:
+        result = solve(rebuilt_dataset(resolver.dataset, lever), scenario, days=days)
+    except SolverError as exc:
+        return {"status": str(exc), "total_shortfall_t": np.nan, "weighted_shortfall": np.nan, "cost": np.nan}
+    short = result.shortfall["shortfall_t"].to_numpy().reshape(-1, days).sum(axis=1)
+    return {
+        "status": result.status,
+        "total_shortfall_t": float(short.sum()),
+        "weighted_shortfall": float(shortfall_weights(resolver) @ short),
+        "cost": result.transport_cost + result.supply_cost,
+    }
+
+
+def lever_shadow_price(base: SolveResult, lever: Lever, dataset: Dataset) -> float:
+    """Sum over days of the dual of the capacity the lever relaxes (NaN for structural levers)."""
+    if lever.type in REBUILD:
+        return float("nan")
+    if lever.type == "add_node_throughput":
+        use = base.node_use
+        use = use[(use["node_id"] == lever.params["node"]) & (use["throughput_t"] > 0)]
+        return float(use["shadow_price"].sum())
+    use = base.route_use
+    if lever.type == "add_route_capacity":  # only the days it is open: a closed route takes no extra trucks
+        return float(
+            use.loc[(use["route_id"] == lever.params["route"]) & (use["capacity_t"] > 0), "shadow_price"].sum()
+        )
+    ids = dataset.routes.loc[_route_mask(dataset, lever.params), "route_id"]
+    return float(use.loc[use["route_id"].isin(ids), "shadow_price"].sum())
+
+
+def binding_duals(base: SolveResult, dataset: Dataset) -> pd.DataFrame:
+    """Every route and node whose capacity binds somewhere: kind, id, name, days_binding,
+    shadow_price_sum and shadow_price_max (Rp per extra t/day), largest first."""
+    names = dataset.node_names()
+    route_names = dataset.routes.set_index("route_id").apply(
+        lambda r: f"{names[r['origin']]} → {names[r['destination']]}", axis=1
+    )
+    frames = []
+    for use, id_col, kind, label in (
+        (base.route_use, "route_id", "route", route_names),
+        (base.node_use, "node_id", "node", names),
+    ):
+        bind = use[use["shadow_price"] > 1e-9]
+        g = bind.groupby(id_col, sort=False)["shadow_price"].agg(["count", "sum", "max"]).reset_index()
+        g.columns = ["id", "days_binding", "shadow_price_sum", "shadow_price_max"]
+        g.insert(0, "kind", kind)
+        g.insert(2, "name", g["id"].map(label))
+        frames.append(g)
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["shadow_price_sum", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _rank(frame: pd.DataFrame, first: str) -> np.ndarray:
+    keys = pd.DataFrame(
+        {
+            first: frame[first].round(6),
+            "w": frame["weighted_shortfall_removed"].round(2),
+            "c": frame["cost_rp"],
+            "l": frame["lever"],
+        }
+    )
+    order = keys.sort_values(
+        [first, "w", "c", "l"], ascending=[False, False, True, True], na_position="last", kind="stable"
+    ).index
+    rank = np.empty(len(frame), dtype=int)
+    rank[order] = np.arange(1, len(frame) + 1)
+    return rank
+
+
+def evaluate_levers(
+    dataset: Dataset,
+    scenario: Scenario | None,
+    levers: list[Lever],
+    days: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> MitigationResult:
+    """Solve every lever on top of ``scenario`` and rank them (see the module docstring)."""
+    scenario = scenario or Scenario()
+    days = days or scenario.horizon_days
+    resolver = Resolver(dataset, scenario, days)
+    base_result = solve(dataset, scenario, days=days)
+    base = solve_variant(resolver)
+    rows = []
+    for i, lever in enumerate(levers):
+        check_cancel(cancel)
+        rebuild = lever.type in REBUILD
+        m = (
+            rebuild_metrics(resolver, lever, scenario)
+            if rebuild
+            else solve_variant(resolver, *capacity_variant(resolver, lever))
+        )
+        rows.append(_lever_row(lever, m, base, lever_shadow_price(base_result, lever, dataset), rebuild))
+        if progress:
+            progress(i + 1, len(levers))
+    frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if not c.startswith("rank")])
+    if len(frame):
+        frame["rank_shortfall"] = _rank(frame, "shortfall_removed_t")
+        frame["rank_per_rp"] = _rank(frame, "t_per_million_rp")
+    else:
+        frame["rank_shortfall"] = frame["rank_per_rp"] = pd.Series(dtype=int)
+    frame = frame.sort_values("rank_shortfall").reset_index(drop=True)[COLUMNS]
+    summary = {k: v for k, v in base.items() if k != "shortfall_q"} | {
+        "scenario": scenario.name,
+        "days": days,
+        "levers": len(levers),
+    }
+    return MitigationResult(frame, binding_duals(base_result, dataset), summary)
+
+
+def _lever_row(lever: Lever, m: dict, base: dict, price: float, rebuild: bool) -> dict:
+    removed = base["total_shortfall_t"] - m["total_shortfall_t"]
+    free = np.inf if removed > 1e-6 else 0.0
+    per_rp = removed / (lever.cost_rp / 1e6) if lever.cost_rp > 0 else free
+    return {
+        "lever": lever.id,
+        "type": lever.type,
+        "target": lever.target,
+        "amount": lever.amount,
+        "cost_rp": lever.cost_rp,
+        "shortfall_t": m["total_shortfall_t"],
+        "shortfall_removed_t": removed,
+        "weighted_shortfall_removed": base["weighted_shortfall"] - m["weighted_shortfall"],
+        "added_cost": m["cost"] - base["cost"],
+        "t_per_million_rp": per_rp,
+        "shadow_price": price,
+        "method": "rebuild" if rebuild else "warm re-solve",
+        "status": m["status"],
+        "note": lever.note,
+    }

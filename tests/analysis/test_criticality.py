@@ -1,0 +1,94 @@
+"""N-1 criticality: warm re-solves rank targets exactly as full re-solves of each closure do."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from foodchain import InvalidScenario, Scenario, load_scenario, solve
+from foodchain.analysis.criticality import COLUMNS, closure_scenario, closure_targets, criticality, rank_targets
+from foodchain.analysis.runner import Cancelled
+from foodchain.errors import InvalidInput
+from tests.analysis.networks import random_network
+from tests.conftest import SCENARIOS
+
+
+def _weighted(dataset, result) -> float:
+    """Penalty x vulnerability x shortfall, re-derived from the result table."""
+    s = result.shortfall.merge(dataset.nodes[["node_id", "vulnerability"]], on="node_id")
+    s = s.merge(dataset.commodities[["commodity", "shortfall_penalty_per_t"]], on="commodity")
+    return float((s["shortfall_t"] * s["vulnerability"] * s["shortfall_penalty_per_t"]).sum())
+
+
+def _oracle(dataset, scenario, targets: str) -> pd.DataFrame:
+    """The criticality table rebuilt from one full foodchain.solve per closure."""
+    kind = {"routes": "route", "corridors": "corridor", "nodes": "node"}[targets]
+    base = solve(dataset, scenario)
+    rows = []
+    for t in closure_targets(dataset, targets):
+        r = solve(dataset, closure_scenario(scenario, kind, t))
+        rows.append(
+            {
+                "target": t,
+                "added_shortfall_t": r.summary()["total_shortfall_t"] - base.summary()["total_shortfall_t"],
+                "added_weighted_shortfall": _weighted(dataset, r) - _weighted(dataset, base),
+                "added_cost": r.transport_cost + r.supply_cost - base.transport_cost - base.supply_cost,
+            }
+        )
+    return rank_targets(pd.DataFrame(rows))
+
+
+@pytest.mark.parametrize("targets", ["routes", "corridors", "nodes"])
+def test_tiny_ranking_equals_full_resolves(tiny, targets):
+    scenario = load_scenario(SCENARIOS / "tiny_west_toll_closed.json")
+    table = criticality(tiny, scenario, targets)
+    oracle = _oracle(tiny, scenario, targets)
+    assert list(table.columns) == COLUMNS
+    assert list(table["target"]) == list(oracle["target"])
+    assert table["added_shortfall_t"].to_numpy() == pytest.approx(oracle["added_shortfall_t"].to_numpy(), abs=1e-6)
+    assert table["added_cost"].to_numpy() == pytest.approx(oracle["added_cost"].to_numpy(), abs=1e-6)
+    assert list(table["rank"]) == list(range(1, len(table) + 1))
+
+
+def test_random_network_ranking_equals_full_resolves():
+    dataset = random_network(seed=1)
+    scenario = Scenario(horizon_days=2)
+    table = criticality(dataset, scenario, "routes")
+    oracle = _oracle(dataset, scenario, "routes")
+    assert list(table["target"]) == list(oracle["target"])
+    assert table["added_weighted_shortfall"].to_numpy() == pytest.approx(
+        oracle["added_weighted_shortfall"].to_numpy(), abs=1e-3
+    )
+    assert (table["added_shortfall_t"] > 0).any()
+
+
+def test_hand_checked_tiny_baseline_ranking(tiny):
+    # One day, baseline: closing R-C-N cuts the north off from the central hub; the port
+    # route cannot reach it, so its whole demand (50 rice + 6 chili) goes short.
+    table = criticality(tiny).set_index("target")
+    assert table.loc["R-C-N", "rank"] == 1
+    assert table.loc["R-C-N", "added_shortfall_t"] == pytest.approx(56.0)
+    # Without R-W-P the island's 10 t of rice come from the east instead (1500 + 250 > 1000 + 400).
+    assert table.loc["R-W-P", "added_shortfall_t"] == pytest.approx(0.0)
+    assert table.loc["R-W-P", "added_cost"] == pytest.approx(10 * (1500 + 250 - 1000 - 400))
+
+
+def test_parallel_gives_the_same_table(tiny):
+    scenario = load_scenario(SCENARIOS / "tiny_west_toll_closed.json")
+    pd.testing.assert_frame_equal(criticality(tiny, scenario, "nodes"), criticality(tiny, scenario, "nodes", workers=2))
+
+
+def test_progress_and_cancel(tiny):
+    seen = []
+    criticality(tiny, targets="corridors", progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]  # the base and three corridors
+    with pytest.raises(Cancelled):
+        criticality(tiny, cancel=lambda: len(seen) > 4, progress=lambda d, t: seen.append(d))
+
+
+def test_unknown_targets_and_scenario_ids_are_input_errors(tiny):
+    with pytest.raises(InvalidInput, match="targets must be one of"):
+        criticality(tiny, targets="bridges")
+    bad = closure_scenario(None, "route", "R-NOPE", 1)
+    with pytest.raises(InvalidScenario, match="R-NOPE"):
+        criticality(tiny, bad)

@@ -1,0 +1,109 @@
+"""The Resolver's warm re-solves agree with full rebuilds through foodchain.solve."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from foodchain import load_scenario, scenario_from_dict, solve
+from foodchain.analysis.resolver import Resolver, cached_resolver
+from foodchain.optimize.factors import scenario_factors
+from tests.analysis.networks import random_network
+from tests.conftest import SCENARIOS
+
+TINY_VARIANTS = [
+    [{"type": "close_corridor", "corridor": "Tol Barat", "start_day": 1, "end_day": 2}],
+    [{"type": "close_route", "routes": ["R-C-N"]}],
+    [{"type": "route_capacity", "routes": ["R-E-C", "R-P-I"], "factor": 0.5, "start_day": 2}],
+    [{"type": "close_node", "nodes": ["HUB-CENTRAL"], "start_day": 2, "end_day": 2}],
+    [{"type": "close_node", "nodes": ["MKT-ISLAND"]}],  # a node without throughput: columns closed
+    [{"type": "node_capacity", "nodes": ["HUB-PORT"], "factor": 0.25}],
+    [{"type": "supply_shock", "nodes": ["SRC-EAST"], "commodities": ["rice"], "factor": 0.0}],
+    [
+        {"type": "close_corridor", "corridor": "Tol Timur"},
+        {"type": "supply_shock", "nodes": ["SRC-WEST"], "factor": 0.5, "start_day": 3},
+    ],
+]
+
+
+def _scenario(disruptions: list[dict], days: int = 3):
+    return scenario_from_dict({"name": "variant", "horizon_days": days, "disruptions": disruptions})
+
+
+def _assert_agrees(resolver: Resolver, dataset, scenario) -> None:
+    out = resolver.solve_factors(scenario_factors(dataset, scenario))
+    ref = solve(dataset, scenario)
+    assert out.status == "optimal"
+    assert out.objective == pytest.approx(ref.objective, rel=1e-9, abs=1e-6)
+    assert out.total_shortfall_t == pytest.approx(ref.summary()["total_shortfall_t"], abs=1e-6)
+    assert out.cost == pytest.approx(ref.transport_cost + ref.supply_cost, rel=1e-9, abs=1e-6)
+
+
+@pytest.mark.parametrize("disruptions", TINY_VARIANTS, ids=range(len(TINY_VARIANTS)))
+def test_tiny_variants_agree_with_full_solves(tiny, disruptions):
+    resolver = Resolver(tiny, _scenario([]), 3)
+    _assert_agrees(resolver, tiny, _scenario(disruptions))
+
+
+def test_base_of_a_scenario_agrees_and_variants_add_to_it(tiny):
+    base = load_scenario(SCENARIOS / "tiny_west_toll_closed.json")
+    resolver = Resolver(tiny, base)
+    assert resolver.base.total_shortfall_t == pytest.approx(40.0)
+    assert resolver.base.objective == pytest.approx(solve(tiny, base).objective)
+    extra = _scenario(list(base.disruptions) + [{"type": "close_route", "routes": ["R-P-I"]}])
+    _assert_agrees(resolver, tiny, extra)
+
+
+def _random_variants(dataset, rng, n: int) -> list[list[dict]]:
+    routes, hubs = list(dataset.routes["route_id"]), ["H0", "H1", "H2"]
+    variants = []
+    for _ in range(n):
+        d = [{"type": "route_capacity", "routes": list(rng.choice(routes, 3, replace=False)), "factor": 0.4}]
+        d.append({"type": "close_route", "routes": [str(rng.choice(routes))], "start_day": int(rng.integers(1, 3))})
+        if rng.random() < 0.5:
+            d.append({"type": "node_capacity", "nodes": [str(rng.choice(hubs))], "factor": 0.5})
+        if rng.random() < 0.3:
+            d.append({"type": "close_node", "nodes": [str(rng.choice(hubs))], "end_day": 1})
+        if rng.random() < 0.4:
+            d.append({"type": "supply_shock", "nodes": ["S1"], "factor": 0.3})
+        variants.append(d)
+    return variants
+
+
+def test_random_network_variants_agree_with_full_solves():
+    dataset = random_network(seed=3)
+    resolver = Resolver(dataset, _scenario([]), 3)
+    for disruptions in _random_variants(dataset, np.random.default_rng(11), 12):
+        _assert_agrees(resolver, dataset, _scenario(disruptions))
+    assert resolver.solves == 13
+
+
+def test_answers_do_not_depend_on_the_order_of_variants():
+    dataset = random_network(seed=5)
+    variants = [_scenario(d) for d in _random_variants(dataset, np.random.default_rng(2), 6)]
+    forward = Resolver(dataset, _scenario([]), 3)
+    backward = Resolver(dataset, _scenario([]), 3)
+    a = [forward.solve_factors(scenario_factors(dataset, s)).objective for s in variants]
+    b = [backward.solve_factors(scenario_factors(dataset, s)).objective for s in reversed(variants)][::-1]
+    assert a == pytest.approx(b, rel=1e-9)
+
+
+def test_base_capacities_give_back_the_base(tiny):
+    resolver = Resolver(tiny, load_scenario(SCENARIOS / "tiny_west_toll_closed.json"))
+    resolver.solve(*resolver.capacities(scenario_factors(tiny, _scenario([]))))  # move away from the base
+    again = resolver.solve()
+    assert again.objective == pytest.approx(resolver.base.objective)
+    assert again.total_shortfall_t == pytest.approx(40.0)
+
+
+def test_a_demand_change_is_refused(tiny):
+    resolver = Resolver(tiny, _scenario([]), 3)
+    surge = _scenario([{"type": "demand_surge", "nodes": ["MKT-NORTH"], "factor": 1.5}])
+    with pytest.raises(ValueError, match="demand"):
+        resolver.solve_factors(scenario_factors(tiny, surge))
+
+
+def test_cached_resolver_builds_once_per_dataset_and_scenario(tiny):
+    a = cached_resolver(tiny, _scenario([]), 3)
+    assert cached_resolver(tiny, _scenario([]), 3) is a
+    assert cached_resolver(tiny, _scenario([]), 2) is not a
