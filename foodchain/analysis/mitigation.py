@@ -247,8 +247,13 @@ def evaluate_levers(
     return MitigationResult(frame, binding_duals(base_result, dataset), summary)
 
 
+def _tidy(value: float, tol: float) -> float:
+    """``value`` with solver noise (|value| < tol) shown as 0."""
+    return 0.0 if abs(value) < tol else float(value)
+
+
 def _lever_row(lever: Lever, m: dict, base: dict, price: float, rebuild: bool) -> dict:
-    removed = base["total_shortfall_t"] - m["total_shortfall_t"]
+    removed = _tidy(base["total_shortfall_t"] - m["total_shortfall_t"], 1e-6)
     free = np.inf if removed > 1e-6 else 0.0
     per_rp = removed / (lever.cost_rp / 1e6) if lever.cost_rp > 0 else free
     return {
@@ -259,7 +264,7 @@ def _lever_row(lever: Lever, m: dict, base: dict, price: float, rebuild: bool) -
         "cost_rp": lever.cost_rp,
         "shortfall_t": m["total_shortfall_t"],
         "shortfall_removed_t": removed,
-        "weighted_shortfall_removed": base["weighted_shortfall"] - m["weighted_shortfall"],
+        "weighted_shortfall_removed": _tidy(base["weighted_shortfall"] - m["weighted_shortfall"], 1.0),
         "added_cost": m["cost"] - base["cost"],
         "t_per_million_rp": per_rp,
         "shadow_price": price,
