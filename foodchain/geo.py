@@ -3,8 +3,8 @@
 Most datasets give each market or kecamatan a point (lat, lon), not a shape. To colour
 zones on a map each zone is given its *catchment*: the Voronoi cell of its point (every
 place closer to it than to any other zone), clipped to the region's outline. The outline
-is the convex hull of the zones' points, buffered by half the typical distance between
-neighbours, unless the user supplies one. A boundary GeoJSON whose features carry a
+is the union of the buffered convex hulls of clusters of zone points (see
+:func:`default_outline`), unless the user supplies one. A boundary GeoJSON whose features carry a
 ``node_id`` property matching the dataset gives the zones' own shapes instead.
 """
 
@@ -15,6 +15,8 @@ import json
 import numpy as np
 import pandas as pd
 import shapely
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 from shapely.geometry import MultiPoint, Point, shape
 from shapely.geometry.base import BaseGeometry
 
@@ -28,14 +30,18 @@ def located(nodes: pd.DataFrame, ids: pd.Series | list | None = None) -> pd.Data
 
 
 def default_outline(points: np.ndarray) -> BaseGeometry:
-    """Convex hull of ``points`` (lon, lat) buffered by half the median nearest-neighbour distance."""
+    """The union over clusters of points of their convex hull buffered by half the median
+    nearest-neighbour distance ``m``; points closer than ``4 m`` are one cluster, so an island
+    or a far suburb gets its own small shape instead of stretching one hull over the sea."""
     if len(points) == 1:
         return Point(points[0]).buffer(0.02)
     diff = points[:, None, :] - points[None, :, :]
     dist = np.sqrt((diff**2).sum(axis=2))
     np.fill_diagonal(dist, np.inf)
-    pad = max(float(np.median(dist.min(axis=1))) / 2, 0.005)
-    return MultiPoint([tuple(p) for p in points]).convex_hull.buffer(pad)
+    typical = max(float(np.median(dist.min(axis=1))), 0.01)
+    _, label = connected_components(csr_matrix(dist < 4 * typical), directed=False)
+    hulls = [MultiPoint([tuple(p) for p in points[label == c]]).convex_hull for c in np.unique(label)]
+    return shapely.union_all([h.buffer(typical / 2) for h in hulls])
 
 
 def catchments(

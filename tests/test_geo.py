@@ -41,3 +41,15 @@ def test_boundary_that_is_not_geojson_is_a_clear_error():
 def test_route_paths_use_wkt_else_straight_line(tiny):
     paths = route_paths(tiny.nodes, tiny.routes)
     assert len(paths[0]) == 3 and len(paths[1]) == 2
+
+
+def test_a_far_island_gets_its_own_small_outline_not_a_hull_over_the_sea():
+    import numpy as np
+
+    from foodchain.geo import default_outline
+
+    city = np.array([[106.80 + 0.02 * i, -6.20 + 0.02 * j] for i in range(4) for j in range(4)])
+    island = np.array([[106.50, -5.70]])
+    outline = default_outline(np.vstack([city, island]))
+    assert outline.geom_type == "MultiPolygon" and len(outline.geoms) == 2
+    assert not outline.contains(Point(106.65, -5.95))  # the sea between them
