@@ -1,12 +1,14 @@
-"""foodchain app: the active dataset, its baseline at a glance, a network map, and what each page is for."""
+"""foodchain app, Home page: the active dataset version, its baseline at a glance, a network map, and what each page is for."""
 
 import streamlit as st
 
 from foodchain.analysis.outcomes import by_commodity, city_cover, stock_cover
 from foodchain.errors import FoodchainError
-from foodchain_app.i18n import t, t_frame
-from foodchain_app.maps import network_deck
+from foodchain_app.i18n import t
+from foodchain_app.maps import kind_legend, network_deck
+from foodchain_app.nav import PAGES, link
 from foodchain_app.state import baseline, page
+from foodchain_app.tables import show
 
 ctx = page("home_title")
 if ctx is not None:
@@ -24,19 +26,19 @@ if ctx is not None:
     cols[0].metric(t("demand_t_day"), f"{s['total_demand_t']:,.0f}")
     cols[1].metric(t("delivered_t_day"), f"{s['total_delivered_t']:,.0f}")
     cols[2].metric(t("shortfall_t_day"), f"{s['total_shortfall_t']:,.1f}")
-    cols[3].metric(t("nodes_routes"), f"{len(dataset.nodes)} / {len(dataset.routes)}")
+    cols[3].metric(t("nodes_routes"), f"{len(dataset.nodes):,} / {len(dataset.routes):,}")
     st.subheader(t("network_map"))
-    st.pydeck_chart(network_deck(dataset), height=420, key="home_map")
-    st.caption(t("legend_kinds"))
-    cols = st.columns(2)
-    cols[0].subheader(t("baseline_by_commodity"))
-    cols[0].dataframe(t_frame(by_commodity(result).round(3)), hide_index=True, key="home_commodity")
-    cols[1].subheader(t("stock_cover"))
-    cols[1].dataframe(t_frame(city_cover(dataset).round(2)), hide_index=True, key="home_city_cover")
+    st.pydeck_chart(network_deck(dataset), height=480, key="home_map")
+    st.markdown(kind_legend(with_width=True), unsafe_allow_html=True)
+    left, right = st.columns(2)
+    left.subheader(t("baseline_by_commodity"))
+    show(by_commodity(result), "home_commodity", left)
+    right.subheader(t("stock_cover"))
+    show(city_cover(dataset), "home_city_cover", right)
     st.subheader(t("hub_cover"))
-    st.dataframe(t_frame(stock_cover(dataset, result).round(2)), hide_index=True, key="home_hub_cover")
+    show(stock_cover(dataset, result), "home_hub_cover")
     st.caption(t("cover_note"))
     st.subheader(t("pages_title"))
-    for name in ("upload", "network", "scenarios", "shortfalls", "compare"):
-        st.markdown(f"- **{t('nav_' + name)}** — {t('about_' + name)}")
+    for path, key, icon in PAGES[1:]:
+        link(path, label=f"**{t(key)}** — {t('about_' + key.removeprefix('nav_'))}", icon=icon)
     st.caption(t("foresight"))

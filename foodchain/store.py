@@ -290,11 +290,27 @@ def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None)
             continue
         version = store.add_version(dataset, "foodchain", f"sample data: {folder.name}", "sample", only_if_empty=True)
         if version is not None and scenario_dir is not None and store.scenarios().empty:
-            for file in sorted(scenario_dir.glob("*.json")):
-                doc = inline_flood_files(json.loads(file.read_text(encoding="utf-8")), file.parent)
+            for doc in sample_scenarios(dataset, scenario_dir):
                 store.save_scenario(doc, "foodchain")
         return version
     return None
+
+
+def sample_scenarios(dataset: Dataset, scenario_dir: Path) -> list[dict]:
+    """The scenario files of ``scenario_dir`` that fit ``dataset`` (every id they name exists),
+    with their flood files read in; scenarios written for another sample are left out."""
+    from foodchain.optimize.factors import scenario_factors
+    from foodchain.optimize.scenario import scenario_from_dict
+
+    docs = []
+    for file in sorted(scenario_dir.glob("*.json")):
+        try:
+            doc = inline_flood_files(json.loads(file.read_text(encoding="utf-8")), file.parent)
+            scenario_factors(dataset, scenario_from_dict(doc))
+        except Exception:  # another sample's ids, or a file being rewritten: not offered
+            continue
+        docs.append(doc)
+    return docs
 
 
 def inline_flood_files(doc: dict, base_dir: Path | None) -> dict:

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import streamlit as st
 
+from foodchain import load_scenario
 from foodchain.model.dataset import Dataset
+from foodchain.store import inline_flood_files
 from foodchain_app.i18n import t
+from foodchain_app.state import SAMPLES
+from foodchain_app.tables import route_labels
+
+NEW = "—"  # the "start from" choice of a new, empty scenario
+
+
+def start_doc(store) -> dict:
+    """The scenario to start from: an uploaded file, a saved scenario, or an empty one."""
+    file = st.session_state.get("scn_file")
+    if file is not None:
+        return inline_flood_files(load_scenario(file.getvalue(), file.name).to_dict(), SAMPLES / "scenarios")
+    chosen = st.session_state.get("scn_saved", NEW)
+    return store.scenario_doc(chosen) if chosen != NEW else {"name": "", "horizon_days": 3, "disruptions": []}
 
 
 def _span(label: str, days: int, key: str) -> dict:
@@ -19,12 +35,27 @@ def _span(label: str, days: int, key: str) -> dict:
 
 def closures(dataset: Dataset, days: int) -> list[dict]:
     """Routes and corridors to close, hubs to close or throttle, on a span of days."""
-    routes = st.multiselect(t("close_routes"), dataset.routes["route_id"].tolist(), key="b_routes")
-    corridors = st.multiselect(t("close_corridors"), sorted(set(dataset.routes["corridor"]) - {""}), key="b_corridors")
-    hubs = st.multiselect(
-        t("throttle_hubs"), dataset.nodes.loc[dataset.nodes["kind"] == "hub", "node_id"].tolist(), key="b_hubs"
+    labels, names = route_labels(dataset), dataset.node_names()
+    routes = st.multiselect(
+        t("close_routes"),
+        dataset.routes["route_id"].tolist(),
+        key="b_routes",
+        format_func=lambda r: f"{labels[r]} · {r}",
+        placeholder=t("choose"),
     )
-    factor = st.slider(t("hub_factor"), 0.0, 1.0, 0.0, 0.05, key="b_hub_factor", help=t("hub_factor_help"))
+    corridors = st.multiselect(
+        t("close_corridors"), sorted(set(dataset.routes["corridor"]) - {""}), key="b_corridors", placeholder=t("choose")
+    )
+    hubs = st.multiselect(
+        t("throttle_hubs"),
+        dataset.nodes.loc[dataset.nodes["kind"] == "hub", "node_id"].tolist(),
+        key="b_hubs",
+        format_func=names.get,
+        placeholder=t("choose"),
+    )
+    factor = (
+        st.slider(t("hub_factor"), 0, 100, 0, 5, format="%d%%", key="b_hub_factor", help=t("hub_factor_help")) / 100
+    )
     span = _span(t("closure_days"), days, "b_span")
     out = []
     if routes:
@@ -42,12 +73,19 @@ def shocks(dataset: Dataset, days: int) -> list[dict]:
     sources = sorted(set(dataset.supply["node_id"]))
     regions = sorted(set(dataset.nodes["region"]) - {""})
     c1, c2 = st.columns(2)
-    s_nodes = c1.multiselect(t("shock_nodes"), sources, key="b_sup_nodes")
-    s_comm = c1.multiselect(t("commodities"), commodities, key="b_sup_comm", help=t("all_if_empty"))
-    s_factor = c1.slider(t("supply_factor"), 0.0, 1.0, 0.5, 0.05, key="b_sup_factor")
-    d_regions = c2.multiselect(t("surge_regions"), regions, key="b_dem_regions")
-    d_comm = c2.multiselect(t("commodities"), commodities, key="b_dem_comm", help=t("all_if_empty"))
-    d_factor = c2.slider(t("demand_factor"), 1.0, 3.0, 1.3, 0.05, key="b_dem_factor")
+    names = dataset.node_names()
+    s_nodes = c1.multiselect(
+        t("shock_nodes"), sources, key="b_sup_nodes", format_func=names.get, placeholder=t("choose")
+    )
+    s_comm = c1.multiselect(
+        t("commodities"), commodities, key="b_sup_comm", help=t("all_if_empty"), placeholder=t("all")
+    )
+    s_factor = c1.slider(t("supply_factor"), 0, 100, 50, 5, format="%d%%", key="b_sup_factor") / 100
+    d_regions = c2.multiselect(t("surge_regions"), regions, key="b_dem_regions", placeholder=t("choose"))
+    d_comm = c2.multiselect(
+        t("commodities"), commodities, key="b_dem_comm", help=t("all_if_empty"), placeholder=t("all")
+    )
+    d_factor = c2.slider(t("demand_factor"), 1.0, 3.0, 1.3, 0.05, format="× %.2f", key="b_dem_factor")
     span = _span(t("shock_days"), days, "b_shock_span")
     out = []
     if s_nodes:
@@ -77,7 +115,38 @@ def floods(dataset: Dataset) -> list[dict]:
             st.error(t("bad_geojson"))
     regions = sorted(set(dataset.nodes["region"]) - {""})
     markets = dataset.nodes.loc[dataset.nodes["kind"] == "market", "node_id"].tolist()
-    zones = st.multiselect(t("flooded_zones"), regions + markets, key="b_flood_zones", help=t("flooded_zones_help"))
+    names = dataset.node_names()
+    zones = st.multiselect(
+        t("flooded_zones"),
+        regions + markets,
+        key="b_flood_zones",
+        help=t("flooded_zones_help"),
+        format_func=lambda z: names.get(z, z),
+        placeholder=t("choose"),
+    )
     if zones:
         out.append({"type": "flood", "zones": zones})
     return out
+
+
+def describe(disruptions: list[dict]) -> pd.DataFrame:
+    """One line per disruption: its type, what it touches, its factor and its days."""
+    rows = []
+    for d in disruptions:
+        what = [str(v) for key in TARGET_KEYS for v in _as_list(d.get(key))]
+        if d.get("type") == "flood" and not what:
+            what = (
+                [t("flood_features").format(n=len(d.get("features", [])))]
+                if "features" in d
+                else [d.get("geojson", "")]
+            )
+        days = f"{d['start_day']}–{d.get('end_day', d['start_day'])}" if "start_day" in d else t("all_days")
+        rows.append({"type": d.get("type", ""), "what": ", ".join(what), "factor": d.get("factor"), "days": days})
+    return pd.DataFrame(rows, columns=["type", "what", "factor", "days"])
+
+
+TARGET_KEYS = ("routes", "route", "corridors", "corridor", "nodes", "node", "regions", "zones", "commodities")
+
+
+def _as_list(value) -> list:
+    return [] if value is None else value if isinstance(value, list) else [value]

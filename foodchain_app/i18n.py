@@ -5,7 +5,8 @@ Commodity and place names are data and stay as the data gives them.
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Callable
+
 import streamlit as st
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -13,6 +14,8 @@ LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 TEXT: dict[str, dict[str, str]] = {
     # pages
     "home_title": {"id": "foodchain — rantai pasok pangan Jakarta", "en": "foodchain — Jakarta's food supply chain"},
+    "nav_home": {"id": "Beranda", "en": "Home"},
+    "choose": {"id": "Pilih…", "en": "Choose…"},
     "nav_upload": {"id": "Unggah data", "en": "Upload data"},
     "nav_network": {"id": "Jaringan", "en": "Network"},
     "nav_scenarios": {"id": "Skenario", "en": "Scenarios"},
@@ -37,6 +40,11 @@ TEXT: dict[str, dict[str, str]] = {
     "about_compare": {
         "id": "baseline dan hingga tiga skenario berdampingan; rute dan hub yang paling berharga.",
         "en": "baseline and up to three scenarios side by side; the routes and hubs worth most.",
+    },
+    "nav_criticality": {"id": "Titik kritis", "en": "Criticality"},
+    "about_criticality": {
+        "id": "rute, koridor dan hub mana yang paling penting, langkah apa yang paling membantu, risiko banjir per zona.",
+        "en": "which routes, corridors and hubs matter most, which levers help most, flood risk by zone.",
     },
     "pages_title": {"id": "Halaman", "en": "Pages"},
     "home_intro": {
@@ -71,21 +79,30 @@ TEXT: dict[str, dict[str, str]] = {
     "demand_t_day": {"id": "Permintaan (t/hari)", "en": "Demand (t/day)"},
     "delivered_t_day": {"id": "Terkirim (t/hari)", "en": "Delivered (t/day)"},
     "shortfall_t_day": {"id": "Kekurangan (t/hari)", "en": "Shortfall (t/day)"},
-    "nodes_routes": {"id": "Simpul / rute", "en": "Places / routes"},
+    "nodes_routes": {"id": "Tempat / rute", "en": "Places / routes"},
     "network_map": {"id": "Peta jaringan", "en": "Network map"},
-    "legend_kinds": {
-        "id": "Hijau: sumber · oranye: pusat distribusi (hub) · biru: pasar.",
-        "en": "Green: sources · orange: hubs · blue: markets.",
+    "kind_source": {"id": "sumber", "en": "source"},
+    "kind_hub": {"id": "pusat distribusi (hub)", "en": "hub"},
+    "kind_market": {"id": "pasar / zona permintaan", "en": "market / demand zone"},
+    "kind_sources": {
+        "id": "sumber (daerah produsen, pelabuhan, Bulog)",
+        "en": "sources (producing regions, ports, Bulog)",
     },
-    "legend_width": {"id": "Lebar garis: kapasitas rute.", "en": "Line width: route capacity."},
+    "kind_hubs": {"id": "pusat distribusi (pasar induk, gudang)", "en": "hubs (wholesale markets, warehouses)"},
+    "kind_markets": {"id": "pasar / zona permintaan", "en": "markets / demand zones"},
+    "share_all_met": {"id": "semua terpenuhi", "en": "all met"},
+    "share_none_met": {"id": "100% tak terpenuhi", "en": "100% unmet"},
+    "diff_better": {"id": "lebih baik dari baseline", "en": "better than baseline"},
+    "diff_worse": {"id": "lebih buruk", "en": "worse"},
+    "legend_width": {"id": "rute (lebar garis = kapasitas)", "en": "routes (line width = capacity)"},
     "baseline_by_commodity": {"id": "Kondisi normal per komoditas (1 hari)", "en": "Baseline by commodity (1 day)"},
     "stock_cover": {"id": "Cakupan stok hub (kota)", "en": "Hub stock cover (city)"},
     "hub_cover": {"id": "Cakupan stok per hub", "en": "Stock cover per hub"},
     "cover_note": {
         "id": "Hari cakupan = stok di hub / permintaan harian kota, atau / kiriman harian hub itu "
-        "(kosong: hub tidak mengirim komoditas itu).",
+        "(None: hub tidak mengirim komoditas itu pada hari 1).",
         "en": "Days of cover = stock at hubs / the city's daily demand, or / what that hub sends a day "
-        "(blank: the hub sends none of it).",
+        "(None: the hub sends none of it on day 1).",
     },
     # upload
     "your_name": {"id": "Nama Anda", "en": "Your name"},
@@ -134,13 +151,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Show places that supply, stock or need these commodities.",
     },
     "regions": {"id": "Wilayah", "en": "Regions"},
+    "network_checks": {"id": "Pemeriksaan jaringan", "en": "Network checks"},
+    "shown_counts": {
+        "id": "Ditampilkan: {nodes} tempat, {routes} rute.",
+        "en": "Shown: {nodes} places, {routes} routes.",
+    },
     "unreached_markets": {"id": "Pasar yang tidak terjangkau rute", "en": "Markets no route reaches"},
     "unsupplied_hubs": {"id": "Hub tanpa pasokan", "en": "Hubs with no supply"},
     "all_reached": {
         "id": "Semua pasar dan hub terjangkau dari pasokan.",
         "en": "Every market and hub is reached from supply.",
     },
-    "nodes": {"id": "Simpul", "en": "Places"},
+    "nodes": {"id": "Tempat", "en": "Places"},
     "routes": {"id": "Rute", "en": "Routes"},
     "supply": {"id": "Pasokan", "en": "Supply"},
     "demand": {"id": "Permintaan", "en": "Demand"},
@@ -178,6 +200,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Regions or markets; the flood closes their places and the routes that start or end there.",
     },
     "flood_overlay": {"id": "Rute dan simpul yang terkena banjir", "en": "Routes and places the flood touches"},
+    "flood_overlay_help": {
+        "id": "Sebelum menghitung: rute dan tempat yang disentuh banjir, dan kapasitas yang tersisa (0% = tertutup).",
+        "en": "Before solving: the routes and places the flood touches, and the capacity each keeps (0% = closed).",
+    },
+    "base_disruptions": {
+        "id": "Gangguan dari skenario yang dimuat ({n}); pilihan di atas ditambahkan padanya:",
+        "en": "Disruptions of the loaded scenario ({n}); the choices above are added to them:",
+    },
+    "flood_features": {"id": "{n} poligon banjir", "en": "{n} flood polygons"},
+    "new_scenario": {"id": "— skenario baru —", "en": "— new scenario —"},
+    "who_is_short": {"id": "Siapa kekurangan apa, per hari", "en": "Who is short of what, by day"},
+    "nobody_short": {"id": "Tidak ada yang kekurangan", "en": "Nobody goes short"},
     "scenario_json": {"id": "Skenario sebagai JSON", "en": "Scenario as JSON"},
     "save_scenario": {"id": "Simpan skenario", "en": "Save scenario"},
     "scenario_saved": {"id": "Skenario '{name}' disimpan (versi {v}).", "en": "Scenario '{name}' saved (version {v})."},
@@ -199,9 +233,15 @@ TEXT: dict[str, dict[str, str]] = {
     "zones_short": {"id": "Zona kekurangan", "en": "Zones short"},
     "people_affected": {"id": "Penduduk terdampak", "en": "People affected"},
     "map_legend_share": {
-        "id": "Warna: bagian permintaan yang tidak terpenuhi (putih 0% → merah 100%).",
-        "en": "Colour: share of demand unmet (white 0% → red 100%).",
+        "id": "Warna: bagian permintaan zona yang tidak terpenuhi. Bentuk zona: wilayah layanan tiap pasar "
+        "(sel Voronoi), kecuali batas wilayah diunggah di bilah samping.",
+        "en": "Colour: share of each zone's demand that is not met. Zone shapes: the area each market serves "
+        "(Voronoi cells), unless boundaries are uploaded in the sidebar.",
     },
+    "share_unmet_total": {"id": "Tak terpenuhi", "en": "Unmet"},
+    "bad_boundary": {"id": "Batas wilayah tidak dapat dipakai:", "en": "The boundary file cannot be used:"},
+    "day_end": {"id": "Akhir hari (0 = stok awal)", "en": "End of day (0 = initial stock)"},
+    "baseline": {"id": "Kondisi normal (baseline)", "en": "Baseline"},
     "by_zone": {"id": "Per zona", "en": "By zone"},
     "by_commodity": {"id": "Per komoditas", "en": "By commodity"},
     "by_day": {"id": "Per hari", "en": "By day"},
@@ -210,10 +250,58 @@ TEXT: dict[str, dict[str, str]] = {
     "download_report_xlsx": {"id": "Unduh laporan (Excel)", "en": "Download report (Excel)"},
     "download_report_zip": {"id": "Unduh laporan (ZIP CSV)", "en": "Download report (ZIP of CSVs)"},
     # compare
+    # criticality
+    "on_top_of": {"id": "Di atas skenario", "en": "On top of the scenario"},
+    "no_scenario": {"id": "— tanpa skenario (kondisi normal) —", "en": "— none (baseline) —"},
+    "close_each": {"id": "Tutup satu per satu", "en": "Close one at a time"},
+    "targets_corridors": {"id": "koridor", "en": "corridors"},
+    "targets_routes": {"id": "rute", "en": "routes"},
+    "targets_nodes": {"id": "tempat (hub, pasar)", "en": "places (hubs, markets)"},
+    "tab_ranking": {"id": "Peringkat titik kritis", "en": "Criticality ranking"},
+    "tab_levers": {"id": "Langkah mitigasi", "en": "Mitigation levers"},
+    "tab_risk": {"id": "Risiko banjir (ensembel)", "en": "Flood risk (ensemble)"},
+    "ranking_help": {
+        "id": "Setiap target ditutup sepanjang horizon di atas skenario; peringkat 1 menambah kekurangan paling banyak.",
+        "en": "Each target is closed for the whole horizon on top of the scenario; rank 1 adds the most shortfall.",
+    },
+    "crit_map_legend": {
+        "id": "Warna dan lebar rute: tambahan kekurangan bila rute (atau koridornya) ditutup; abu-abu: tidak menambah.",
+        "en": "Route colour and width: the shortfall added when the route (or its corridor) closes; grey: none.",
+    },
+    "rank_now": {"id": "Hitung peringkat", "en": "Rank them"},
+    "closing_each": {"id": "Menutup satu per satu…", "en": "Closing one at a time…"},
+    "levers_help": {
+        "id": "Langkah yang diusulkan (buka kembali koridor, tambah kapasitas, lepas stok) diuji di atas skenario "
+        "dan diurutkan menurut kekurangan yang dihapus dan ton per juta rupiah.",
+        "en": "Proposed levers (reopen corridors, add capacity, release stock) are solved on top of the scenario "
+        "and ranked by shortfall removed and by tonnes per million rupiah.",
+    },
+    "levers_need_scenario": {"id": "Pilih skenario dulu.", "en": "Choose a scenario first."},
+    "try_levers": {"id": "Uji langkah", "en": "Try the levers"},
+    "trying_levers": {"id": "Menguji langkah…", "en": "Trying levers…"},
+    "flood_spec": {"id": "Spesifikasi banjir", "en": "Flood specification"},
+    "runs": {"id": "Jumlah banjir acak", "en": "Random floods"},
+    "seed": {"id": "Benih acak", "en": "Seed"},
+    "run_ensemble": {"id": "Jalankan ensembel", "en": "Run the ensemble"},
+    "running_floods": {"id": "Menghitung banjir acak…", "en": "Solving random floods…"},
+    "expected_shortfall": {"id": "Kekurangan rata-rata (t)", "en": "Expected shortfall (t)"},
+    "p_any_shortfall": {"id": "Peluang ada kekurangan", "en": "Chance of any shortfall"},
+    "shortfall_p90": {"id": "Kekurangan persentil 90 (t)", "en": "90th percentile shortfall (t)"},
+    "risk_legend": {
+        "id": "Warna: peluang zona kekurangan lebih dari 5% permintaannya dalam sebuah banjir.",
+        "en": "Colour: chance that a zone goes short of more than 5% of its demand in a flood.",
+    },
     "runs_to_compare": {"id": "Skenario yang dibandingkan (maks. 3)", "en": "Scenarios to compare (up to 3)"},
     "no_runs_yet": {
         "id": "Belum ada skenario yang dijalankan. Jalankan satu di halaman Skenario.",
         "en": "No scenario has been run yet. Run one on the Scenarios page.",
+    },
+    "totals": {"id": "Total", "en": "Totals"},
+    "shortfall_by_commodity": {"id": "Kekurangan per komoditas", "en": "Shortfall by commodity"},
+    "difference_map": {"id": "Peta selisih", "en": "Difference map"},
+    "no_dual_rise": {
+        "id": "Tidak ada yang nilainya naik: kapasitas tambahan di sini tidak mengurangi biaya.",
+        "en": "None rises: extra capacity here would not lower the cost.",
     },
     "difference_for": {"id": "Peta selisih untuk", "en": "Difference map for"},
     "diff_legend": {
@@ -228,33 +316,111 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-COLUMNS: dict[str, dict[str, str]] = {
-    "name": {"id": "nama", "en": "name"},
-    "region": {"id": "wilayah", "en": "region"},
-    "commodity": {"id": "komoditas", "en": "commodity"},
-    "day": {"id": "hari", "en": "day"},
-    "demand_t": {"id": "permintaan_t", "en": "demand_t"},
-    "delivered_t": {"id": "terkirim_t", "en": "delivered_t"},
-    "shortfall_t": {"id": "kekurangan_t", "en": "shortfall_t"},
-    "share_unmet": {"id": "bagian_tak_terpenuhi", "en": "share_unmet"},
-    "population": {"id": "penduduk", "en": "population"},
-    "people_affected": {"id": "penduduk_terdampak", "en": "people_affected"},
-    "run": {"id": "skenario", "en": "run"},
-    "days": {"id": "hari", "en": "days"},
-    "transport_cost": {"id": "biaya_angkut", "en": "transport_cost"},
-    "supply_cost": {"id": "biaya_pasokan", "en": "supply_cost"},
-    "base_price": {"id": "nilai_baseline", "en": "base_price"},
-    "scenario_price": {"id": "nilai_skenario", "en": "scenario_price"},
-    "rise": {"id": "kenaikan", "en": "rise"},
-    "hub_stock_t": {"id": "stok_hub_t", "en": "hub_stock_t"},
-    "demand_t_per_day": {"id": "permintaan_t_per_hari", "en": "demand_t_per_day"},
-    "cover_days": {"id": "hari_cakupan", "en": "cover_days"},
-    "stock_t": {"id": "stok_t", "en": "stock_t"},
-    "sent_t_per_day": {"id": "kiriman_t_per_hari", "en": "sent_t_per_day"},
-    "difference": {"id": "selisih", "en": "difference"},
-    "base_share": {"id": "bagian_baseline", "en": "base_share"},
-    "scenario_share": {"id": "bagian_skenario", "en": "scenario_share"},
+COLUMNS: dict[str, tuple[str, str]] = {
+    # column -> (Bahasa Indonesia, English): headers of every table the app shows
+    "node_id": ("Id tempat", "Place id"),
+    "route_id": ("Id rute", "Route id"),
+    "id": ("Id", "Id"),
+    "kind": ("Jenis", "Kind"),
+    "name": ("Nama", "Name"),
+    "label": ("Rute", "Route"),
+    "lat": ("Lintang", "Latitude"),
+    "lon": ("Bujur", "Longitude"),
+    "region": ("Wilayah", "Region"),
+    "population": ("Penduduk", "Population"),
+    "vulnerability": ("Kerentanan", "Vulnerability"),
+    "throughput_t_per_day": ("Kapasitas bongkar (t/hari)", "Throughput (t/day)"),
+    "storage_t": ("Kapasitas gudang (t)", "Storage (t)"),
+    "origin": ("Asal", "Origin"),
+    "destination": ("Tujuan", "Destination"),
+    "capacity_t_per_day": ("Kapasitas (t/hari)", "Capacity (t/day)"),
+    "cost_per_t": ("Biaya (Rp/t)", "Cost (Rp/t)"),
+    "lead_time_days": ("Waktu tempuh (hari)", "Lead time (days)"),
+    "distance_km": ("Jarak (km)", "Distance (km)"),
+    "mode": ("Moda", "Mode"),
+    "corridor": ("Koridor", "Corridor"),
+    "geometry": ("Geometri", "Geometry"),
+    "supply_t_per_day": ("Pasokan (t/hari)", "Supply (t/day)"),
+    "initial_t": ("Stok awal (t)", "Initial stock (t)"),
+    "commodity": ("Komoditas", "Commodity"),
+    "day": ("Hari", "Day"),
+    "days": ("Hari", "Days"),
+    "demand_t": ("Permintaan (t)", "Demand (t)"),
+    "delivered_t": ("Terkirim (t)", "Delivered (t)"),
+    "shortfall_t": ("Kekurangan (t)", "Shortfall (t)"),
+    "share_unmet": ("Tak terpenuhi (%)", "Unmet (%)"),
+    "people_affected": ("Penduduk terdampak", "People affected"),
+    "run": ("Skenario", "Run"),
+    "transport_cost": ("Biaya angkut (Rp)", "Transport cost (Rp)"),
+    "supply_cost": ("Biaya pasokan (Rp)", "Supply cost (Rp)"),
+    "base_price": ("Nilai baseline (Rp per t/hari)", "Baseline value (Rp per t/day)"),
+    "scenario_price": ("Nilai skenario (Rp per t/hari)", "Scenario value (Rp per t/day)"),
+    "rise": ("Kenaikan (Rp per t/hari)", "Rise (Rp per t/day)"),
+    "hub_stock_t": ("Stok di hub (t)", "Stock at hubs (t)"),
+    "demand_t_per_day": ("Permintaan (t/hari)", "Demand (t/day)"),
+    "cover_days": ("Hari cakupan", "Days of cover"),
+    "stock_t": ("Stok (t)", "Stock (t)"),
+    "sent_t_per_day": ("Dikirim (t/hari)", "Sent (t/day)"),
+    "difference": ("Selisih tak terpenuhi (%)", "Change in unmet (%)"),
+    "base_share": ("Tak terpenuhi baseline (%)", "Unmet in baseline (%)"),
+    "scenario_share": ("Tak terpenuhi skenario (%)", "Unmet in scenario (%)"),
+    "flood": ("Banjir", "Flood"),
+    "depth_m": ("Kedalaman (m)", "Depth (m)"),
+    "factor": ("Kapasitas tersisa (%)", "Capacity left (%)"),
+    "start_day": ("Hari mulai", "First day"),
+    "end_day": ("Hari akhir", "Last day"),
+    "disruption": ("Gangguan ke-", "Disruption no."),
+    "severity": ("Tingkat", "Severity"),
+    "table": ("Tabel", "Table"),
+    "row": ("Baris", "Row"),
+    "column": ("Kolom", "Column"),
+    "message": ("Pesan", "Message"),
+    "uploader": ("Pengunggah", "Uploaded by"),
+    "note": ("Catatan", "Note"),
+    "source": ("Asal data", "Source"),
+    "created_at": ("Waktu", "When"),
+    "active": ("Aktif", "Active"),
+    "rows": ("Baris", "Rows"),
+    "changes": ("Perubahan dari versi induk", "Changes from the parent version"),
+    "parent_id": ("Versi induk", "Made from version"),
+    "added": ("Ditambah", "Added"),
+    "removed": ("Dihapus", "Removed"),
+    "changed": ("Diubah", "Changed"),
+    "required": ("Wajib", "Required"),
+    "type": ("Tipe", "Type"),
+    "unit": ("Satuan", "Unit"),
+    "default": ("Bawaan", "Default"),
+    "meaning": ("Arti", "Meaning"),
+    "what": ("Yang terkena", "What it touches"),
+    "target": ("Target", "Target"),
+    "added_objective": ("Tambahan biaya total model (Rp)", "Added model objective (Rp)"),
+    "routes_closed": ("Rute ditutup", "Routes closed"),
+    "status": ("Status", "Status"),
+    "lever": ("Langkah", "Lever"),
+    "amount": ("Jumlah", "Amount"),
+    "cost_rp": ("Biaya langkah (Rp)", "Lever cost (Rp)"),
+    "shortfall_removed_t": ("Kekurangan dihapus (t)", "Shortfall removed (t)"),
+    "weighted_shortfall_removed": ("Kekurangan berbobot dihapus (Rp)", "Weighted shortfall removed (Rp)"),
+    "t_per_million_rp": ("t per juta Rp", "t per million Rp"),
+    "rank_shortfall": ("Peringkat (t)", "Rank (t)"),
+    "rank_per_rp": ("Peringkat (t/Rp)", "Rank (t/Rp)"),
+    "method": ("Metode", "Method"),
+    "expected_shortfall_t": ("Kekurangan rata-rata (t)", "Expected shortfall (t)"),
+    "max_shortfall_t": ("Kekurangan terbesar (t)", "Largest shortfall (t)"),
+    "p_share_above_5pct": ("Peluang > 5% tak terpenuhi", "Chance > 5% unmet"),
+    "added_shortfall_t": ("Tambahan kekurangan (t)", "Added shortfall (t)"),
+    "added_weighted_shortfall": ("Tambahan kekurangan berbobot (Rp)", "Added weighted shortfall (Rp)"),
+    "added_cost": ("Tambahan biaya (Rp)", "Added cost (Rp)"),
+    "rank": ("Peringkat", "Rank"),
 }
+
+
+def init_lang() -> str:
+    """The chosen language: ``?lang=`` in the address (once per session), else the session's, else Bahasa."""
+    url_lang = st.query_params.get("lang")
+    if url_lang in LANGUAGES and not st.session_state.get("lang_from_url"):
+        st.session_state["lang"], st.session_state["lang_from_url"] = url_lang, True
+    return st.session_state.setdefault("lang", "id")
 
 
 def lang() -> str:
@@ -267,6 +433,16 @@ def t(key: str) -> str:
     return entry.get(lang(), entry["en"]) if entry else key
 
 
-def t_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table with its column headers in the chosen language (ids and values unchanged)."""
-    return frame.rename(columns={c: v[lang()] for c, v in COLUMNS.items()})
+def column_label(column: str) -> str:
+    """A table column's header in the chosen language (the column name if it has none)."""
+    pair = COLUMNS.get(column)
+    return column if pair is None else pair[0 if lang() == "id" else 1]
+
+
+def option_labels(words: dict) -> Callable[[object], str]:
+    """A ``format_func`` showing the translated ``words[option]`` for special options, else the option.
+
+    The words are translated now, not when the function is called: AppTest calls it outside the run.
+    """
+    fixed = {option: t(key) for option, key in words.items()}
+    return lambda option: fixed.get(option, str(option))

@@ -10,19 +10,32 @@ import pydeck as pdk
 
 from foodchain.geo import located, polygon_rings, route_paths
 from foodchain.model.dataset import Dataset
+from foodchain_app.i18n import t
 
 KIND_COLOURS = {"source": [46, 139, 87], "hub": [230, 126, 34], "market": [52, 101, 164]}
 KIND_RADIUS = {"source": 1800, "hub": 1200, "market": 500}
 
 
-def view_for(points: pd.DataFrame) -> pdk.ViewState:
-    """A view centred on the points, zoomed to show them all."""
-    if points.empty:
+def view_for(
+    points: pd.DataFrame, paths: list | None = None, width_px: int = 900, height_px: int = 460
+) -> pdk.ViewState:
+    """A view centred on the points (and route paths), zoomed so that they all fit a map of about this size."""
+    coords = [(float(a), float(b)) for a, b in zip(points["lon"], points["lat"], strict=True)] if len(points) else []
+    coords += [(float(x), float(y)) for path in paths or [] if path for x, y in path]
+    if not coords:
         return pdk.ViewState(latitude=-6.2, longitude=106.85, zoom=9)
-    lat, lon = points["lat"].astype(float), points["lon"].astype(float)
-    span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()), 0.02)
-    zoom = max(min(math.log2(360 / span) - 0.6, 14), 3)
-    return pdk.ViewState(latitude=float(lat.mean()), longitude=float(lon.mean()), zoom=zoom)
+    lon, lat = np.array(coords).T
+    lon_span, lat_span = max(float(np.ptp(lon)), 0.01), max(float(np.ptp(lat)), 0.01)
+    # deck.gl: at zoom z the world is 512 * 2**z pixels wide
+    zoom = min(math.log2(width_px * 360 / (512 * lon_span)), math.log2(height_px * 360 / (512 * lat_span))) - 0.5
+    mid_lat, mid_lon = (lat.max() + lat.min()) / 2, (lon.max() + lon.min()) / 2
+    return pdk.ViewState(latitude=float(mid_lat), longitude=float(mid_lon), zoom=max(min(zoom, 14), 3))
+
+
+def city_view(nodes: pd.DataFrame) -> pdk.ViewState:
+    """A view on the city, its hubs and markets; far sources are off the edge (zoom out to see them)."""
+    city = located(nodes[nodes["kind"] != "source"])
+    return view_for(city if len(city) else located(nodes))
 
 
 def _deck(layers: list, view: pdk.ViewState, tooltip: str) -> pdk.Deck:
@@ -41,16 +54,18 @@ def network_layers(dataset: Dataset, nodes: pd.DataFrame, routes: pd.DataFrame) 
             "path": paths,
             "capacity": routes["capacity_t_per_day"].to_numpy(),
             "width": 150 * (1 + np.log10(1 + cap.to_numpy())),
-            "label": routes["origin"] + " → " + routes["destination"],
+            "label": routes["origin"].map(dataset.node_names())
+            + " → "
+            + routes["destination"].map(dataset.node_names()),
         }
     )
     frame = frame[frame["path"].notna()]
-    frame["capacity"] = frame["capacity"].map(lambda v: "∞" if pd.isna(v) else f"{v:,.0f}")
+    frame["capacity"] = frame["capacity"].map(lambda v: "∞ t/day" if pd.isna(v) else f"{v:,.0f} t/day")
     pts = located(nodes).copy()
     pts["colour"] = pts["kind"].map(KIND_COLOURS)
     pts["radius"] = pts["kind"].map(KIND_RADIUS)
     pts["label"] = pts["name"].where(pts["name"] != "", pts["node_id"])
-    pts["capacity"] = pts["kind"]
+    pts["capacity"] = pts["kind"].map(lambda k: t("kind_" + k))
     return [
         pdk.Layer(
             "PathLayer",
@@ -83,21 +98,66 @@ def network_deck(dataset: Dataset, nodes: pd.DataFrame | None = None, routes: pd
     """The network map: sources green, hubs orange, markets blue, routes grey."""
     nodes = dataset.nodes if nodes is None else nodes
     routes = dataset.routes if routes is None else routes
-    return _deck(network_layers(dataset, nodes, routes), view_for(located(nodes)), "{label}\n{capacity}")
+    return _deck(network_layers(dataset, nodes, routes), city_view(nodes), "{label}\n{capacity}")
+
+
+SHARE_STOPS = [
+    (0.0, (245, 245, 245)),
+    (0.001, (255, 237, 160)),
+    (0.25, (254, 178, 76)),
+    (0.5, (240, 59, 32)),
+    (1.0, (128, 0, 38)),
+]
+DIFF_STOPS = [
+    (-1.0, (33, 102, 172)),
+    (-0.001, (209, 229, 240)),
+    (0.0, (245, 245, 245)),
+    (0.001, (253, 219, 199)),
+    (0.5, (214, 96, 77)),
+    (1.0, (103, 0, 31)),
+]
+
+
+def _ramp(value: float, stops: list) -> list[int]:
+    """Linear interpolation between colour ``stops`` [(value, rgb)], clipped to their range."""
+    v = min(max(float(value), stops[0][0]), stops[-1][0])
+    for (a, ca), (b, cb) in zip(stops, stops[1:]):
+        if v <= b:
+            w = 0.0 if b == a else (v - a) / (b - a)
+            return [round(x + (y - x) * w) for x, y in zip(ca, cb, strict=True)] + [215]
+    return list(stops[-1][1]) + [215]
 
 
 def share_colour(share: float) -> list[int]:
-    """White (all met) to deep red (all unmet)."""
-    s = 0.0 if pd.isna(share) else min(max(float(share), 0.0), 1.0)
-    return [int(255 - 75 * s), int(245 - 230 * s), int(240 - 220 * s), 200]
+    """Light grey (all met), then yellow (a little unmet) through orange to deep red (all unmet)."""
+    return _ramp(0.0 if pd.isna(share) else share, SHARE_STOPS)
 
 
 def diff_colour(diff: float) -> list[int]:
-    """Blue where the scenario is better than the baseline, red where worse, white equal."""
-    d = 0.0 if pd.isna(diff) else min(max(float(diff), -1.0), 1.0)
-    if d >= 0:
-        return [int(255 - 75 * d), int(245 - 230 * d), int(240 - 220 * d), 200]
-    return [int(255 + 200 * d), int(245 + 100 * d), 250, 200]
+    """Blue where the scenario is better than the baseline, red where worse, grey equal."""
+    return _ramp(0.0 if pd.isna(diff) else diff, DIFF_STOPS)
+
+
+def _css(rgb) -> str:
+    return f"rgb({rgb[0]},{rgb[1]},{rgb[2]})"
+
+
+def kind_legend(with_width: bool = False) -> str:
+    """HTML legend of the network map: a dot per kind of place (and what line width means)."""
+    items = [
+        f'<span style="color:{_css(c)};font-size:1.3em">●</span> {t("kind_" + k + "s")}'
+        for k, c in KIND_COLOURS.items()
+    ]
+    width = f" &nbsp; <b>—</b> {t('legend_width')}" if with_width else ""
+    return '<div style="font-size:0.9em">' + " &nbsp; ".join(items) + width + "</div>"
+
+
+def ramp_legend(stops: list, low: str, high: str) -> str:
+    """HTML colour bar from ``low`` to ``high`` for a zone map."""
+    colours = ", ".join(_css(_ramp(v, stops)) for v in np.linspace(stops[0][0], stops[-1][0], 11))
+    bar = f'<span style="display:inline-block;width:220px;height:12px;background:linear-gradient(to right, {colours});'
+    bar += 'vertical-align:middle;border:1px solid #999;margin:0 6px"></span>'
+    return f'<div style="font-size:0.9em">{low}{bar}{high}</div>'
 
 
 def zones_deck(
@@ -139,4 +199,76 @@ def zones_deck(
             radius_min_pixels=2,
         ),
     ]
-    return _deck(layers, view_for(pts), label)
+    return _deck(layers, view_for(pts, polys["polygon"].tolist()), label)
+
+
+def filter_network(dataset: Dataset, commodities: list[str], regions: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(nodes, routes) to draw: places that supply, stock or need ``commodities`` (hubs always),
+    in ``regions``, and the routes that touch them. Empty lists filter nothing."""
+    nodes = dataset.nodes
+    if commodities:
+        active = {
+            nid
+            for table in (dataset.supply, dataset.demand, dataset.stock)
+            for nid in table.loc[table["commodity"].isin(commodities), "node_id"]
+        }
+        active |= set(nodes.loc[nodes["kind"] == "hub", "node_id"])
+        nodes = nodes[nodes["node_id"].isin(active)]
+    if regions:
+        nodes = nodes[nodes["region"].isin(regions)]
+    routes = dataset.routes
+    routes = routes[routes["origin"].isin(nodes["node_id"]) | routes["destination"].isin(nodes["node_id"])]
+    return nodes, routes
+
+
+def criticality_deck(dataset: Dataset, table: pd.DataFrame) -> pdk.Deck:
+    """Routes coloured and widened by the shortfall their closure adds (``table``: target, kind,
+    added_shortfall_t; a corridor colours all its routes, a place is a dot)."""
+    worst = max(float(table["added_shortfall_t"].max()), 1e-9)
+    by_target = table.set_index("target")["added_shortfall_t"].clip(lower=0) / worst
+    routes = dataset.routes
+    kind = table["kind"].iloc[0] if len(table) else "route"
+    key = {"route": "route_id", "corridor": "corridor"}.get(kind)
+    score = routes[key].map(by_target).fillna(0.0) if key else pd.Series(0.0, index=routes.index)
+    frame = pd.DataFrame(
+        {
+            "path": route_paths(dataset.nodes, routes),
+            "colour": [share_colour(v) if v > 0 else [160, 160, 160, 140] for v in score],
+            "width": 80 + 1500 * score.to_numpy(),  # metres, kept 1-10 px below
+            "label": (
+                routes["origin"].map(dataset.node_names()) + " → " + routes["destination"].map(dataset.node_names())
+            ).to_numpy(),
+            "capacity": [f"+{v * worst:,.1f} t" for v in score],
+        }
+    ).dropna(subset=["path"])
+    pts = located(dataset.nodes).copy()
+    node_score = pts["node_id"].map(by_target).fillna(0.0) if kind == "node" else pd.Series(0.0, index=pts.index)
+    pts["colour"] = [share_colour(v) if v > 0 else [120, 120, 120, 160] for v in node_score]
+    pts["radius"] = 300 + 2500 * node_score
+    pts["label"] = pts["node_id"].map(dataset.node_names())
+    pts["capacity"] = [f"+{v * worst:,.1f} t" if v > 0 else "" for v in node_score]
+    frame = frame.sort_values("width")  # the most critical drawn last, on top
+    layers = [
+        pdk.Layer(
+            "PathLayer",
+            frame,
+            get_path="path",
+            get_width="width",
+            width_min_pixels=1,
+            width_max_pixels=6,
+            get_color="colour",
+            pickable=True,
+            cap_rounded=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            pts[["lon", "lat", "colour", "radius", "label", "capacity"]],
+            get_position=["lon", "lat"],
+            get_fill_color="colour",
+            get_radius="radius",
+            radius_min_pixels=2,
+            radius_max_pixels=16,
+            pickable=True,
+        ),
+    ]
+    return _deck(layers, city_view(dataset.nodes), "{label}\n{capacity}")

@@ -11,10 +11,12 @@ import streamlit as st
 from foodchain import Dataset, SolveResult, scenario_from_dict, solve
 from foodchain.errors import FoodchainError
 from foodchain.store import Store, default_path, run_key, seed
-from foodchain_app.i18n import LANGUAGES, t
+from foodchain_app.i18n import LANGUAGES, init_lang, t
+from foodchain_app.nav import sidebar_menu
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_data"
+BASELINE = "Baseline"  # the name under which baseline runs are stored
 
 
 def sample_candidates() -> list[Path]:
@@ -64,7 +66,7 @@ def run(version_id: int, doc: dict, days: int) -> SolveResult:
 
 def baseline(version_id: int, days: int = 1) -> SolveResult:
     """The dataset with no disruptions over ``days`` days."""
-    return run(version_id, {"name": "Baseline", "horizon_days": days, "disruptions": []}, days)
+    return run(version_id, {"name": BASELINE, "horizon_days": days, "disruptions": []}, days)
 
 
 def _set_lang() -> None:
@@ -76,11 +78,9 @@ def page(title_key: str) -> tuple[Store, int, Dataset] | None:
 
     Returns (store, active version id, dataset), or ``None`` after showing an error.
     """
+    init_lang()
     st.set_page_config(page_title=f"foodchain · {t(title_key)}", page_icon="🌾", layout="wide")
-    url_lang = st.query_params.get("lang")
-    if url_lang in LANGUAGES and not st.session_state.get("lang_from_url"):
-        st.session_state["lang"], st.session_state["lang_from_url"] = url_lang, True
-    st.session_state.setdefault("lang", "id")
+    sidebar_menu()
     langs = list(LANGUAGES)
     st.sidebar.radio(
         "Bahasa / Language",
@@ -110,8 +110,9 @@ def page(title_key: str) -> tuple[Store, int, Dataset] | None:
 def show_problems(problems: list, key: str) -> None:
     """Every problem as a table: severity, table, row, column, message."""
     from foodchain.model.problems import problems_frame
+    from foodchain_app.tables import show
 
-    st.dataframe(problems_frame(problems), hide_index=True, width="stretch", key=key)
+    show(problems_frame(problems), key)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -123,16 +124,23 @@ def stored_run(key: str) -> SolveResult | None:
     return _stored_run(str(get_store().path), key)
 
 
-def run_choices(store: Store, version_id: int) -> dict[str, str]:
+def run_choices(store: Store, version_id: int, baselines: bool = True) -> dict[str, str]:
     """{run key: label} of this version's stored runs: scenarios newest first, then baselines
-    (the one-day baseline is run if missing)."""
+    (the one-day baseline is run if missing; ``baselines=False`` leaves them out)."""
     baseline(version_id)
     runs = store.runs(version_id)
-    runs = runs.sort_values("scenario_name", key=lambda s: s == "Baseline", kind="stable")
-    return {
-        r.key: f"{r.scenario_name} · {t('n_days').format(n=json.loads(r.options).get('days', 1))} · {r.created_at}"
-        for r in runs.itertuples(index=False)
-    }
+    is_base = runs["scenario_name"] == BASELINE
+    runs = (
+        runs[~is_base]
+        if not baselines
+        else runs.sort_values("scenario_name", key=lambda s: s == BASELINE, kind="stable")
+    )
+    out = {}
+    for r in runs.itertuples(index=False):
+        name = t("baseline") if r.scenario_name == BASELINE else r.scenario_name
+        days = t("n_days").format(n=json.loads(r.options).get("days", 1))
+        out[r.key] = f"{name} · {days} · {r.created_at[:16]}"
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -15,6 +15,7 @@ from foodchain.ingest import (
 from foodchain.model.schema import TABLES, spec_frame
 from foodchain_app.i18n import t
 from foodchain_app.state import page, show_problems
+from foodchain_app.tables import show
 
 
 def review(candidate, current, key: str) -> None:
@@ -30,7 +31,7 @@ def review(candidate, current, key: str) -> None:
         st.info(t("no_changes"))
         return
     st.success(t("valid_upload").format(tables=", ".join(candidate.replaced)))
-    st.dataframe(changes, hide_index=True, key=f"{key}_changes")
+    show(changes, f"{key}_changes")
     if st.button(t("save_version"), key=f"{key}_save", type="primary"):
         new = store.add_version(
             candidate.dataset,
@@ -64,7 +65,7 @@ if ctx is not None:
             review(merge_tables(current, {table: edited}), current, "edit")
     with tab_tpl:
         table = st.selectbox(t("table"), list(TABLES), key="template_table")
-        st.dataframe(spec_frame(table).astype(str), hide_index=True, key="template_spec")
+        show(spec_frame(table).astype(str), "template_spec")
         st.download_button(
             t("download_table").format(table=table),
             table_csv(current.get(table)),
@@ -75,7 +76,7 @@ if ctx is not None:
         st.download_button(t("download_xlsx"), dataset_xlsx(current), f"foodchain_v{version}.xlsx", key="template_xlsx")
         st.download_button(t("download_zip"), dataset_zip(current), f"foodchain_v{version}.zip", key="template_zip")
     with tab_hist:
-        st.dataframe(history(store), hide_index=True, width="stretch", key="history_table")
+        show(history(store), "history_table")
         ids = store.versions()["id"].tolist()
         chosen = st.selectbox(t("version_to_activate"), ids, index=ids.index(version), key="history_pick")
         if st.button(t("make_active"), key="history_activate", disabled=chosen == version):

@@ -4,43 +4,44 @@ import streamlit as st
 
 from foodchain.model.graph import unreachable_nodes
 from foodchain_app.i18n import t
-from foodchain_app.maps import network_deck
+from foodchain_app.maps import filter_network, kind_legend, network_deck
 from foodchain_app.state import page
+from foodchain_app.tables import show, with_names
 
 ctx = page("nav_network")
 if ctx is not None:
     store, version, dataset = ctx
-    nodes, routes = dataset.nodes, dataset.routes
     c1, c2 = st.columns(2)
     commodities = c1.multiselect(
         t("commodities"),
         dataset.commodities["commodity"].tolist(),
         key="net_commodity",
         help=t("commodity_filter_help"),
+        placeholder=t("all"),
     )
-    regions = c2.multiselect(t("regions"), sorted(set(nodes["region"]) - {""}), key="net_region")
-    if commodities:
-        active = set(dataset.supply.loc[dataset.supply["commodity"].isin(commodities), "node_id"])
-        active |= set(dataset.demand.loc[dataset.demand["commodity"].isin(commodities), "node_id"])
-        active |= set(dataset.stock.loc[dataset.stock["commodity"].isin(commodities), "node_id"])
-        active |= set(nodes.loc[nodes["kind"] == "hub", "node_id"])
-        nodes = nodes[nodes["node_id"].isin(active)]
-    if regions:
-        nodes = nodes[nodes["region"].isin(regions)]
-    routes = routes[routes["origin"].isin(nodes["node_id"]) | routes["destination"].isin(nodes["node_id"])]
+    regions = c2.multiselect(
+        t("regions"), sorted(set(dataset.nodes["region"]) - {""}), key="net_region", placeholder=t("all")
+    )
+    nodes, routes = filter_network(dataset, commodities, regions)
     st.pydeck_chart(network_deck(dataset, nodes, routes), height=540, key="net_map")
-    st.caption(t("legend_kinds") + " " + t("legend_width"))
-    lonely_markets = unreachable_nodes(dataset.nodes, dataset.routes, dataset.supply, dataset.stock, kind="market")
-    lonely_hubs = unreachable_nodes(dataset.nodes, dataset.routes, dataset.supply, dataset.stock, kind="hub")
+    st.markdown(kind_legend(with_width=True), unsafe_allow_html=True)
+    st.subheader(t("network_checks"))
+    d = dataset
+    lonely_markets = unreachable_nodes(d.nodes, d.routes, d.supply, d.stock, kind="market")
+    lonely_hubs = unreachable_nodes(d.nodes, d.routes, d.supply, d.stock, kind="hub")
     c1, c2 = st.columns(2)
     c1.metric(t("unreached_markets"), len(lonely_markets))
     c2.metric(t("unsupplied_hubs"), len(lonely_hubs))
-    if lonely_markets or lonely_hubs:
-        st.warning(", ".join(lonely_markets + lonely_hubs))
-    else:
+    names = dataset.node_names()
+    if lonely_markets:
+        c1.warning(", ".join(names.get(n, n) for n in lonely_markets))
+    if lonely_hubs:
+        c2.warning(", ".join(names.get(n, n) for n in lonely_hubs))
+    if not lonely_markets and not lonely_hubs:
         st.success(t("all_reached"))
+    st.caption(t("shown_counts").format(nodes=len(nodes), routes=len(routes)))
     tab_n, tab_r, tab_s, tab_d = st.tabs([t("nodes"), t("routes"), t("supply"), t("demand")])
-    tab_n.dataframe(nodes, hide_index=True, width="stretch", key="net_nodes")
-    tab_r.dataframe(routes, hide_index=True, width="stretch", key="net_routes")
-    tab_s.dataframe(dataset.supply, hide_index=True, width="stretch", key="net_supply")
-    tab_d.dataframe(dataset.demand, hide_index=True, width="stretch", key="net_demand")
+    show(nodes, "net_nodes", tab_n)
+    show(with_names(routes, dataset), "net_routes", tab_r)
+    show(with_names(dataset.supply[dataset.supply["node_id"].isin(nodes["node_id"])], dataset), "net_supply", tab_s)
+    show(with_names(dataset.demand[dataset.demand["node_id"].isin(nodes["node_id"])], dataset), "net_demand", tab_d)

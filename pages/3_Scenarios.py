@@ -1,37 +1,29 @@
 """Scenarios: build or load a disruption scenario, save it, run it (cached) and see who goes short."""
 
-import importlib.util
-
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
-from foodchain import load_scenario, scenario_from_dict
+from foodchain import scenario_from_dict
 from foodchain.errors import FoodchainError, InvalidInput
-from foodchain.store import inline_flood_files
+from foodchain.optimize.flood import flood_overlay
 from foodchain_app import builder
-from foodchain_app.i18n import t
-from foodchain_app.state import SAMPLES, page, run, show_problems
-
-NEW = "—"
-
-
-def base_doc(store) -> dict:
-    """The scenario to start from: a file, a saved scenario, or an empty one."""
-    file = st.session_state.get("scn_file")
-    if file is not None:
-        return inline_flood_files(load_scenario(file.getvalue(), file.name).to_dict(), SAMPLES / "scenarios")
-    chosen = st.session_state.get("scn_saved", NEW)
-    return store.scenario_doc(chosen) if chosen != NEW else {"name": "", "horizon_days": 3, "disruptions": []}
-
+from foodchain_app.i18n import option_labels, t
+from foodchain_app.nav import link
+from foodchain_app.state import page, run, show_problems
+from foodchain_app.tables import show, with_names
 
 ctx = page("nav_scenarios")
 if ctx is not None:
     store, version, dataset = ctx
     c1, c2 = st.columns(2)
-    c1.selectbox(t("start_from"), [NEW] + store.scenarios()["name"].tolist(), key="scn_saved")
+    c1.selectbox(
+        t("start_from"),
+        [builder.NEW] + store.scenarios()["name"].tolist(),
+        key="scn_saved",
+        format_func=option_labels({builder.NEW: "new_scenario"}),
+    )
     c2.file_uploader(t("scenario_file"), type=["json", "yaml", "yml"], key="scn_file")
     try:
-        base = base_doc(store)
+        base = builder.start_doc(store)
     except InvalidInput as exc:
         st.error(t("scenario_invalid"))
         show_problems(exc.problems, "scn_file_problems")
@@ -45,20 +37,20 @@ if ctx is not None:
         extra = builder.closures(dataset, days)
     with st.expander(t("shocks")):
         extra += builder.shocks(dataset, days)
-    flood_ready = importlib.util.find_spec("foodchain.optimize.flood") is not None
-    if flood_ready:
-        with st.expander(t("flood")):
-            extra += builder.floods(dataset)
+    with st.expander(t("flood")):
+        extra += builder.floods(dataset)
+    if base["disruptions"]:
+        st.caption(t("base_disruptions").format(n=len(base["disruptions"])))
+        show(builder.describe(base["disruptions"]), "scn_base_disruptions")
     doc = {"name": name or t("unnamed"), "horizon_days": days, "disruptions": list(base["disruptions"]) + extra}
     with st.expander(t("scenario_json")):
         st.json(doc)
     try:
         scenario = scenario_from_dict(doc)
-        if flood_ready and any(d.get("type") == "flood" for d in doc["disruptions"]):
-            from foodchain.optimize.flood import flood_overlay
-
+        if any(d.get("type") == "flood" for d in doc["disruptions"]):
             st.subheader(t("flood_overlay"))
-            st.dataframe(flood_overlay(dataset, scenario, days), hide_index=True, key="scn_overlay")
+            st.caption(t("flood_overlay_help"))
+            show(flood_overlay(dataset, scenario, days), "scn_overlay")
     except FoodchainError as exc:
         st.error(t("scenario_invalid"))
         show_problems(getattr(exc, "problems", []), "scn_problems")
@@ -81,10 +73,8 @@ if ctx is not None:
         m[0].metric(t("demand_t"), f"{s['total_demand_t']:,.0f}")
         m[1].metric(t("delivered_t"), f"{s['total_delivered_t']:,.0f}")
         m[2].metric(t("shortfall_t"), f"{s['total_shortfall_t']:,.1f}")
-        short = result.shortfall[result.shortfall["shortfall_t"] > 0]
-        st.dataframe(short if len(short) else result.shortfall, hide_index=True, width="stretch", key="scn_shortfall")
-        st.caption(t("foresight"))
-        try:
-            st.page_link("pages/4_Shortfalls.py", label=t("see_map"), icon="🗺️")
-        except StreamlitAPIException:  # the page runs on its own (tests): no page registry to link into
-            st.caption(t("see_map"))
+        short = result.shortfall[result.shortfall["shortfall_t"] > 1e-6]
+        st.subheader(t("who_is_short") if len(short) else t("nobody_short"))
+        show(with_names(short if len(short) else result.shortfall, dataset), "scn_shortfall")
+        st.info(t("foresight"))
+        link("pages/4_Shortfalls.py", t("see_map"), ":material/map:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
@@ -9,7 +10,7 @@ import pytest
 
 from foodchain import load_dataset, solve
 from foodchain.ingest import MAX_UPLOAD_BYTES, history, merge_upload, table_changes
-from foodchain.store import Store, inline_flood_files, run_key, seed
+from foodchain.store import Store, inline_flood_files, run_key, sample_scenarios, seed
 from tests.conftest import SCENARIOS, TINY
 
 
@@ -104,7 +105,9 @@ def test_threads_seeding_at_once_seed_once(tmp_path):
         th.join()
     assert len(Store(path).versions()) == 1
     assert sum(r is not None for r in results) == 1
-    assert len(Store(path).scenarios()) == len(list(SCENARIOS.glob("*.json")))
+    fitting = sample_scenarios(load_dataset(TINY), SCENARIOS)  # the tiny ones, not Jakarta's
+    assert len(fitting) >= 2
+    assert len(Store(path).scenarios()) == len(fitting)
 
 
 def test_scenarios_are_versioned_never_overwritten(store):
@@ -135,3 +138,11 @@ def test_inline_flood_files_reads_geojson(tmp_path):
     out = inline_flood_files(doc, tmp_path)
     assert out["disruptions"][0] == {"type": "flood", "features": [{"type": "Feature"}]}
     assert doc["disruptions"][0]["geojson"] == "f.geojson"
+
+
+def test_seeding_offers_only_the_scenarios_that_fit_the_dataset(tiny):
+    names = {doc["name"] for doc in sample_scenarios(tiny, SCENARIOS)}
+    assert "Tiny: Tol Barat closed for two days" in names
+    jakarta_only = SCENARIOS / "cikampek_closure.json"
+    if jakarta_only.exists():  # it names Jakarta corridors the tiny sample does not have
+        assert json.loads(jakarta_only.read_text(encoding="utf-8"))["name"] not in names

@@ -7,6 +7,7 @@ sample exists) and finds the shortfall map. Screenshots go to tests/browser/scre
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -36,6 +37,7 @@ PAGES = {
     "network": "Network",
     "scenarios": "Scenarios",
     "shortfalls": "Shortfalls",
+    "criticality": "Criticality",
     "compare": "Compare",
 }
 JAKARTA = ROOT / "sample_data" / "jakarta" / "nodes.csv"
@@ -120,10 +122,29 @@ def _open(page, url: str) -> None:
     page.wait_for_timeout(1500)
 
 
+def _fit_height(page) -> None:
+    """Make the window as tall as the page: Streamlit scrolls inside its own container, so a
+    full-page screenshot would otherwise show only the first screen."""
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(int(height) + 80, 8000)})
+    page.wait_for_timeout(1500)
+
+
 def _no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
         '[data-testid="stException"]'
     ).first.inner_text()
+
+
+def _bumped_demand(data_dir: Path, tmp_path: Path) -> Path:
+    """demand.csv of the sample with one more tonne a day in its first row."""
+    rows = (data_dir / "demand.csv").read_text(encoding="utf-8").splitlines()
+    header, first = rows[0].split(","), rows[1].split(",")
+    col = header.index("demand_t_per_day")
+    first[col] = str(float(first[col]) + 1)
+    out = tmp_path / "demand.csv"
+    out.write_text("\n".join([rows[0], ",".join(first), *rows[2:]]) + "\n", encoding="utf-8")
+    return out
 
 
 def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
@@ -131,22 +152,21 @@ def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1700})
     _open(page, f"{server}/Upload_data?lang=en")
     data_dir = ROOT / "sample_data" / ("jakarta" if JAKARTA.exists() and FLOOD.exists() else "tiny")
-    upload = tmp_path / "commodities.csv"
-    upload.write_bytes((data_dir / "commodities.csv").read_bytes())
     page.get_by_label("Your name").fill("Browser test")
     page.get_by_label("Your name").press("Enter")
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
+    upload = page.locator('[data-testid="stFileUploader"] input[type="file"]').first
+    same = tmp_path / "commodities.csv"
+    same.write_bytes((data_dir / "commodities.csv").read_bytes())
+    upload.set_input_files(str(same))
     page.get_by_text("No changes from the active version.").wait_for(timeout=60_000)
-    edited = tmp_path / "demand.csv"
-    edited.write_text((TINY / "demand.csv").read_text().replace("MKT-SOUTH,rice,40", "MKT-SOUTH,rice,44"))
-    if data_dir == TINY:
-        page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(edited))
-        page.get_by_role("button", name="Save as a new version").click()
-        page.get_by_text("Active data: version 2").wait_for(timeout=60_000)
+    upload.set_input_files(str(_bumped_demand(data_dir, tmp_path)))
+    page.get_by_role("button", name="Save as a new version").click()
+    page.get_by_text("Active data: version 2").wait_for(timeout=60_000)
     page.screenshot(path=str(SHOTS / "flow_1_upload.png"), full_page=True)
     _no_exception(page)
 
     scenario = FLOOD if data_dir != TINY else SCENARIOS / "tiny_west_toll_closed.json"
+    name = json.loads(scenario.read_text(encoding="utf-8"))["name"]
     _open(page, f"{server}/Scenarios?lang=en")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(scenario))
     page.get_by_role("button", name="Run").click()
@@ -156,6 +176,8 @@ def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
     page.screenshot(path=str(SHOTS / "flow_2_scenario.png"), full_page=True)
 
     _open(page, f"{server}/Shortfalls?lang=en")
+    shown = page.get_by_role("combobox", name="Run to show").input_value()
+    assert shown.startswith(name), shown  # the newest run is the one shown
     chart = page.locator('[data-testid="stDeckGlJsonChart"]').first
     chart.wait_for(timeout=60_000)
     assert chart.locator("canvas").count() >= 1
@@ -170,7 +192,9 @@ def test_screenshot_every_page(server, browser, lang):
     SHOTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1700})
     for name, path in PAGES.items():
+        page.set_viewport_size({"width": 1400, "height": 1000})
         _open(page, f"{server}/{path}?lang={lang}")
         _no_exception(page)
+        _fit_height(page)
         page.screenshot(path=str(SHOTS / f"{name}_{lang}.png"), full_page=True)
     page.close()

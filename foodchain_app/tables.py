@@ -1,0 +1,74 @@
+"""Tables as people read them: translated headers, tonnes with thousands separators, shares as %.
+
+The data stays as the library returns it (column names, numbers); only the display is
+configured, so a download or a test sees the same frame.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from foodchain.model.dataset import Dataset
+from foodchain_app.i18n import column_label
+
+PERCENT = {"share_unmet", "base_share", "scenario_share", "difference", "factor", "utilisation", "p_share_above_5pct"}
+WHOLE = {"population", "people_affected", "day", "days", "row", "start_day", "end_day", "disruption", "rows"}
+WHOLE |= {"rank", "rank_shortfall", "rank_per_rp", "routes_closed", "days_binding"}
+MONEY = {"rise", "base_price", "scenario_price", "shadow_price", "objective", "added_weighted_shortfall"}
+
+
+def _number_format(column: str) -> tuple[str, float] | None:
+    """(format, step) for a numeric column, by what its name says it holds."""
+    if column in PERCENT or column.startswith("share"):
+        return "percent", 0.001
+    if column == "t_per_million_rp":
+        return "localized", 0.001
+    if column in WHOLE or column.endswith("_id"):
+        return "localized", 1
+    if column in MONEY or any(word in column for word in ("cost", "price", "objective", "_rp")):
+        return "localized", 1
+    if column.endswith(("_t", "_t_per_day", "_days", "_km", "_m")) or "_t_" in column:
+        return "localized", 0.1
+    return None
+
+
+def column_config(frame: pd.DataFrame) -> dict:
+    """Streamlit column settings for ``frame``: a translated header and a number format per column."""
+    config = {}
+    for column in frame.columns:
+        label = column_label(str(column))
+        spec = _number_format(str(column))
+        if column in ("lat", "lon"):
+            config[column] = st.column_config.NumberColumn(label, format="%.4f")
+        elif spec is not None and pd.api.types.is_numeric_dtype(frame[column]):
+            config[column] = st.column_config.NumberColumn(label, format=spec[0], step=spec[1])
+        else:
+            config[column] = st.column_config.Column(label)
+    return config
+
+
+def show(frame: pd.DataFrame, key: str, container=None, **kwargs) -> None:
+    """``st.dataframe`` of ``frame`` with translated headers and readable numbers."""
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    (container or st).dataframe(frame, column_config=column_config(frame), key=key, **kwargs)
+
+
+def with_names(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """``frame`` with a ``name`` column after ``node_id``, or a ``label`` (origin → destination) after ``route_id``."""
+    out = frame.copy()
+    if "node_id" in out and "name" not in out:
+        out.insert(out.columns.get_loc("node_id") + 1, "name", out["node_id"].map(dataset.node_names()))
+    if "route_id" in out and "label" not in out:
+        out.insert(out.columns.get_loc("route_id") + 1, "label", out["route_id"].map(route_labels(dataset)))
+    return out
+
+
+def route_labels(dataset: Dataset) -> pd.Series:
+    """route_id -> "origin name → destination name (corridor)"."""
+    names = dataset.node_names()
+    routes = dataset.routes.set_index("route_id")
+    label = routes["origin"].map(names) + " → " + routes["destination"].map(names)
+    corridor = routes["corridor"].fillna("")
+    return label.where(corridor == "", label + " (" + corridor + ")")
