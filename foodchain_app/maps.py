@@ -33,8 +33,15 @@ def view_for(
 
 
 def city_view(nodes: pd.DataFrame) -> pdk.ViewState:
-    """A view on the city, its hubs and markets; far sources are off the edge (zoom out to see them)."""
+    """A view on the city's hubs and markets between the 5th and 95th percentile of lat and lon,
+    so far sources and outlying islands are off the edge (zoom out to see them)."""
     city = located(nodes[nodes["kind"] != "source"])
+    if len(city) >= 20:
+        inside = pd.Series(True, index=city.index)
+        for axis in ("lat", "lon"):
+            low, high = city[axis].quantile([0.05, 0.95])
+            inside &= city[axis].between(low, high)
+        city = city[inside]
     return view_for(city if len(city) else located(nodes))
 
 
