@@ -86,7 +86,9 @@ class Resolver:
         self.base = self._finish(run_highs(self.h))
         self.h.setOptionValue("solver", "simplex")
         self.basis = self.h.getBasis()
-        self.solves = 1
+        self.base_col_upper, self.base_row_upper = self.col_upper.copy(), self.row_upper.copy()
+        self.base_activity = self.lp.matrix @ self.base.solution.x
+        self.solves, self.skipped = 1, 0
 
     @staticmethod
     def _highs(values: np.ndarray) -> np.ndarray:
@@ -148,15 +150,27 @@ class Resolver:
     def solve(self, route_cap=None, node_cap=None, supply_cap=None) -> Outcome:
         """Solve with these capacities (``None``: the base's), starting from the base basis.
 
-        Only bounds that differ from the model's current ones are sent to HiGHS.
+        When the variant only tightens bounds that the base solution already meets (closing a
+        route or node that carries nothing), the base optimum stays feasible in a smaller
+        feasible set, hence optimal: it is returned without a solve (counted in ``skipped``).
+        Otherwise only bounds that differ from the model's current ones are sent to HiGHS.
         """
         base = self.base_capacities()
         caps = [base[i] if c is None else c for i, c in enumerate((route_cap, node_cap, supply_cap))]
         col, row = self._targets(*caps)
+        if self._base_still_optimal(col, row):
+            self.skipped += 1
+            return self.base
         self._change(col, row)
         self.h.setBasis(self.basis)
         self.solves += 1
         return self._finish(run_highs(self.h))
+
+    def _base_still_optimal(self, col: np.ndarray, row: np.ndarray, tol: float = 1e-7) -> bool:
+        """Do the bounds ``col``, ``row`` only tighten the base's, and does the base solution meet them?"""
+        if (col > self.base_col_upper).any() or (row > self.base_row_upper).any():
+            return False
+        return bool((self.base.solution.x <= col + tol).all() and (self.base_activity <= row + tol).all())
 
     def solve_factors(self, factors: Factors) -> Outcome:
         """Solve another scenario (its ``factors``) of the same dataset and horizon.

@@ -75,7 +75,7 @@ def test_random_network_variants_agree_with_full_solves():
     resolver = Resolver(dataset, _scenario([]), 3)
     for disruptions in _random_variants(dataset, np.random.default_rng(11), 12):
         _assert_agrees(resolver, dataset, _scenario(disruptions))
-    assert resolver.solves == 13
+    assert resolver.solves + resolver.skipped == 13
 
 
 def test_answers_do_not_depend_on_the_order_of_variants():
@@ -107,3 +107,16 @@ def test_cached_resolver_builds_once_per_dataset_and_scenario(tiny):
     a = cached_resolver(tiny, _scenario([]), 3)
     assert cached_resolver(tiny, _scenario([]), 3) is a
     assert cached_resolver(tiny, _scenario([]), 2) is not a
+
+
+def test_closing_an_idle_route_reuses_the_base_optimum_and_a_busy_one_is_solved():
+    dataset = random_network(seed=3)
+    resolver = Resolver(dataset, _scenario([]), 3)
+    used = solve(dataset, _scenario([])).flows.groupby("route_id")["flow_t"].sum()
+    idle = [r for r in dataset.routes["route_id"] if used.get(r, 0.0) == 0.0]
+    busy = used[used > 1.0].index.tolist()
+    assert idle and busy
+    for route, counter in ((idle[0], "skipped"), (busy[0], "solves")):
+        before = getattr(resolver, counter)
+        _assert_agrees(resolver, dataset, _scenario([{"type": "close_route", "routes": [route]}]))
+        assert getattr(resolver, counter) == before + 1
