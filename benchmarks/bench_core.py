@@ -1,73 +1,75 @@
-"""Core solve: build and solve times of synthetic networks with each solver method.
+"""Core solve: build and solve times of the city network at 1, 2 and 7 days with each solver method.
 
-Run ``python -m benchmarks.bench_core [--repeats 3]``; writes the "Core solve" section of
-RESULTS.md. Build = scenario factors + instance arrays + sparse LP; solve = the solver
-alone; CBC goes through PuLP, so its model construction is reported separately.
+Justifies :func:`foodchain.optimize.backends.choose_method`. Build = scenario factors +
+instance arrays + sparse LP; solve = the solver alone, from a fresh model each repeat
+(HiGHS dual simplex, HiGHS interior point with crossover, CBC through PuLP). CBC's
+PuLP model construction is reported separately, since the naive path pays it too.
 """
 
 from __future__ import annotations
 
-import argparse
 import time
 
-from benchmarks.common import machine, median_seconds, write_section
-from benchmarks.generate import synthetic_dataset
-from foodchain.optimize.backends import choose_method, highs_model, run_highs, run_pulp, to_pulp
+from benchmarks.common import command, lp_size, median_seconds, network_size, preamble
+from benchmarks.generate import sized_dataset
+from foodchain.optimize.backends import IPM_ABOVE_COLUMNS, choose_method, highs_model, run_highs, run_pulp, to_pulp
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
 from foodchain.optimize.scenario import Scenario
 
-CASES = [  # (label, sources, hubs, markets, commodities, days, methods)
-    ("city, 1 day", 30, 10, 300, 10, 1, ("simplex", "ipm", "cbc")),
-    ("city, 7 days", 30, 10, 300, 10, 7, ("simplex", "ipm", "cbc")),
-    ("regional, 1 day", 100, 30, 3000, 10, 1, ("simplex", "ipm")),
-]
+TITLE = "Core solve"
+METHODS = ("simplex", "ipm", "cbc")
 
 
-def time_case(label, n_s, n_h, n_m, n_k, days, methods, repeats) -> str:
+def build(dataset, days: int):
+    """The LP of ``dataset`` over ``days`` with no disruption."""
+    return build_lp(build_instance(dataset, scenario_factors(dataset, Scenario(horizon_days=days), days)))
+
+
+def solve_seconds(lp, method: str) -> tuple[float, float]:
+    """(solver seconds, objective) of one solve from scratch."""
+    sol = run_pulp(lp, "cbc") if method == "cbc" else run_highs(highs_model(lp, method))
+    assert sol.status == "optimal", sol.status
+    return sol.solve_seconds, sol.objective
+
+
+def time_case(dataset, days: int, repeats: int) -> tuple[str, dict[str, float]]:
+    """One table row (and the median solve seconds by method) for ``dataset`` over ``days``."""
+    build_s, lp = median_seconds(lambda: build(dataset, days), repeats)
+    medians, objectives = {}, {}
+    for method in METHODS:
+        runs = [solve_seconds(lp, method) for _ in range(repeats if method != "cbc" or days == 1 else 1)]
+        medians[method] = sorted(r[0] for r in runs)[len(runs) // 2]
+        objectives[method] = runs[-1][1]
+    spread = max(objectives.values()) - min(objectives.values())
+    assert spread <= 1e-6 * abs(objectives["simplex"]) + 1e-6, objectives  # same optimum by every method
     start = time.perf_counter()
-    dataset = synthetic_dataset(n_s, n_h, n_m, n_k)
-    load = time.perf_counter() - start
-    build, lp = median_seconds(
-        lambda: build_lp(build_instance(dataset, scenario_factors(dataset, Scenario(horizon_days=days)))), repeats
+    to_pulp(lp)
+    pulp_s = time.perf_counter() - start
+    fastest = min(("simplex", "ipm"), key=medians.get)
+    row = (
+        f"| {days} | {lp_size(lp)} | {build_s:.3f} | {medians['simplex']:.2f} | {medians['ipm']:.2f} | "
+        f"{medians['cbc']:.2f} (+{pulp_s:.2f} PuLP model) | {fastest} | {choose_method(lp)} |"
     )
-    cells = []
-    for method in methods:
-        if method == "cbc":
-            pulp_build, _ = median_seconds(lambda: to_pulp(lp), 1)
-            solve, sol = median_seconds(lambda: run_pulp(lp, "cbc").solve_seconds, repeats)
-            cells.append(f"{sol:.2f} (+{pulp_build:.2f} PuLP model)")
-        else:
-            solve, sol = median_seconds(lambda m=method: run_highs(highs_model(lp, m)).solve_seconds, repeats)
-            cells.append(f"{sol:.2f}")
-    rows, cols = lp.shape
-    return (
-        f"| {label} | {rows:,} x {cols:,} | {load:.2f} | {build:.3f} | "
-        + " | ".join(cells + [""] * (3 - len(cells)))
-        + f" | {choose_method(lp)} |"
-    )
+    return row, medians
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
+def run(quick: bool = False) -> str:
+    repeats = 1 if quick else 3
+    dataset, days = sized_dataset("city", quick=quick)
     lines = [
-        "| case | LP rows x columns | generate + validate (s) | build (s) | HiGHS dual simplex (s) | "
-        "HiGHS interior point (s) | CBC via PuLP (s) | default picks |",
+        "| days | LP rows x columns | build (s) | HiGHS dual simplex (s) | HiGHS interior point (s) "
+        "| CBC via PuLP (s) | fastest HiGHS | default picks |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for case in CASES:
-        lines.append(time_case(*case, repeats=args.repeats))
-        print(lines[-1], flush=True)
-    body = (
-        f"Command: `python -m benchmarks.bench_core --repeats {args.repeats}`. Machine: {machine()}.\n"
-        f"Medians of {args.repeats} runs; solve columns are the solver alone (from a fresh model each run).\n\n"
+    for d in sorted({1, 2, days}):
+        row, _ = time_case(dataset, d, repeats)
+        lines.append(row)
+        print(row, flush=True)
+    return (
+        preamble(command("core", quick), repeats)
+        + f"  \nNetwork: city, {network_size(dataset, days)}. CBC at more than 1 day: one run.\n"
+        f"The default (`choose_method`) is dual simplex up to {IPM_ABOVE_COLUMNS:,} columns, interior point above.\n\n"
         + "\n".join(lines)
     )
-    write_section("Core solve", body)
-
-
-if __name__ == "__main__":
-    main()

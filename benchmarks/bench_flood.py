@@ -1,27 +1,23 @@
 """Flood overlay timing: 10,000 synthetic routes against 500 flood polygons.
 
-Run from the repository root: ``python -m benchmarks.bench_flood [--routes N] [--polygons P] [--runs K]``.
-Prints the median of ``K`` runs of :func:`foodchain.optimize.flood.overlay_disruption`
-(reading the inline GeoJSON features, the STRtree overlay, the passability curve and the
-overlay table) and of :func:`~foodchain.optimize.flood.apply_overlay`.
+Run with ``python -m benchmarks.run --only flood``. Reports the median of 5 runs of
+:func:`foodchain.optimize.flood.overlay_disruption` (reading the inline GeoJSON features,
+the STRtree overlay, the passability curve and the overlay table) and of
+:func:`~foodchain.optimize.flood.apply_overlay`.
 """
 
 from __future__ import annotations
-
-import argparse
-import os
-import platform
-import statistics
-import time
 
 import numpy as np
 import pandas as pd
 import shapely
 
+from benchmarks.common import command, median_seconds, preamble
 from foodchain import dataset_from_tables
 from foodchain.optimize.factors import Factors
 from foodchain.optimize.flood import apply_overlay, overlay_disruption
 
+TITLE = "Flood overlay"
 LON, LAT = (106.65, 107.05), (-6.40, -6.05)  # roughly Jakarta
 
 
@@ -79,52 +75,21 @@ def synthetic_features(polygons: int, rng: np.random.Generator) -> list[dict]:
     ]
 
 
-def timed(fn, runs: int) -> tuple[float, object]:
-    seconds, out = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        out = fn()
-        seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds), out
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as f:
-            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
-        with open("/proc/meminfo") as f:
-            ram = int(next(line.split()[1] for line in f if line.startswith("MemTotal"))) / 1024**2
-    except (OSError, StopIteration):
-        ram = float("nan")
-    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, {ram:.1f} GiB RAM"
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--routes", type=int, default=10_000)
-    parser.add_argument("--polygons", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--days", type=int, default=5)
-    args = parser.parse_args()
+def run(quick: bool = False, routes: int = 10_000, polygons: int = 500, runs: int = 5, days: int = 5) -> str:
+    """Time the overlay and its application; the RESULTS.md section."""
+    if quick:
+        routes, polygons, runs = 500, 50, 1
     rng = np.random.default_rng(2020)
-    dataset = synthetic_dataset(args.routes, rng)
-    disruption = {"type": "flood", "features": synthetic_features(args.polygons, rng)}
-    overlay_s, (overlay, problems) = timed(lambda: overlay_disruption(1, disruption, dataset, args.days), args.runs)
+    dataset = synthetic_dataset(routes, rng)
+    disruption = {"type": "flood", "features": synthetic_features(polygons, rng)}
+    overlay_s, (overlay, problems) = median_seconds(lambda: overlay_disruption(1, disruption, dataset, days), runs)
     assert not [p for p in problems if p.severity == "error"], problems
-
-    def apply() -> None:
-        apply_overlay(overlay, dataset, Factors.ones(dataset, args.days))
-
-    apply_s, _ = timed(apply, args.runs)
-    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} (other jobs share the CPUs)")
-    print(
-        f"sizes: {len(dataset.routes):,} routes, {len(dataset.nodes):,} nodes, {args.polygons} polygons,"
-        f" {args.days} days -> {len(overlay):,} overlay rows ({overlay['id'].nunique():,} routes/nodes touched)"
+    apply_s, _ = median_seconds(lambda: apply_overlay(overlay, dataset, Factors.ones(dataset, days)), runs)
+    return (
+        preamble(command("flood", quick), runs)
+        + f"  \nSizes: {len(dataset.routes):,} routes (5-vertex paths), {len(dataset.nodes):,} nodes, {polygons} flood"
+        f" polygons, {days} days -> {len(overlay):,} overlay rows ({overlay['id'].nunique():,} routes/nodes touched)."
+        "\n\n| step | median (ms) |\n|---|---|\n"
+        f"| `overlay_disruption` (read features, STRtree overlay, passability, overlay table) | {overlay_s * 1000:.0f} |\n"
+        f"| `apply_overlay` | {apply_s * 1000:.0f} |"
     )
-    print(f"overlay_disruption median of {args.runs}: {overlay_s * 1000:.0f} ms")
-    print(f"apply_overlay median of {args.runs}: {apply_s * 1000:.0f} ms")
-
-
-if __name__ == "__main__":
-    main()

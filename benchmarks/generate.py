@@ -29,6 +29,11 @@ SIZES: dict[str, tuple[int, int, int, int, int]] = {
     "regional": (100, 30, 3000, 10, 1),
     "national": (500, 100, 10000, 10, 1),
 }
+QUICK_SIZES: dict[str, tuple[int, int, int, int, int]] = {  # the same shapes, small enough for a smoke test
+    "city": (6, 3, 20, 3, 2),
+    "regional": (8, 4, 40, 3, 1),
+    "national": (12, 5, 80, 3, 1),
+}
 CENTRE = (-6.2, 106.85)  # lat, lon
 KM_PER_DEG = 111.0
 COST_PER_T_KM = 1500.0  # Rp per tonne-km
@@ -102,7 +107,7 @@ def _routes(nodes: pd.DataFrame, demand_per_market: np.ndarray, supply_per_sourc
             add(src["node_id"][i], hub["node_id"][j], d_sh[i, j], round(supply_per_source[i] * 0.6, 1),
                 f"Corridor {src['region'][i]}", lead)  # fmt: skip
     d_hh = _km(hub["lat"], hub["lon"], hub["lat"], hub["lon"]) + np.eye(len(hub)) * 1e9
-    for i, near in enumerate(_nearest(d_hh, 2)):
+    for i, near in enumerate(_nearest(d_hh, min(2, len(hub) - 1))):  # never a hub to itself
         for j in near:
             cap = np.nan if (i + j) % 3 == 0 else 200.0  # some hub links are unlimited
             add(hub["node_id"][i], hub["node_id"][j], d_hh[i, j], cap, "")
@@ -197,7 +202,7 @@ def synthetic_dataset(
     return dataset_from_tables(tables | {"stock": stock})
 
 
-def sized_dataset(size: str, seed: int = 0) -> tuple[Dataset, int]:
-    """The dataset and horizon (days) of one of :data:`SIZES`."""
-    n_sources, n_hubs, n_markets, n_commodities, days = SIZES[size]
+def sized_dataset(size: str, seed: int = 0, quick: bool = False) -> tuple[Dataset, int]:
+    """The dataset and horizon (days) of one of :data:`SIZES` (of :data:`QUICK_SIZES` when ``quick``)."""
+    n_sources, n_hubs, n_markets, n_commodities, days = (QUICK_SIZES if quick else SIZES)[size]
     return synthetic_dataset(n_sources, n_hubs, n_markets, n_commodities, seed=seed), days

@@ -21,7 +21,7 @@ from foodchain.optimize.lp import LinearProgram
 
 SOLVERS = ("highs", "highs-simplex", "highs-ipm", "cbc", "pulp-highs")
 DEFAULT_SOLVER = "highs"
-IPM_ABOVE_COLUMNS = 100_000
+IPM_ABOVE_COLUMNS = 20_000
 
 
 @dataclass
@@ -135,9 +135,10 @@ def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = 
 def choose_method(lp: LinearProgram) -> str:
     """HiGHS method for ``lp``: dual simplex up to :data:`IPM_ABOVE_COLUMNS` columns, interior point above.
 
-    Measured on synthetic networks (benchmarks/RESULTS.md, "Core solve"): dual simplex is
-    2-3x faster on city-sized LPs (87k columns), interior point 3-4x faster on regional
-    ones (120k+ columns). Crossover stays on, so duals and the basis are exact.
+    Measured on the synthetic city network (benchmarks/RESULTS.md, "Core solve"; same LP,
+    solver alone): dual simplex is faster at 1 day (12.6k columns: 0.28 s against 0.38 s),
+    interior point from 2 days on (25.6k columns: 1.17 s against 1.45 s; 90k columns at
+    7 days: 7.2 s against 17.4 s). Crossover stays on, so duals and the basis are exact.
     """
     return "ipm" if lp.shape[1] > IPM_ABOVE_COLUMNS else "simplex"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
+import scipy.sparse as sp
 
 from foodchain.model.dataset import Dataset
 from foodchain.model.graph import storage_t
@@ -77,32 +77,39 @@ def default_penalty(dataset: Dataset) -> float:
     return 10.0 * bound / min(1.0, smallest)
 
 
+def _marks(frame, column: str, node_index: dict[str, int], k_index: dict[str, int], shape) -> np.ndarray:
+    """Boolean [N, K]: where ``frame`` has a row with ``column`` > 0 for node n and commodity k."""
+    marks = np.zeros(shape, dtype=bool)
+    rows = frame[frame[column] > 0]
+    n, k = rows["node_id"].map(node_index), rows["commodity"].map(k_index)
+    known = (n.notna() & k.notna()).to_numpy()
+    marks[n.to_numpy()[known].astype(int), k.to_numpy()[known].astype(int)] = True
+    return marks
+
+
 def _reach(dataset: Dataset, node_index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """Per commodity, nodes the commodity can reach from where it enters (``up``) and nodes
     from which it can reach its demand (``down``), as boolean [N, K] arrays."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(range(len(node_index)))
-    graph.add_edges_from(zip(dataset.routes["origin"].map(node_index), dataset.routes["destination"].map(node_index)))
-    reverse = graph.reverse(copy=False)
-    commodities = list(dataset.commodities["commodity"])
-    up = np.zeros((len(node_index), len(commodities)), dtype=bool)
-    down = np.zeros_like(up)
-    supply, stock, demand = dataset.supply, dataset.stock, dataset.demand
-    for k, name in enumerate(commodities):
-        starts = set(supply.loc[(supply["commodity"] == name) & (supply["supply_t_per_day"] > 0), "node_id"])
-        starts |= set(stock.loc[(stock["commodity"] == name) & (stock["initial_t"] > 0), "node_id"])
-        ends = set(demand.loc[(demand["commodity"] == name) & (demand["demand_t_per_day"] > 0), "node_id"])
-        up[_closure(graph, [node_index[n] for n in starts]), k] = True
-        down[_closure(reverse, [node_index[n] for n in ends]), k] = True
-    return up, down
+    n = len(node_index)
+    k_index = {c: i for i, c in enumerate(dataset.commodities["commodity"])}
+    origin = dataset.routes["origin"].map(node_index).to_numpy(dtype=int)
+    dest = dataset.routes["destination"].map(node_index).to_numpy(dtype=int)
+    forward = sp.csr_matrix((np.ones(len(origin)), (dest, origin)), shape=(n, n))  # [to, from]
+    shape = (n, len(k_index))
+    starts = _marks(dataset.supply, "supply_t_per_day", node_index, k_index, shape)
+    starts |= _marks(dataset.stock, "initial_t", node_index, k_index, shape)
+    ends = _marks(dataset.demand, "demand_t_per_day", node_index, k_index, shape)
+    return _closure(forward, starts), _closure(forward.T.tocsr(), ends)
 
 
-def _closure(graph: nx.DiGraph, starts: list[int]) -> list[int]:
-    seen = set(starts)
-    for s in starts:
-        if s in seen and graph.out_degree(s):
-            seen |= nx.descendants(graph, s)
-    return sorted(seen)
+def _closure(step: sp.csr_matrix, starts: np.ndarray) -> np.ndarray:
+    """Nodes reachable from ``starts`` [N, K] (every commodity at once) along ``step`` [to, from]."""
+    seen = starts.copy()
+    frontier = starts
+    while frontier.any():
+        frontier = (step @ frontier.astype(float) > 0) & ~seen
+        seen |= frontier
+    return seen
 
 
 def build_instance(dataset: Dataset, factors: Factors) -> Instance:
