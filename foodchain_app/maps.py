@@ -32,6 +32,22 @@ def view_for(
     return pdk.ViewState(latitude=float(mid_lat), longitude=float(mid_lon), zoom=max(min(zoom, 14), 3))
 
 
+def place_layer(pts: pd.DataFrame, min_px: int, max_px: int, outlined: bool = False) -> pdk.Layer:
+    """Places as dots: ``pts`` has lon, lat, colour, radius (m), label and capacity (for the tooltip)."""
+    outline = {"stroked": True, "get_line_color": [255, 255, 255], "line_width_min_pixels": 1} if outlined else {}
+    return pdk.Layer(
+        "ScatterplotLayer",
+        pts[["lon", "lat", "colour", "radius", "label", "capacity"]],
+        get_position=["lon", "lat"],
+        get_fill_color="colour",
+        get_radius="radius",
+        radius_min_pixels=min_px,
+        radius_max_pixels=max_px,
+        pickable=True,
+        **outline,
+    )
+
+
 def city_view(nodes: pd.DataFrame) -> pdk.ViewState:
     """A view on the city's hubs and markets between the 5th and 95th percentile of lat and lon,
     so far sources and outlying islands are off the edge (zoom out to see them)."""
@@ -85,19 +101,7 @@ def network_layers(dataset: Dataset, nodes: pd.DataFrame, routes: pd.DataFrame) 
             get_color=[110, 110, 110, 170],
             pickable=True,
         ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            pts[["lon", "lat", "colour", "radius", "label", "capacity"]],
-            get_position=["lon", "lat"],
-            get_fill_color="colour",
-            get_radius="radius",
-            radius_min_pixels=3,
-            radius_max_pixels=14,
-            pickable=True,
-            stroked=True,
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=1,
-        ),
+        place_layer(pts, 3, 14, outlined=True),
     ]
 
 
@@ -267,15 +271,6 @@ def criticality_deck(dataset: Dataset, table: pd.DataFrame) -> pdk.Deck:
             pickable=True,
             cap_rounded=True,
         ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            pts[["lon", "lat", "colour", "radius", "label", "capacity"]],
-            get_position=["lon", "lat"],
-            get_fill_color="colour",
-            get_radius="radius",
-            radius_min_pixels=2,
-            radius_max_pixels=16,
-            pickable=True,
-        ),
+        place_layer(pts, 2, 16),
     ]
     return _deck(layers, city_view(dataset.nodes), "{label}\n{capacity}")
