@@ -32,6 +32,21 @@ def view_for(
     return pdk.ViewState(latitude=float(mid_lat), longitude=float(mid_lon), zoom=max(min(zoom, 14), 3))
 
 
+def route_layer(frame: pd.DataFrame, max_px: int, colour: str | list[int]) -> pdk.Layer:
+    """Routes as paths: ``frame`` has path and width (m); ``colour`` is a column name or one RGBA."""
+    return pdk.Layer(
+        "PathLayer",
+        frame,
+        get_path="path",
+        get_width="width",
+        width_min_pixels=1,
+        width_max_pixels=max_px,
+        get_color=colour,
+        pickable=True,
+        cap_rounded=True,
+    )
+
+
 def place_layer(pts: pd.DataFrame, min_px: int, max_px: int, outlined: bool = False) -> pdk.Layer:
     """Places as dots: ``pts`` has lon, lat, colour, radius (m), label and capacity (for the tooltip)."""
     outline = {"stroked": True, "get_line_color": [255, 255, 255], "line_width_min_pixels": 1} if outlined else {}
@@ -87,20 +102,10 @@ def network_layers(dataset: Dataset, nodes: pd.DataFrame, routes: pd.DataFrame) 
     pts = located(nodes).copy()
     pts["colour"] = pts["kind"].map(KIND_COLOURS)
     pts["radius"] = pts["kind"].map(KIND_RADIUS)
-    pts["label"] = pts["name"].where(pts["name"] != "", pts["node_id"])
+    pts["label"] = pts["node_id"].map(dataset.node_names())
     pts["capacity"] = pts["kind"].map(lambda k: t("kind_" + k))
     return [
-        pdk.Layer(
-            "PathLayer",
-            frame,
-            get_path="path",
-            get_width="width",
-            width_min_pixels=1,
-            width_max_pixels=9,
-            cap_rounded=True,
-            get_color=[110, 110, 110, 170],
-            pickable=True,
-        ),
+        route_layer(frame, 9, [110, 110, 110, 170]),
         place_layer(pts, 3, 14, outlined=True),
     ]
 
@@ -260,17 +265,7 @@ def criticality_deck(dataset: Dataset, table: pd.DataFrame) -> pdk.Deck:
     pts["capacity"] = [f"+{v * worst:,.1f} t" if v > 0 else "" for v in node_score]
     frame = frame.sort_values("width")  # the most critical drawn last, on top
     layers = [
-        pdk.Layer(
-            "PathLayer",
-            frame,
-            get_path="path",
-            get_width="width",
-            width_min_pixels=1,
-            width_max_pixels=6,
-            get_color="colour",
-            pickable=True,
-            cap_rounded=True,
-        ),
+        route_layer(frame, 6, "colour"),
         place_layer(pts, 2, 16),
     ]
     return _deck(layers, city_view(dataset.nodes), "{label}\n{capacity}")

@@ -129,7 +129,7 @@ class Resolver:
 
     def _targets(self, route_cap, node_cap, supply_cap) -> tuple[np.ndarray, np.ndarray]:
         """Column and row upper bounds (HiGHS infinity) that give these capacities."""
-        col, row = self._highs(self.lp.upper), self._highs(self.lp.row_upper)
+        col, row = self.base_col_upper.copy(), self.base_row_upper.copy()
         for name, cap in (("route_capacity", route_cap), ("throughput_in", node_cap), ("throughput_out", node_cap)):
             rows = self.row_of[name]
             m = rows >= 0

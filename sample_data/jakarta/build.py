@@ -160,8 +160,15 @@ W = {
     "jorr_west": (106.75, -6.24),
     "lebak_bulus": (106.78, -6.29),
 }
-EAST = ("SRC-KARAWANG", "SRC-CIREBON-INDRAMAYU", "SRC-JATENG", "SRC-BANDUNG", "SRC-BREBES", "SRC-JATIM")
-EAST += ("SRC-SUBANG-PURWAKARTA",)
+EAST = (
+    "SRC-KARAWANG",
+    "SRC-CIREBON-INDRAMAYU",
+    "SRC-JATENG",
+    "SRC-BANDUNG",
+    "SRC-BREBES",
+    "SRC-JATIM",
+    "SRC-SUBANG-PURWAKARTA",
+)
 SOUTH = ("SRC-CIANJUR-GARUT", "SRC-BOGOR-SUKABUMI")
 WEST = ("SRC-BANTEN-LAMPUNG",)
 FAR_EAST = {"SRC-CIREBON-INDRAMAYU", "SRC-JATENG", "SRC-BREBES", "SRC-JATIM"}
@@ -225,8 +232,16 @@ def nodes(kec: pd.DataFrame, demand: pd.DataFrame) -> pd.DataFrame:
         storage_t=(kec["node_id"].map(daily) * RETAIL_STORAGE_DAYS).round(1),
     )
     hubs = [
-        {"node_id": i, "kind": "hub", "name": n, "lat": la, "lon": lo, "region": r, "throughput_t_per_day": t}
-        | {"storage_t": s}
+        {
+            "node_id": i,
+            "kind": "hub",
+            "name": n,
+            "lat": la,
+            "lon": lo,
+            "region": r,
+            "throughput_t_per_day": t,
+            "storage_t": s,
+        }
         for i, (n, la, lo, r, t, s) in HUBS.items()
     ]
     sources = [
