@@ -1,9 +1,12 @@
-"""Core solve: build and solve times of the city network at 1, 2 and 7 days with each solver method.
+"""Core solve: build and solve times of the city network at 1, 2 and 7 days, and of the regional
+network at 1 day, with each solver method.
 
-Justifies :func:`foodchain.optimize.backends.choose_method`. Build = scenario factors +
+Justifies :func:`foodchain.optimize.backends.choose_solver`. Build = scenario factors +
 instance arrays + sparse LP; solve = the solver alone, from a fresh model each repeat
-(HiGHS dual simplex, HiGHS interior point with crossover, CBC through PuLP). CBC's
-PuLP model construction is reported separately, since the naive path pays it too.
+(HiGHS dual simplex, HiGHS interior point with crossover, Clp dual simplex and Clp barrier
+with crossover on an MPS file, CBC through PuLP). Clp's time is its process, from reading
+the MPS file to writing the solution; CBC's PuLP model construction is reported
+separately, since the naive path pays it too.
 """
 
 from __future__ import annotations
@@ -12,14 +15,23 @@ import time
 
 from benchmarks.common import command, lp_size, median_seconds, network_size, preamble
 from benchmarks.generate import sized_dataset
-from foodchain.optimize.backends import IPM_ABOVE_COLUMNS, choose_method, highs_model, run_highs, run_pulp, to_pulp
+from foodchain.optimize.backends import (
+    IPM_ABOVE_COLUMNS,
+    choose_solver,
+    highs_model,
+    run_clp,
+    run_highs,
+    run_pulp,
+    to_pulp,
+)
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
 from foodchain.optimize.scenario import Scenario
 
 TITLE = "Core solve"
-METHODS = ("simplex", "ipm", "cbc")
+METHODS = ("simplex", "ipm", "clp-simplex", "clp-barrier", "cbc")
+NAMES = {"simplex": "highs-simplex", "ipm": "highs-ipm", "clp-simplex": "clp-simplex", "clp-barrier": "clp-barrier"}
 
 
 def build(dataset, days: int):
@@ -29,12 +41,17 @@ def build(dataset, days: int):
 
 def solve_seconds(lp, method: str) -> tuple[float, float]:
     """(solver seconds, objective) of one solve from scratch."""
-    sol = run_pulp(lp, "cbc") if method == "cbc" else run_highs(highs_model(lp, method))
+    if method == "cbc":
+        sol = run_pulp(lp, "cbc")
+    elif method.startswith("clp"):
+        sol = run_clp(lp, method.split("-")[1])
+    else:
+        sol = run_highs(highs_model(lp, method))
     assert sol.status == "optimal", sol.status
     return sol.solve_seconds, sol.objective
 
 
-def time_case(dataset, days: int, repeats: int) -> tuple[str, dict[str, float]]:
+def time_case(name: str, dataset, days: int, repeats: int) -> tuple[str, dict[str, float]]:
     """One table row (and the median solve seconds by method) for ``dataset`` over ``days``."""
     build_s, lp = median_seconds(lambda: build(dataset, days), repeats)
     medians, objectives = {}, {}
@@ -47,10 +64,11 @@ def time_case(dataset, days: int, repeats: int) -> tuple[str, dict[str, float]]:
     start = time.perf_counter()
     to_pulp(lp)
     pulp_s = time.perf_counter() - start
-    fastest = min(("simplex", "ipm"), key=medians.get)
+    fastest = min(NAMES, key=medians.get)
     row = (
-        f"| {days} | {lp_size(lp)} | {build_s:.3f} | {medians['simplex']:.2f} | {medians['ipm']:.2f} | "
-        f"{medians['cbc']:.2f} (+{pulp_s:.2f} PuLP model) | {fastest} | {choose_method(lp)} |"
+        f"| {name} | {days} | {lp_size(lp)} | {build_s:.3f} | {medians['simplex']:.2f} | {medians['ipm']:.2f} | "
+        f"{medians['clp-simplex']:.2f} | {medians['clp-barrier']:.2f} | "
+        f"{medians['cbc']:.2f} (+{pulp_s:.2f} PuLP model) | {NAMES[fastest]} | {choose_solver(lp)} |"
     )
     return row, medians
 
@@ -58,18 +76,21 @@ def time_case(dataset, days: int, repeats: int) -> tuple[str, dict[str, float]]:
 def run(quick: bool = False) -> str:
     repeats = 1 if quick else 3
     dataset, days = sized_dataset("city", quick=quick)
+    regional, regional_days = sized_dataset("regional", quick=quick)
     lines = [
-        "| days | LP rows x columns | build (s) | HiGHS dual simplex (s) | HiGHS interior point (s) "
-        "| CBC via PuLP (s) | fastest HiGHS | default picks |",
-        "|---|---|---|---|---|---|---|---|",
+        "| network | days | LP rows x columns | build (s) | HiGHS dual simplex (s) | HiGHS interior point (s) "
+        "| Clp dual simplex (s) | Clp barrier (s) | CBC via PuLP (s) | fastest | `auto` picks |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for d in sorted({1, 2, days}):
-        row, _ = time_case(dataset, d, repeats)
+    cases = [("city", dataset, d, repeats) for d in sorted({1, 2, days})] + [("regional", regional, regional_days, 1)]
+    for name, data, d, n in cases:
+        row, _ = time_case(name, data, d, n)
         lines.append(row)
         print(row, flush=True)
     return (
         preamble(command("core", quick), repeats)
-        + f"  \nNetwork: city, {network_size(dataset, days)}. CBC at more than 1 day: one run.\n"
-        f"The default (`choose_method`) is dual simplex up to {IPM_ABOVE_COLUMNS:,} columns, interior point above.\n\n"
-        + "\n".join(lines)
+        + f"  \nNetworks: city, {network_size(dataset, days)}; regional, {network_size(regional, regional_days)}"
+        " (one repeat). CBC at more than 1 day: one run.\n"
+        f"The default solver `auto` (`choose_solver`) runs HiGHS dual simplex up to {IPM_ABOVE_COLUMNS:,} columns,"
+        " Clp barrier above.\n\n" + "\n".join(lines)
     )

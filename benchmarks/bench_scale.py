@@ -1,9 +1,10 @@
 """City, regional and national networks end to end, each in a fresh process for its peak memory.
 
 Per size: generate + validate (``dataset_from_tables``), then :func:`foodchain.solve` with
-its own split into build (factors, instance, LP), solve (HiGHS, method by
-:func:`~foodchain.optimize.backends.choose_method`) and the rest (result tables). Peak
-memory is the child process's ``ru_maxrss``, which includes what HiGHS allocates in C.
+its own split into build (factors, instance, LP), solve (the default solver,
+:func:`~foodchain.optimize.backends.choose_solver`) and the rest (result tables). Peak
+memory is :func:`~benchmarks.common.peak_rss_mb`: the measuring process's ``ru_maxrss``
+(with what HiGHS allocates in C) plus that of the Clp process it ran, an upper bound.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def run(quick: bool = False) -> str:
     repeats = {"city": 1 if quick else 3, "regional": 1 if quick else 3, "national": 1 if quick else 2}
     lines = [
         "| size | network | LP rows x columns | method | generate + validate (s) | build (s) | solve (s) "
-        "| result tables (s) | `solve` total (s) | peak RSS (MiB) | shortfall (t) | repeats |",
+        "| result tables (s) | `solve` total (s) | peak RSS, Python + solver process (MiB) | shortfall (t) | repeats |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     national = {}

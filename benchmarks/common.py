@@ -55,8 +55,12 @@ def write_section(title: str, body: str) -> None:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MiB (includes what C libraries such as HiGHS allocate)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory so far, in MiB: this process's (with what C libraries such as HiGHS
+    allocate) plus its largest finished child's (a Clp solver process). The two peaks may not
+    coincide, so the sum is an upper bound on what was resident at any moment."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + child) / 1024
 
 
 def in_fresh_process(module: str, *args: str) -> dict:

@@ -17,7 +17,7 @@ def test_bottleneck_route_is_worth_penalty_minus_path_cost():
         [{"node_id": "S", "commodity": "rice", "supply_t_per_day": 100, "cost_per_t": 2}],
         [{"node_id": "M", "commodity": "rice", "demand_t_per_day": 15}],
     )
-    for solver in ("highs", "cbc"):
+    for solver in ("highs", "clp-simplex", "cbc"):
         r = solve(ds, solver=solver)
         use = r.route_use.set_index("route_id")
         assert use.loc["R", "shadow_price"] == pytest.approx(993.0), solver

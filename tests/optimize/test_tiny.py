@@ -56,7 +56,7 @@ def test_island_storm_shortfall_lands_only_on_the_island(tiny):
     assert by["rice"]["demand_t"] == pytest.approx(2 * (50 * 1.2 + 40 + 10))  # surge in the north
 
 
-@pytest.mark.parametrize("solver", ["highs-ipm", "cbc", "pulp-highs"])
+@pytest.mark.parametrize("solver", ["highs-ipm", "clp-simplex", "clp-barrier", "cbc", "pulp-highs"])
 def test_every_solver_agrees_with_highs(tiny, solver):
     scenario = load_scenario(SCENARIOS / "tiny_west_toll_closed.json")
     ref = solve(tiny, scenario)
