@@ -220,8 +220,8 @@ def choose_solver(lp: LinearProgram) -> str:
 def solve_lp(lp: LinearProgram, solver: str = DEFAULT_SOLVER, time_limit: float | None = None) -> Solution:
     """Solve ``lp`` with one of :data:`SOLVERS`.
 
-    ``auto`` picks a solver by size (:func:`choose_solver`); ``highs`` picks the method by size (:func:`choose_method`); ``highs-simplex`` and
-    ``highs-ipm`` force one; ``clp-simplex`` and ``clp-barrier`` run Clp (:func:`run_clp`);
+    ``auto`` picks a solver by size (:func:`choose_solver`); ``highs`` picks the HiGHS method
+    by size (:func:`choose_method`); ``highs-simplex`` and ``highs-ipm`` force one; ``clp-simplex`` and ``clp-barrier`` run Clp (:func:`run_clp`);
     ``cbc`` and ``pulp-highs`` go through PuLP.
     """
     if solver not in SOLVERS:
