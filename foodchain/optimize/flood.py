@@ -39,8 +39,6 @@ only closures are applied to it.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +50,7 @@ from foodchain.model.problems import WARNING, Problem, errors
 from foodchain.model.validation import suggest
 from foodchain.optimize.flood_areas import FloodAreas, read_flood_areas
 from foodchain.optimize.flood_geometry import node_extent, node_points, route_geometries, route_names, touching
-from foodchain.optimize.scenario import Scenario, load_scenario
+from foodchain.optimize.scenario import Scenario
 
 DEFAULT_PASSABILITY = ((0.0, 1.0), (0.15, 1.0), (0.5, 0.3), (0.5, 0.0))
 OVERLAY_COLUMNS = ["kind", "id", "name", "flood", "depth_m", "factor", "start_day", "end_day"]
@@ -343,43 +341,3 @@ def flood_overlay(dataset: Dataset, scenario: Scenario, days: int | None = None)
         raise InvalidScenario(problems)
     frame.attrs["warnings"] = problems
     return frame
-
-
-def cmd_flood_overlay(args: argparse.Namespace) -> int:
-    """Print (and optionally write) the flood overlay of a scenario; exit 0, or 2 on invalid input."""
-    from foodchain.model.dataset import load_dataset
-
-    dataset = load_dataset(args.dataset)
-    scenario = load_scenario(args.scenario)
-    frame = flood_overlay(dataset, scenario, args.days)
-    for p in frame.attrs.get("warnings", []):
-        print(p.as_line(), file=sys.stderr)
-    if not any(d.get("type") == "flood" for d in scenario.disruptions):
-        print(f"'{Path(args.scenario).name}' has no flood disruption", file=sys.stderr)
-    if args.out:
-        frame.to_csv(args.out, index=False)
-    with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
-        print(frame.to_string(index=False) if len(frame) else "the floods touch no route and no node")
-    closed = frame[frame["factor"] == 0]
-    print(
-        f"{(frame['kind'] == 'route').sum()} route row(s), {(frame['kind'] == 'node').sum()} node row(s);"
-        f" {len(closed)} closed" + (f"; written to {args.out}" if args.out else "")
-    )
-    return 0
-
-
-def _days(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be a whole number >= 1")
-    return value
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``foodchain flood-overlay DATASET --scenario FILE [--days N] [--out FILE.csv]``."""
-    p = subparsers.add_parser("flood-overlay", help="routes and nodes a flood touches, with their factors")
-    p.add_argument("dataset", help="folder of CSVs, .zip or .xlsx")
-    p.add_argument("--scenario", required=True, help="scenario JSON or YAML with flood disruptions")
-    p.add_argument("--days", type=_days, help="days (default: the scenario's horizon)")
-    p.add_argument("--out", help="also write the table to this CSV file")
-    p.set_defaults(func=cmd_flood_overlay)

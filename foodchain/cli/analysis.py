@@ -1,6 +1,6 @@
 """``foodchain criticality``, ``ensemble`` and ``mitigate`` (DESIGN.md section 5).
 
-Registered in :data:`foodchain.cli.EXTRA_COMMANDS`; exit codes as the other commands
+Exit codes as the other commands
 (0 done, 2 invalid input with one line per problem, 1 anything else). A tqdm bar on
 stderr shows the solves; outputs are written only when every solve has finished.
 """
@@ -11,13 +11,7 @@ import argparse
 from pathlib import Path
 
 from foodchain.analysis.runner import tqdm_progress, write_csv
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be a whole number >= 1")
-    return value
+from foodchain.cli.args import add_dataset, positive_int
 
 
 def _load(args: argparse.Namespace):
@@ -102,10 +96,10 @@ def cmd_mitigate(args: argparse.Namespace) -> int:
 
 
 def _common(p: argparse.ArgumentParser, parallel: bool = True) -> None:
-    p.add_argument("dataset", help="folder of CSVs, .zip or .xlsx")
+    add_dataset(p)
     p.add_argument("--out", required=True, help="folder for the output files")
     if parallel:
-        p.add_argument("--workers", type=_positive_int, default=1, help="local processes (default 1)")
+        p.add_argument("--workers", type=positive_int, default=1, help="local processes (default 1)")
         p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786")
 
 
@@ -115,12 +109,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(p)
     p.add_argument("--scenario", help="base scenario JSON or YAML (default: the baseline)")
     p.add_argument("--targets", choices=["routes", "corridors", "nodes"], default="routes")
-    p.add_argument("--days", type=_positive_int, help="days (default: the scenario's horizon, or 1)")
+    p.add_argument("--days", type=positive_int, help="days (default: the scenario's horizon, or 1)")
     p.set_defaults(func=cmd_criticality)
     p = subparsers.add_parser("ensemble", help="Monte Carlo floods from a spec of probabilities and durations")
     _common(p)
     p.add_argument("--spec", required=True, help="ensemble spec JSON or YAML")
-    p.add_argument("--runs", type=_positive_int, required=True)
+    p.add_argument("--runs", type=positive_int, required=True)
     p.add_argument("--seed", type=int, required=True)
     p.add_argument("--scenario", help="base scenario the floods come on top of (default: the baseline)")
     p.set_defaults(func=cmd_ensemble)
@@ -128,5 +122,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(p, parallel=False)
     p.add_argument("--scenario", required=True, help="scenario JSON or YAML")
     p.add_argument("--levers", help="lever JSON (default: levers proposed from the scenario)")
-    p.add_argument("--days", type=_positive_int, help="days (default: the scenario's horizon)")
+    p.add_argument("--days", type=positive_int, help="days (default: the scenario's horizon)")
     p.set_defaults(func=cmd_mitigate)

@@ -1,23 +1,15 @@
-"""The ``foodchain`` command line (DESIGN.md section 5).
-
-Exit codes: 0 done (a shortfall is a result), 2 invalid input (one line per problem,
-``severity: table, row, column, message``, no traceback), 1 anything else.
-"""
+"""``foodchain validate`` and ``foodchain solve``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
 
-from foodchain.analysis import commands as analysis_commands
-from foodchain.errors import FoodchainError, InvalidInput
+from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, positive_int
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
-from foodchain.optimize import flood, load_scenario, solve
+from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
-
-EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -50,52 +42,16 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be a whole number >= 1")
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="foodchain", description="Food supply of a megacity under disruption.")
-    sub = parser.add_subparsers(dest="command", required=True)
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``validate`` and ``solve``."""
     p = sub.add_parser("validate", help="check a dataset; exit 0 valid, 2 invalid")
-    p.add_argument("dataset", help="folder of CSVs, .zip or .xlsx")
+    add_dataset(p)
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("solve", help="meet demand at least cost; write result tables")
-    p.add_argument("dataset")
+    add_dataset(p)
     p.add_argument("--scenario", help="scenario JSON or YAML (default: the baseline)")
-    p.add_argument("--days", type=_positive_int, help="days to solve (default: the scenario's horizon, or 1)")
+    p.add_argument("--days", type=positive_int, help="days to solve (default: the scenario's horizon, or 1)")
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=float, default=None, help="seconds")
     p.set_defaults(func=cmd_solve)
-    for register in EXTRA_COMMANDS:
-        register(sub)
-    return parser
-
-
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
-EXTRA_COMMANDS.append(flood.register)
-EXTRA_COMMANDS.append(analysis_commands.register)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except InvalidInput as exc:
-        for p in exc.problems:
-            print(p.as_line(), file=sys.stderr)
-        return EXIT_INVALID
-    except FoodchainError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return EXIT_ERROR
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,47 @@
+"""The ``foodchain`` command line (DESIGN.md section 5), one module per group of commands.
+
+Exit codes: 0 done (a shortfall is a result), 2 invalid input (one line per problem,
+``severity: table, row, column, message``, no traceback), 1 anything else.
+To add a command, write a module here with ``register(subparsers)`` and list it in
+:data:`COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from foodchain.cli import analysis, flood, solve
+from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID
+from foodchain.errors import FoodchainError, InvalidInput
+
+COMMAND_MODULES = (solve, flood, analysis)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="foodchain", description="Food supply of a megacity under disruption.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InvalidInput as exc:
+        for p in exc.problems:
+            print(p.as_line(), file=sys.stderr)
+        return EXIT_INVALID
+    except FoodchainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

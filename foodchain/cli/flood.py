@@ -1,0 +1,45 @@
+"""``foodchain flood-overlay``: the routes and nodes a scenario's floods touch, with their factors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from foodchain.cli.args import add_dataset, positive_int
+from foodchain.model.dataset import load_dataset
+from foodchain.optimize.flood import flood_overlay
+from foodchain.optimize.scenario import load_scenario
+
+
+def cmd_flood_overlay(args: argparse.Namespace) -> int:
+    """Print (and optionally write) the flood overlay of a scenario; exit 0, or 2 on invalid input."""
+    dataset = load_dataset(args.dataset)
+    scenario = load_scenario(args.scenario)
+    frame = flood_overlay(dataset, scenario, args.days)
+    for p in frame.attrs.get("warnings", []):
+        print(p.as_line(), file=sys.stderr)
+    if not any(d.get("type") == "flood" for d in scenario.disruptions):
+        print(f"'{Path(args.scenario).name}' has no flood disruption", file=sys.stderr)
+    if args.out:
+        frame.to_csv(args.out, index=False)
+    with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
+        print(frame.to_string(index=False) if len(frame) else "the floods touch no route and no node")
+    closed = frame[frame["factor"] == 0]
+    print(
+        f"{(frame['kind'] == 'route').sum()} route row(s), {(frame['kind'] == 'node').sum()} node row(s);"
+        f" {len(closed)} closed" + (f"; written to {args.out}" if args.out else "")
+    )
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``foodchain flood-overlay DATASET --scenario FILE [--days N] [--out FILE.csv]``."""
+    p = subparsers.add_parser("flood-overlay", help="routes and nodes a flood touches, with their factors")
+    add_dataset(p)
+    p.add_argument("--scenario", required=True, help="scenario JSON or YAML with flood disruptions")
+    p.add_argument("--days", type=positive_int, help="days (default: the scenario's horizon)")
+    p.add_argument("--out", help="also write the table to this CSV file")
+    p.set_defaults(func=cmd_flood_overlay)
