@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
-from foodchain.model.problems import WARNING, Problem
+from foodchain.errors import InvalidInput
+from foodchain.model.limits import MAX_FILE_BYTES, csv_shape_problems, xlsx_tables, zip_tables
+from foodchain.model.problems import WARNING, Problem, errors
 from foodchain.model.schema import TABLES
-
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+from foodchain.safe_read import read_regular_file
 
 RawTables = dict[str, pd.DataFrame]
 
@@ -40,19 +40,29 @@ def read_raw(source: str | Path | bytes, filename: str | None = None) -> tuple[R
         tables, problems = {}, []
         for table in TABLES:
             file = path / f"{table}.csv"
-            if file.exists():
-                frame, probs = read_csv_bytes(file.read_bytes(), table)
-                tables[table], problems = frame, problems + probs
+            if file.exists() or file.is_symlink():
+                data, probs = read_file_bounded(file, table)
+                frame, more = read_csv_bytes(data, table) if data is not None else (pd.DataFrame(), [])
+                tables[table], problems = frame, problems + probs + more
         return tables, problems
-    return _read_bytes(path.read_bytes(), path.name)
+    data, problems = read_file_bounded(path, "dataset")
+    return _read_bytes(data, path.name) if data is not None else ({}, problems)
+
+
+def read_file_bounded(path: Path, table: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file of at most 200 MB, or ``None`` and the problem."""
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES, table), []
+    except InvalidInput as exc:
+        return None, exc.problems
 
 
 def _read_bytes(data: bytes, filename: str) -> tuple[RawTables, list[Problem]]:
     name = filename.lower()
     if name.endswith(".zip"):
-        return _read_zip(data)
+        return _read_zip(data, filename)
     if name.endswith((".xlsx", ".xlsm")):
-        return _read_xlsx(data)
+        return _read_xlsx(data, filename)
     if name.endswith(".csv"):
         table = Path(name).stem
         if table not in TABLES:
@@ -73,6 +83,10 @@ def read_csv_bytes(data: bytes, table: str) -> tuple[pd.DataFrame, list[Problem]
         problems.append(Problem(table, None, None, "file is not UTF-8; read it as Windows-1252", WARNING))
     first = text.split("\n", 1)[0]
     sep = ";" if first.count(";") > first.count(",") else ","
+    shape = csv_shape_problems(text, sep, table)
+    if errors(shape):
+        return pd.DataFrame(), shape
+    problems += shape
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -81,6 +95,7 @@ def read_csv_bytes(data: bytes, table: str) -> tuple[pd.DataFrame, list[Problem]
             keep_default_na=False,
             skipinitialspace=False,
             quoting=csv.QUOTE_MINIMAL,
+            index_col=False,  # a trailing ',' on every row must not turn the first column into the index
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else "no columns"
@@ -120,40 +135,25 @@ def _tidy(frame: pd.DataFrame, table: str, problems: list[Problem]) -> tuple[pd.
     return frame, problems
 
 
-def _read_zip(data: bytes) -> tuple[RawTables, list[Problem]]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        return {}, [Problem("dataset", None, None, "the file is not a valid ZIP archive")]
-    members = {
-        Path(i.filename).name.lower(): i
-        for i in archive.infolist()
-        if not i.is_dir() and not Path(i.filename).name.startswith((".", "~$")) and "__MACOSX" not in i.filename
-    }
-    if sum(i.file_size for i in members.values()) > MAX_UNPACKED_BYTES:
-        return {}, [Problem("dataset", None, None, "the ZIP unpacks to more than 200 MB; split it")]
-    tables, problems = {}, []
-    for table in TABLES:
-        info = members.get(f"{table}.csv")
-        if info is not None:
-            frame, probs = read_csv_bytes(archive.read(info), table)
-            tables[table], problems = frame, problems + probs
-    if not tables:
+def _read_zip(data: bytes, filename: str) -> tuple[RawTables, list[Problem]]:
+    contents, problems = zip_tables(data, list(TABLES), filename)  # streamed, real bytes counted
+    tables = {}
+    for table, raw in contents.items():
+        frame, probs = read_csv_bytes(raw, table)
+        tables[table], problems = frame, problems + probs
+    if not tables and not errors(problems):
         problems.append(Problem("dataset", None, None, "the ZIP holds none of the tables (nodes.csv, routes.csv, ...)"))
     return tables, problems
 
 
-def _read_xlsx(data: bytes) -> tuple[RawTables, list[Problem]]:
-    try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        return {}, [Problem("dataset", None, None, f"the workbook cannot be read: {type(exc).__name__}")]
-    tables, problems = {}, []
-    by_name = {name.strip().lower(): frame for name, frame in sheets.items()}
-    for table in TABLES:
-        if table in by_name:
-            frame = by_name[table].map(_excel_cell)
-            tables[table], problems = _tidy(frame, table, problems)[0], problems
+def _read_xlsx(data: bytes, filename: str) -> tuple[RawTables, list[Problem]]:
+    sheets, problems = xlsx_tables(data, list(TABLES), filename)  # read-only streaming, rows and columns counted
+    if errors(problems):
+        return {}, problems
+    tables = {}
+    for table, frame in sheets.items():
+        frame = frame.map(lambda v: "" if v is None else _excel_cell(v))
+        tables[table], problems = _tidy(frame, table, problems)
     if not tables:
         names = ", ".join(TABLES)
         problems.append(Problem("dataset", None, None, f"the workbook has none of the sheets {names}"))

@@ -16,7 +16,6 @@ errors.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +25,15 @@ import shapely
 from shapely.errors import ShapelyError
 from shapely.geometry import shape
 
+from foodchain.errors import InvalidInput
 from foodchain.model.problems import WARNING, Problem
+from foodchain.safe_read import MAX_DOC_BYTES, parse_json, read_regular_file
 
-MAX_GEOJSON_BYTES = 20_000_000
+MAX_GEOJSON_BYTES = MAX_DOC_BYTES
+NOT_FROM_A_FILE = (
+    "a scenario that was uploaded, stored or built in the app carries its polygons inline"
+    " (upload the GeoJSON file together with the scenario)"
+)
 POLYGONAL = ("Polygon", "MultiPolygon")
 SUSPICIOUS_DEPTH_M = 10.0  # deeper than any urban flood: probably centimetres
 PROPERTY_DAYS = ("start_day", "end_day")
@@ -57,33 +62,31 @@ def _flood_error(row: int | None, column: str | None, message: str) -> Problem:
 
 
 def read_geojson_file(name: object, base_dir: Path | None) -> tuple[object, list[Problem]]:
-    """The parsed JSON of a flood file named in a scenario (relative to ``base_dir``)."""
+    """The parsed JSON of a flood file named in a scenario file (relative to ``base_dir``).
+
+    A scenario that did not come from a file (``base_dir`` is None: uploaded, stored or
+    built in the app) names no files at all: its polygons are inline, the app having
+    read the files uploaded with it (:mod:`foodchain.optimize.flood_files`). Reading is
+    bounded: a regular file of at most 20 MB, nested at most 64 deep, finite numbers.
+    """
     if not isinstance(name, str) or not name.strip():
         return None, [_flood_error(None, "geojson", "'geojson' must be the name of a .geojson file")]
+    if base_dir is None:
+        return None, [_flood_error(None, "geojson", f"flood file '{name}' is not read: {NOT_FROM_A_FILE}")]
     path = Path(name)
     if not path.is_absolute():
-        path = (base_dir or Path.cwd()) / path
-    if not path.is_file():
+        path = base_dir / path
+    if not path.exists():
         return None, [
             _flood_error(
                 None, "geojson", f"flood file '{name}' does not exist (it is looked up next to the scenario file)"
             )
         ]
-    size = path.stat().st_size
-    if size > MAX_GEOJSON_BYTES:
-        return None, [
-            _flood_error(
-                None,
-                "geojson",
-                f"flood file '{name}' is {size / 1e6:.1f} MB; the limit is"
-                f" {MAX_GEOJSON_BYTES / 1e6:.0f} MB (simplify the polygons first)",
-            )
-        ]
     try:
-        return json.loads(path.read_bytes().decode("utf-8-sig")), []
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        detail = str(exc).splitlines()[0][:120]
-        return None, [_flood_error(None, "geojson", f"'{name}' is not GeoJSON (not valid JSON: {detail})")]
+        return parse_json(read_regular_file(path, MAX_GEOJSON_BYTES, "flood"), name, "flood"), []
+    except InvalidInput as exc:
+        message = exc.problems[0].message.replace("is not valid JSON", "is not GeoJSON (not valid JSON")
+        return None, [_flood_error(None, "geojson", f"flood file {message}")]
 
 
 def feature_list(doc: object, label: str) -> tuple[list, list[Problem]]:

@@ -10,14 +10,15 @@ corridors and commodities are errors, never ignored.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from foodchain.errors import InvalidScenario
+from foodchain.errors import InvalidInput, InvalidScenario
+from foodchain.model.limits import MAX_FACTOR, MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
+from foodchain.safe_read import MAX_DOC_BYTES, parse_document, read_regular_file
 
 COMMON_KEYS = {"type", "start_day", "end_day", "note", "name"}
 TYPES: dict[str, dict[str, set[str]]] = {
@@ -80,20 +81,21 @@ def scenario_from_dict(doc: object, base_dir: Path | None = None) -> Scenario:
 
 
 def load_scenario(source: str | Path | bytes, filename: str | None = None) -> Scenario:
-    """Read a scenario from a ``.json``/``.yaml`` file or upload bytes; shape errors raise."""
+    """Read a scenario from a ``.json``/``.yaml`` file or upload bytes; shape errors raise.
+
+    Reading is bounded (:mod:`foodchain.safe_read`): a regular file of at most 20 MB,
+    UTF-8, nested at most 64 deep, YAML without aliases, finite numbers only.
+    """
     base_dir = None
-    if isinstance(source, (bytes, bytearray)):
-        text, name = bytes(source).decode("utf-8-sig", errors="replace"), filename or "scenario.json"
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise InvalidScenario([Problem("scenario", None, None, f"'{path.name}' does not exist")])
-        text, name, base_dir = path.read_text(encoding="utf-8-sig"), path.name, path.parent
     try:
-        doc = yaml.safe_load(text) if name.lower().endswith((".yaml", ".yml")) else json.loads(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        detail = str(exc).splitlines()[0]
-        raise InvalidScenario([Problem("scenario", None, None, f"'{name}' is not valid JSON/YAML: {detail}")]) from None
+        if isinstance(source, (bytes, bytearray)):
+            data, name = bytes(source), filename or "scenario.json"
+        else:
+            path = Path(source)
+            data, name, base_dir = read_regular_file(path, MAX_DOC_BYTES, "scenario"), path.name, path.parent
+        doc = parse_document(data, name, "scenario")
+    except InvalidInput as exc:
+        raise InvalidScenario(exc.problems) from None
     return scenario_from_dict(doc, base_dir)
 
 
@@ -107,9 +109,14 @@ def check_shape(doc: object) -> list[Problem]:
         if k not in SCENARIO_KEYS
     ]
     horizon = doc.get("horizon_days", 1)
-    if not isinstance(horizon, int) or isinstance(horizon, bool) or horizon < 1:
+    if not isinstance(horizon, int) or isinstance(horizon, bool) or not 1 <= horizon <= MAX_HORIZON_DAYS:
         problems.append(
-            Problem("scenario", None, "horizon_days", f"horizon_days must be a whole number >= 1, not {horizon!r}")
+            Problem(
+                "scenario",
+                None,
+                "horizon_days",
+                f"horizon_days must be a whole number from 1 to {MAX_HORIZON_DAYS} (a year), not {horizon!r}",
+            )
         )
     disruptions = doc.get("disruptions", [])
     if not isinstance(disruptions, list):
@@ -138,13 +145,16 @@ def check_disruption_shape(i: int, d: object) -> list[Problem]:
     ]
     if kind in TARGETS and not any(k in d for k in TARGETS[kind]):
         problems.append(Problem("scenario", i, None, f"a {kind} disruption needs one of {', '.join(TARGETS[kind])}"))
-    if "factor" in d and (
-        not isinstance(d["factor"], (int, float)) or isinstance(d["factor"], bool) or d["factor"] < 0
-    ):
-        problems.append(Problem("scenario", i, "factor", f"factor must be a number >= 0, not {d['factor']!r}"))
+    if "factor" in d and not _is_number(d["factor"], 0, MAX_FACTOR):
+        problems.append(
+            Problem("scenario", i, "factor", f"factor must be a number >= 0 and <= {MAX_FACTOR:g}, not {d['factor']!r}")
+        )
     for key in ("start_day", "end_day"):
-        if key in d and (not isinstance(d[key], int) or isinstance(d[key], bool) or d[key] < 1):
-            problems.append(Problem("scenario", i, key, f"{key} must be a whole number >= 1 (days are 1-based)"))
+        if key in d and (not _is_number(d[key], 1, MAX_HORIZON_DAYS) or not isinstance(d[key], int)):
+            problems.append(
+                Problem("scenario", i, key, f"{key} must be a whole number from 1 to {MAX_HORIZON_DAYS} (days are 1-based)")
+            )
+    problems += check_inline_size(i, d)
     if isinstance(d.get("start_day"), int) and isinstance(d.get("end_day"), int) and d["start_day"] > d["end_day"]:
         problems.append(
             Problem("scenario", i, "end_day", f"end_day {d['end_day']} is before start_day {d['start_day']}")
@@ -153,6 +163,29 @@ def check_disruption_shape(i: int, d: object) -> list[Problem]:
         if key in d and not (isinstance(d[key], list) and all(isinstance(v, str) for v in d[key])):
             problems.append(Problem("scenario", i, key, f"{key} must be a list of names"))
     return problems
+
+
+def _is_number(value: object, low: float, high: float) -> bool:
+    """A real, finite number (not a bool) within ``low..high``."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and low <= value <= high
+
+
+def check_inline_size(i: int, d: dict) -> list[Problem]:
+    """Inline flood ``features`` are held to the same limit as a GeoJSON file (20 MB)."""
+    if d.get("type") != "flood" or "features" not in d:
+        return []
+    size = len(json.dumps(d["features"], ensure_ascii=False, default=str).encode())
+    if size <= MAX_DOC_BYTES:
+        return []
+    return [
+        Problem(
+            "scenario",
+            i,
+            "features",
+            f"the inline flood features are {size / 1e6:.1f} MB; the limit is {MAX_DOC_BYTES / 1e6:g} MB,"
+            " as for a GeoJSON file (simplify the polygons first)",
+        )
+    ]
 
 
 def day_range(d: dict, days: int) -> range:

@@ -321,7 +321,7 @@ def write_scenario(folder, geojson_name="area.geojson", **disruption):
     [
         (None, "does not exist"),
         (b"<kml></kml>", "is not GeoJSON (not valid JSON"),
-        (b"\xff\xfe\x00garbage", "is not GeoJSON"),
+        (b"\xff\xfe\x00garbage", "is not UTF-8 text"),
         (b'{"type": "FeatureCollection", "features": []}', "has no features"),
         ("huge", "the limit is 20 MB"),
     ],

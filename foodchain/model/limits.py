@@ -1,0 +1,227 @@
+"""Limits on what a dataset may be, and bounded readers for the containers it comes in.
+
+Every limit is stated in words in the problem that reports it. The readers count what
+is really there, never what a file *declares*:
+
+* a ZIP's entries are decompressed as a stream, counting real bytes against
+  :data:`MAX_UNPACKED_BYTES` (headers that understate an entry's size do not help);
+* an XLSX is read with openpyxl in read-only (streaming) mode, counting the rows and
+  columns that hold values, never trusting the sheet's declared dimension (a single
+  cell at ``XFD1048576`` does not make a 17-billion-cell sheet);
+* a CSV is measured (rows, columns, duplicate headers, rows longer than the header)
+  with the ``csv`` module before pandas builds a table from it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+import zlib
+from pathlib import Path
+
+import pandas as pd
+
+from foodchain.model.problems import WARNING, Problem
+
+MB = 1_000_000
+MAX_FILE_BYTES = 200 * MB  # one dataset file read from disk (CSV, ZIP, XLSX)
+MAX_UNPACKED_BYTES = 200 * MB  # all tables of a ZIP or XLSX, decompressed
+MAX_ROWS = 1_000_000  # rows of one table
+MAX_COLUMNS = 200  # columns of one table
+MAX_HORIZON_DAYS = 366  # days a scenario or a solve may cover: a (leap) year
+MAX_FACTOR = 100.0  # a scenario factor multiplies capacity, supply or demand at most this much
+MAX_VALUE = 1e15  # no quantity (t, t/day, Rp) in a dataset may be larger
+MAX_SHELF_LIFE_DAYS = 36_500  # a hundred years: longer is "no limit" (leave it blank)
+_CHUNK = 1 << 20
+
+
+def problem(table: str, message: str, row: int | None = None, column: str | None = None) -> Problem:
+    """An error about a whole file or table."""
+    return Problem(table, row, column, message)
+
+
+def csv_shape_problems(text: str, sep: str, table: str) -> list[Problem]:
+    """Rows, columns, duplicate headers and over-long rows of a CSV text, checked before parsing.
+
+    A row with one more field than the header, that field blank (a trailing comma on
+    every row, as some exports write), is only warned of; a longer row with values in
+    the extra fields is an error, since those values would be silently dropped.
+    """
+    rows = csv.reader(io.StringIO(text), delimiter=sep)
+    header = next(rows, [])
+    if len(header) > MAX_COLUMNS:
+        return [problem(table, f"{table} has {len(header)} columns; the limit is {MAX_COLUMNS}")]
+    problems = _duplicate_headers([h.lstrip("\ufeff") for h in header], table)
+    trailing, n = 0, 0
+    for n, row in enumerate(rows, start=2):
+        if n > MAX_ROWS + 1:
+            return problems + [problem(table, f"{table} has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")]
+        if len(row) > len(header):
+            if any(v.strip() for v in row[len(header) :]):
+                problems.append(problem(table, f"row has {len(row)} values but the header has {len(header)}", n))
+            else:
+                trailing += 1
+    if trailing:
+        problems.append(
+            Problem(table, None, None, f"{trailing} row(s) end with an empty extra value (a trailing ','); ignored", WARNING)
+        )
+    return problems
+
+
+def zip_tables(data: bytes, tables: list[str], label: str = "ZIP") -> tuple[dict[str, bytes], list[Problem]]:
+    """The bytes of ``<table>.csv`` for each table found in a ZIP, read as a bounded stream.
+
+    Entries are matched by file name in any folder; two entries with the same table
+    name (``nodes.csv`` and ``old/nodes.csv``) are an error rather than a silent choice.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        return {}, [problem("dataset", f"'{label}' is not a valid ZIP archive")]
+    found: dict[str, list[zipfile.ZipInfo]] = {}
+    for info in infos:
+        name = Path(info.filename).name
+        if info.is_dir() or name.startswith((".", "~$")) or "__MACOSX" in info.filename:
+            continue
+        found.setdefault(name.lower(), []).append(info)
+    problems = [
+        problem(
+            table,
+            f"the ZIP holds {table}.csv {len(found[f'{table}.csv'])} times"
+            f" ({', '.join(i.filename for i in found[f'{table}.csv'])}); keep one",
+        )
+        for table in tables
+        if len(found.get(f"{table}.csv", [])) > 1
+    ]
+    if problems:
+        return {}, problems
+    out, budget = {}, MAX_UNPACKED_BYTES
+    for table in tables:
+        if f"{table}.csv" in found:
+            info = found[f"{table}.csv"][0]
+            chunks, problems = _unpack(archive, info, budget, label)
+            if problems:
+                return {}, problems
+            out[table] = b"".join(chunks)
+            budget -= len(out[table])
+    return out, []
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, label: str) -> tuple[list[bytes], list]:
+    """One entry's bytes, decompressed in 1 MB chunks; stops as soon as ``budget`` is exceeded."""
+    chunks, size = [], 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > budget:
+                    return [], [
+                        problem(
+                            "dataset",
+                            f"'{label}' unpacks to more than {MAX_UNPACKED_BYTES / MB:g} MB"
+                            f" (counted while unpacking {info.filename}); the limit is"
+                            f" {MAX_UNPACKED_BYTES / MB:g} MB: split it",
+                        )
+                    ]
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        detail = str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__
+        return [], [problem("dataset", f"'{label}' is damaged: {info.filename} cannot be unpacked ({detail})")]
+    return chunks, []
+
+
+def check_unpacked_size(data: bytes, label: str) -> list[Problem]:
+    """Decompress every entry of a ZIP-based file (an XLSX) as a stream, counting real bytes."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        return [problem("dataset", f"the workbook '{label}' cannot be read (it is not a ZIP archive)")]
+    budget = MAX_UNPACKED_BYTES
+    for info in infos:
+        chunks, problems = _unpack(archive, info, budget, label)
+        if problems:
+            return problems
+        budget -= sum(len(c) for c in chunks)
+    return []
+
+
+def xlsx_tables(data: bytes, tables: list[str], label: str = "workbook") -> tuple[dict[str, pd.DataFrame], list]:
+    """The sheets named after ``tables`` as raw frames of Excel values, read in streaming mode.
+
+    Only rows that hold a value become rows; the frame's index keeps each row's place
+    in the sheet (spreadsheet row = index + 2, as for a CSV). More than
+    :data:`MAX_ROWS` rows or a value beyond column :data:`MAX_COLUMNS` is an error.
+    """
+    import openpyxl
+
+    problems = check_unpacked_size(data, label)
+    if problems:
+        return {}, problems
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 -- openpyxl raises many types for a damaged workbook
+        return {}, [problem("dataset", f"the workbook '{label}' cannot be read: {type(exc).__name__}")]
+    out: dict[str, pd.DataFrame] = {}
+    try:
+        by_name = {name.strip().lower(): name for name in book.sheetnames}
+        for table in tables:
+            if table in by_name:
+                frame, problems = _sheet_frame(book[by_name[table]], table)
+                if problems:
+                    return {}, problems
+                out[table] = frame
+    except Exception as exc:  # noqa: BLE001 -- a damaged sheet fails while it is streamed
+        return {}, [problem("dataset", f"the workbook '{label}' cannot be read: {type(exc).__name__}")]
+    finally:
+        book.close()
+    return out, []
+
+
+def _sheet_frame(sheet, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One read-only sheet as a frame: header = first row with a value."""
+    sheet.reset_dimensions()  # ignore the declared <dimension>: count what is there
+    header, rows, index = None, [], []
+    for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if n > MAX_ROWS + 1:
+            return None, [problem(table, f"sheet '{table}' has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")]
+        cells = list(values)
+        while cells and cells[-1] in (None, ""):
+            cells.pop()
+        if len(cells) > MAX_COLUMNS:
+            return None, [
+                problem(
+                    table,
+                    f"sheet '{table}' has a value in column {len(cells)} (row {n});"
+                    f" the limit is {MAX_COLUMNS} columns",
+                )
+            ]
+        if not cells:
+            continue
+        if header is None:
+            header = cells
+            continue
+        rows.append(cells)
+        index.append(n - 2)  # spreadsheet row = index + 2
+    if header is None:
+        return pd.DataFrame(), []
+    width = max([len(header)] + [len(r) for r in rows])
+    names = [str(h) if h is not None else f"Unnamed: {i}" for i, h in enumerate(header + [None] * (width - len(header)))]
+    dup = _duplicate_headers(names, table)
+    if dup:
+        return None, dup
+    frame = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], columns=names, index=index, dtype=object)
+    return frame, []
+
+
+def _duplicate_headers(names: list[str], table: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(names, start=1):
+        key = name.strip().lower()
+        if key and key in seen:
+            out.append(problem(table, f"column '{name.strip()}' appears twice (columns {seen[key]} and {i})", 1))
+        seen.setdefault(key, i)
+    return out
