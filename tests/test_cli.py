@@ -71,7 +71,7 @@ def test_invalid_inputs_exit_2_without_traceback(tmp_path):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and "'Tol Selatan' is not a corridor" in run.stderr
     run = subprocess.run(
-        [sys.executable, "-m", "foodchain", "solve", str(tmp_path / "missing"), "--out", str(tmp_path)],
+        [sys.executable, "-m", "foodchain", "solve", str(tmp_path / "missing"), "--out", str(tmp_path / "o2")],
         capture_output=True,
         text=True,
     )

@@ -31,17 +31,17 @@ cannot be ensemble members (a run is a warm re-solve of capacities).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from foodchain.errors import InvalidInput
 from foodchain.model.dataset import Dataset
+from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
+from foodchain.safe_read import load_document
 
 SPEC_KEYS = {"name", "description", "horizon_days", "corridors", "zones", "scenarios", "scenario_weights", "notes"}
 EVENT_KEYS = {"p", "days", "weights", "factor", "start_day", "note", "source"}
@@ -138,8 +138,8 @@ def check_spec_shape(doc: object) -> list[Problem]:
     problems = [
         Problem("spec", None, k, f"unknown key '{k}'{suggest(k, SPEC_KEYS)}") for k in doc if k not in SPEC_KEYS
     ]
-    if not _whole(doc.get("horizon_days", 1)):
-        msg = f"horizon_days must be a whole number >= 1, not {doc['horizon_days']!r}"
+    if not _whole(doc.get("horizon_days", 1)) or doc.get("horizon_days", 1) > MAX_HORIZON_DAYS:
+        msg = f"horizon_days must be a whole number >= 1 and <= {MAX_HORIZON_DAYS}, not {doc['horizon_days']!r}"
         problems.append(Problem("spec", None, "horizon_days", msg))
     for section in SECTIONS:
         events = doc.get(section, {})
@@ -200,16 +200,13 @@ def spec_from_dict(doc: object, base_dir: Path | None = None) -> FloodSpec:
 
 
 def load_spec(source: str | Path) -> FloodSpec:
-    """Read a spec from a ``.json`` / ``.yaml`` file; problems raise :class:`InvalidSpec`."""
+    """Read a spec from a ``.json`` / ``.yaml`` file (bounded: see :mod:`foodchain.safe_read`);
+    problems raise :class:`InvalidSpec`."""
     path = Path(source)
-    if not path.is_file():
-        raise InvalidSpec([Problem("spec", None, None, f"'{path.name}' does not exist")])
-    text = path.read_text(encoding="utf-8-sig")
     try:
-        doc = yaml.safe_load(text) if path.suffix.lower() in (".yaml", ".yml") else json.loads(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        detail = str(exc).splitlines()[0]
-        raise InvalidSpec([Problem("spec", None, None, f"'{path.name}' is not valid JSON/YAML: {detail}")]) from None
+        doc = load_document(path, "spec")
+    except InvalidInput as exc:
+        raise InvalidSpec(exc.problems) from None
     return spec_from_dict(doc, path.parent)
 
 

@@ -27,7 +27,6 @@ placeholders [EST], to be replaced by the agency's own figures.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +39,7 @@ from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
 from foodchain.optimize.factors import Factors
 from foodchain.optimize.results import SolveResult
+from foodchain.safe_read import load_document
 
 # Unit rates of proposed levers (Rp) [EST]. Truck hire Priok -> Sunter was Rp 1.3-1.6 M a trip
 # in 2013 (reference SOURCES.md section 7); at ~10 t a truck that is ~Rp 150,000 a tonne.
@@ -198,17 +198,8 @@ def _unique_ids(levers: list[Lever]) -> list[Lever]:
 
 
 def load_levers(source: str | Path, dataset: Dataset) -> list[Lever]:
-    """Read and check a lever JSON file."""
-    path = Path(source)
-    if not path.is_file():
-        raise InvalidInput([Problem("levers", None, None, f"'{path.name}' does not exist")], "lever list")
-    try:
-        docs = json.loads(path.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            [Problem("levers", None, None, f"'{path.name}' is not valid JSON: {exc}")], "lever list"
-        ) from None
-    return levers_from_list(docs, dataset)
+    """Read and check a lever JSON file (bounded: see :mod:`foodchain.safe_read`)."""
+    return levers_from_list(load_document(source, "levers"), dataset)
 
 
 def _reopen_proposals(dataset: Dataset, factors: Factors) -> list[dict]:

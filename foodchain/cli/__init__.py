@@ -13,14 +13,14 @@ import sys
 from collections.abc import Sequence
 
 from foodchain.cli import analysis, flood, solve
-from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID
+from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID, OneLineParser
 from foodchain.errors import FoodchainError, InvalidInput
 
 COMMAND_MODULES = (solve, flood, analysis)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="foodchain", description="Food supply of a megacity under disruption.")
+    parser = OneLineParser(prog="foodchain", description="Food supply of a megacity under disruption.")
     sub = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.register(sub)

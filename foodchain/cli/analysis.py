@@ -11,15 +11,22 @@ import argparse
 from pathlib import Path
 
 from foodchain.analysis.runner import tqdm_progress, write_csv
-from foodchain.cli.args import add_dataset, positive_int
+from foodchain.cli.args import add_dataset, check_scheduler, days_int, runs_int, seed_int, workers_int
+from foodchain.outdir import check_out_dir, output_folder
 
 
 def _load(args: argparse.Namespace):
+    """Check --out and --scheduler (before any long work), then read the dataset and scenario."""
     from foodchain.model.dataset import load_dataset
     from foodchain.optimize.scenario import load_scenario
+    from foodchain.optimize.size import check_lp_size
 
+    check_out_dir(args.out)
+    if getattr(args, "scheduler", None):
+        check_scheduler(args.scheduler)
     dataset = load_dataset(args.dataset)
     scenario = load_scenario(args.scenario) if getattr(args, "scenario", None) else None
+    check_lp_size(dataset, getattr(args, "days", None) or (scenario.horizon_days if scenario else 1))
     return dataset, scenario
 
 
@@ -33,7 +40,9 @@ def cmd_criticality(args: argparse.Namespace) -> int:
         table = criticality(dataset, scenario, args.targets, args.days, args.workers, args.scheduler, progress=progress)
     finally:
         close()
-    path = write_csv(table, Path(args.out) / "criticality.csv")
+    with output_folder(args.out) as tmp:
+        write_csv(table, tmp / "criticality.csv")
+    path = Path(args.out) / "criticality.csv"
     top = table.head(3)
     print(f"{len(table)} {args.targets} closed one at a time; most critical: " + ", ".join(top["target"]))
     print(f"written to {path}")
@@ -49,17 +58,18 @@ def cmd_ensemble(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec)
     progress, close = tqdm_progress("ensemble")
     try:
-        result = ensemble_to_folder(
-            dataset,
-            spec,
-            args.runs,
-            args.seed,
-            args.out,
-            scenario=scenario,
-            workers=args.workers,
-            scheduler=args.scheduler,
-            progress=progress,
-        )
+        with output_folder(args.out) as tmp:
+            result = ensemble_to_folder(
+                dataset,
+                spec,
+                args.runs,
+                args.seed,
+                tmp,
+                scenario=scenario,
+                workers=args.workers,
+                scheduler=args.scheduler,
+                progress=progress,
+            )
     finally:
         close()
     s = result.summary
@@ -88,7 +98,8 @@ def cmd_mitigate(args: argparse.Namespace) -> int:
         result = evaluate_levers(dataset, scenario, levers, days, progress=progress)
     finally:
         close()
-    result.write(args.out)
+    with output_folder(args.out) as tmp:
+        result.write(tmp)
     best = result.levers.head(1)
     lead = f"; best: {best['lever'].iloc[0]} removes {best['shortfall_removed_t'].iloc[0]:,.1f} t" if len(best) else ""
     print(f"{len(levers)} lever(s) on '{scenario.name}'{lead}; results in {args.out}")
@@ -99,7 +110,7 @@ def _common(p: argparse.ArgumentParser, parallel: bool = True) -> None:
     add_dataset(p)
     p.add_argument("--out", required=True, help="folder for the output files")
     if parallel:
-        p.add_argument("--workers", type=positive_int, default=1, help="local processes (default 1)")
+        p.add_argument("--workers", type=workers_int, default=1, help="local processes (default 1)")
         p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786")
 
 
@@ -109,18 +120,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(p)
     p.add_argument("--scenario", help="base scenario JSON or YAML (default: the baseline)")
     p.add_argument("--targets", choices=["routes", "corridors", "nodes"], default="routes")
-    p.add_argument("--days", type=positive_int, help="days (default: the scenario's horizon, or 1)")
+    p.add_argument("--days", type=days_int, help="days (default: the scenario's horizon, or 1)")
     p.set_defaults(func=cmd_criticality)
     p = subparsers.add_parser("ensemble", help="Monte Carlo floods from a spec of probabilities and durations")
     _common(p)
     p.add_argument("--spec", required=True, help="ensemble spec JSON or YAML")
-    p.add_argument("--runs", type=positive_int, required=True)
-    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("--runs", type=runs_int, required=True)
+    p.add_argument("--seed", type=seed_int, required=True)
     p.add_argument("--scenario", help="base scenario the floods come on top of (default: the baseline)")
     p.set_defaults(func=cmd_ensemble)
     p = subparsers.add_parser("mitigate", help="rank levers (reopen, add capacity, release stock, temporary route)")
     _common(p, parallel=False)
     p.add_argument("--scenario", required=True, help="scenario JSON or YAML")
     p.add_argument("--levers", help="lever JSON (default: levers proposed from the scenario)")
-    p.add_argument("--days", type=positive_int, help="days (default: the scenario's horizon)")
+    p.add_argument("--days", type=days_int, help="days (default: the scenario's horizon)")
     p.set_defaults(func=cmd_mitigate)

@@ -1,21 +1,90 @@
-"""Argument types and options shared by every ``foodchain`` command."""
+"""Argument types and options shared by every ``foodchain`` command.
+
+Every option is checked when it is parsed, before any data is read: a bad value is
+one line (``error: foodchain solve: argument --seed: ...``) and exit 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
+import socket
+import sys
+from urllib.parse import urlsplit
+
+from foodchain.model.limits import MAX_HORIZON_DAYS
+from foodchain.safe_read import refuse
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+MAX_RUNS = 100_000
+MAX_WORKERS = 256
+SCHEDULER_TIMEOUT_S = 5.0
 
 
-def positive_int(text: str) -> int:
-    """A whole number >= 1 (days, runs, workers)."""
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit 2 (no usage block)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"error: {self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
+        sys.exit(EXIT_INVALID)
+
+
+def _whole(text: str) -> int:
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be a whole number >= 1")
+
+
+def whole_number(low: int, high: int | None = None, what: str = ""):
+    """An argument type: a whole number from ``low`` to ``high`` (inclusive)."""
+
+    def parse(text: str) -> int:
+        value = _whole(text)
+        if value < low or (high is not None and value > high):
+            span = f"from {low:,} to {high:,}" if high is not None else f">= {low}"
+            raise argparse.ArgumentTypeError(f"must be a whole number {span}{what}, not {text}")
+        return value
+
+    parse.__name__ = "whole number"
+    return parse
+
+
+positive_int = whole_number(1)
+days_int = whole_number(1, MAX_HORIZON_DAYS, " (a year at most)")
+runs_int = whole_number(1, MAX_RUNS)
+workers_int = whole_number(1, MAX_WORKERS)
+seed_int = whole_number(0, 2**63 - 1)
+
+
+def positive_seconds(text: str) -> float:
+    """A finite number of seconds > 0 (``nan``, ``inf`` and negatives are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds > 0, not {text}")
     return value
+
+
+def check_scheduler(address: str, timeout_s: float = SCHEDULER_TIMEOUT_S) -> None:
+    """Raise (exit 2) unless a TCP connection to the Dask scheduler ``address`` opens within ``timeout_s``."""
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port or 8786
+    except ValueError:
+        host, port = None, None
+    if not host:
+        raise refuse("scheduler", f"'{address}' is not a scheduler address (e.g. tcp://host:8786)")
+    try:
+        with socket.create_connection((host, port), timeout=timeout_s):
+            pass
+    except OSError as exc:
+        reason = "timed out" if isinstance(exc, TimeoutError) else exc.strerror or type(exc).__name__
+        raise refuse(
+            "scheduler", f"cannot reach the Dask scheduler at '{address}' within {timeout_s:g} s ({reason})"
+        ) from None
 
 
 def add_dataset(p: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from foodchain.cli.args import add_dataset, positive_int
+from foodchain.cli.args import add_dataset, days_int
 from foodchain.model.dataset import load_dataset
 from foodchain.optimize.flood import flood_overlay
 from foodchain.optimize.scenario import load_scenario
@@ -40,6 +40,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("flood-overlay", help="routes and nodes a flood touches, with their factors")
     add_dataset(p)
     p.add_argument("--scenario", required=True, help="scenario JSON or YAML with flood disruptions")
-    p.add_argument("--days", type=positive_int, help="days (default: the scenario's horizon)")
+    p.add_argument("--days", type=days_int, help="days (default: the scenario's horizon)")
     p.add_argument("--out", help="also write the table to this CSV file")
     p.set_defaults(func=cmd_flood_overlay)

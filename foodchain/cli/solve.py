@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, positive_int
+from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, days_int, positive_seconds
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
+from foodchain.optimize.size import check_lp_size
+from foodchain.outdir import check_out_dir, output_folder
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -28,12 +30,19 @@ def _print_warnings(problems) -> None:
 
 
 def cmd_solve(args: argparse.Namespace) -> int:
-    """Solve the baseline or a scenario and write the result tables into ``--out``."""
+    """Solve the baseline or a scenario and write the result tables into ``--out``.
+
+    ``--out`` and the LP's size are checked before solving; the tables are written to a
+    temporary folder renamed into place (:mod:`foodchain.outdir`).
+    """
+    check_out_dir(args.out)
     dataset = load_dataset(args.dataset)
     scenario = load_scenario(args.scenario) if args.scenario else None
+    check_lp_size(dataset, args.days or (scenario.horizon_days if scenario else 1))
     result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
     _print_warnings(result.warnings)
-    result.write(args.out)
+    with output_folder(args.out) as tmp:
+        result.write(tmp)
     s = result.summary()
     print(
         f"{s['status']}: {s['scenario']}, {s['days']} day(s); demand {s['total_demand_t']:,.1f} t, "
@@ -50,8 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("solve", help="meet demand at least cost; write result tables")
     add_dataset(p)
     p.add_argument("--scenario", help="scenario JSON or YAML (default: the baseline)")
-    p.add_argument("--days", type=positive_int, help="days to solve (default: the scenario's horizon, or 1)")
+    p.add_argument("--days", type=days_int, help="days to solve (default: the scenario's horizon, or 1)")
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
-    p.add_argument("--time-limit", type=float, default=None, help="seconds")
+    p.add_argument("--time-limit", type=positive_seconds, default=None, help="seconds (a finite number > 0)")
     p.set_defaults(func=cmd_solve)

@@ -64,7 +64,9 @@ def csv_shape_problems(text: str, sep: str, table: str) -> list[Problem]:
                 trailing += 1
     if trailing:
         problems.append(
-            Problem(table, None, None, f"{trailing} row(s) end with an empty extra value (a trailing ','); ignored", WARNING)
+            Problem(
+                table, None, None, f"{trailing} row(s) end with an empty extra value (a trailing ','); ignored", WARNING
+            )
         )
     return problems
 
@@ -194,8 +196,7 @@ def _sheet_frame(sheet, table: str) -> tuple[pd.DataFrame | None, list[Problem]]
             return None, [
                 problem(
                     table,
-                    f"sheet '{table}' has a value in column {len(cells)} (row {n});"
-                    f" the limit is {MAX_COLUMNS} columns",
+                    f"sheet '{table}' has a value in column {len(cells)} (row {n}); the limit is {MAX_COLUMNS} columns",
                 )
             ]
         if not cells:
@@ -208,7 +209,9 @@ def _sheet_frame(sheet, table: str) -> tuple[pd.DataFrame | None, list[Problem]]
     if header is None:
         return pd.DataFrame(), []
     width = max([len(header)] + [len(r) for r in rows])
-    names = [str(h) if h is not None else f"Unnamed: {i}" for i, h in enumerate(header + [None] * (width - len(header)))]
+    names = [
+        str(h) if h is not None else f"Unnamed: {i}" for i, h in enumerate(header + [None] * (width - len(header)))
+    ]
     dup = _duplicate_headers(names, table)
     if dup:
         return None, dup

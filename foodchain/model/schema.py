@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from foodchain.model.limits import MAX_HORIZON_DAYS, MAX_SHELF_LIFE_DAYS
+
 NODE_KINDS = ("source", "hub", "market")
 
 
@@ -33,6 +35,7 @@ class ColumnSpec:
     description: str = ""
     minimum: float | None = None
     strict: bool = False
+    maximum: float | None = None  # inclusive; every number is also at most limits.MAX_VALUE
     references: str | None = None
 
 
@@ -77,7 +80,13 @@ COMMODITIES = (
         strict=True,
     ),
     _c(
-        "shelf_life_days", "int", "stock older than this is lost (blank: no limit)", unit="days", minimum=0, strict=True
+        "shelf_life_days",
+        "int",
+        "stock older than this is lost (blank: no limit)",
+        unit="days",
+        minimum=0,
+        strict=True,
+        maximum=MAX_SHELF_LIFE_DAYS,
     ),
     _c(
         "stock_value_per_t",
@@ -96,7 +105,15 @@ ROUTES = (
     _c("destination", "str", "node the route arrives at", required=True, references="nodes"),
     _c("capacity_t_per_day", "float", "all commodities together (blank: unlimited)", unit="t/day", minimum=0),
     _c("cost_per_t", "float", "transport cost", default=0.0, unit="Rp/t", minimum=0),
-    _c("lead_time_days", "int", "tonnes leaving on day d arrive on day d + lead", default=0, unit="days", minimum=0),
+    _c(
+        "lead_time_days",
+        "int",
+        "tonnes leaving on day d arrive on day d + lead",
+        default=0,
+        unit="days",
+        minimum=0,
+        maximum=MAX_HORIZON_DAYS - 1,
+    ),
     _c("distance_km", "float", "for display", unit="km", minimum=0),
     _c("mode", "str", "road, sea, rail ... for display"),
     _c("corridor", "str", "named group of routes that close together"),

@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 from shapely.errors import ShapelyError
 
+from foodchain.model.limits import MAX_VALUE
 from foodchain.model.problems import WARNING, Problem
 from foodchain.model.schema import KEYS, NODE_KINDS, OPTIONAL_TABLES, TABLES, ColumnSpec
 
@@ -99,6 +100,8 @@ def _parse(table, spec, frame, text, blank) -> tuple[pd.Series, list[Problem]]:
         bad = ~blank & values.isna()
         for row, cell in zip(_rows(frame, bad), text[bad]):
             problems.append(Problem(table, row, spec.name, f"'{cell}' is not a number"))
+        values, more = check_finite_range(table, spec, frame, text, values)
+        problems += more
         if spec.dtype == "int":
             frac = values.notna() & (values != values.round())
             for row, cell in zip(_rows(frame, frac), text[frac]):
@@ -133,6 +136,24 @@ def _parse(table, spec, frame, text, blank) -> tuple[pd.Series, list[Problem]]:
                 problems.append(Problem(table, row, spec.name, message))
         return text, problems
     return text.where(~blank, "" if spec.default is None else str(spec.default)), problems
+
+
+def check_finite_range(table, spec, frame, text, values) -> tuple[pd.Series, list[Problem]]:
+    """``inf``, ``nan`` and ``Infinity`` are not numbers; no number exceeds its column's maximum.
+
+    Offending cells are reported and become blank, so that no later step sees them.
+    """
+    problems = []
+    values = values.astype("float64")
+    nonfinite = values.notna() & ~np.isfinite(values.fillna(0).to_numpy())
+    for row, cell in zip(_rows(frame, nonfinite), text[nonfinite]):
+        problems.append(Problem(table, row, spec.name, f"'{cell}' is not a finite number"))
+    top = MAX_VALUE if spec.maximum is None else spec.maximum
+    high = ~nonfinite & (values.abs() > top).fillna(False)
+    reason = f"at most {top:,.0f}" + (f" ({spec.unit})" if spec.unit else "")
+    for row, cell in zip(_rows(frame, high), text[high]):
+        problems.append(Problem(table, row, spec.name, f"{cell} is too large: {spec.name} must be {reason}"))
+    return values.mask(nonfinite | high), problems
 
 
 def _wkt_problem(cell: str) -> str | None:

@@ -152,7 +152,9 @@ def check_disruption_shape(i: int, d: object) -> list[Problem]:
     for key in ("start_day", "end_day"):
         if key in d and (not _is_number(d[key], 1, MAX_HORIZON_DAYS) or not isinstance(d[key], int)):
             problems.append(
-                Problem("scenario", i, key, f"{key} must be a whole number from 1 to {MAX_HORIZON_DAYS} (days are 1-based)")
+                Problem(
+                    "scenario", i, key, f"{key} must be a whole number from 1 to {MAX_HORIZON_DAYS} (days are 1-based)"
+                )
             )
     problems += check_inline_size(i, d)
     if isinstance(d.get("start_day"), int) and isinstance(d.get("end_day"), int) and d["start_day"] > d["end_day"]:
@@ -167,7 +169,12 @@ def check_disruption_shape(i: int, d: object) -> list[Problem]:
 
 def _is_number(value: object, low: float, high: float) -> bool:
     """A real, finite number (not a bool) within ``low..high``."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and low <= value <= high
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and low <= value <= high
+    )
 
 
 def check_inline_size(i: int, d: dict) -> list[Problem]:

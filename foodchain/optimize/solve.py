@@ -12,6 +12,7 @@ from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
 from foodchain.optimize.results import SolveResult, make_result
 from foodchain.optimize.scenario import Scenario
+from foodchain.optimize.size import check_lp_size
 
 
 def solve(
@@ -29,6 +30,7 @@ def solve(
     solution was found (the status is given in words).
     """
     scenario = scenario or Scenario()
+    check_lp_size(dataset, days or scenario.horizon_days)  # before any array is allocated
     start = time.perf_counter()
     factors = scenario_factors(dataset, scenario, days or scenario.horizon_days)
     inst = build_instance(dataset, factors)

@@ -114,7 +114,7 @@ def test_bad_spec_lists_every_problem(tiny, tmp_path):
     with pytest.raises(InvalidSpec) as err:
         spec_from_dict(doc)
     lines = {p.as_line() for p in err.value.problems}
-    assert "error: spec, , horizon_days, horizon_days must be a whole number >= 1, not 0" in lines
+    assert "error: spec, , horizon_days, horizon_days must be a whole number >= 1 and <= 366, not 0" in lines
     assert any(line.startswith("error: spec, , corridorz, unknown key 'corridorz'") for line in lines)
     assert any(line.startswith("error: spec, , corridors.Tol Barta.p, p must be between 0 and 1") for line in lines)
     assert any(line.startswith("error: spec, , corridors.Tol Barta.days,") for line in lines)

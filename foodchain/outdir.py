@@ -1,0 +1,73 @@
+"""Output folders written whole or not at all, never mixed with an earlier run.
+
+:func:`check_out_dir` runs before any long work (``--out`` is a file, lies under a file,
+cannot be written, or holds files foodchain did not write: one line, exit 2).
+:func:`output_folder` gives a fresh temporary folder beside the target; when the block
+ends without error it gains a marker file (:data:`MARKER`) and is renamed into place,
+replacing the earlier run's folder (recognised by its marker) as a whole. An interrupt
+leaves the earlier results untouched and no half-written folder under the target name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from foodchain.safe_read import refuse
+
+MARKER = ".foodchain-output"
+
+
+def _existing_ancestor(path: Path) -> Path:
+    anc = path.absolute()
+    while not anc.exists() and anc != anc.parent:
+        anc = anc.parent
+    return anc
+
+
+def check_out_dir(out: str | Path) -> Path:
+    """``out`` as a Path if results can be written there; else raise (exit 2) saying why."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise refuse("out", f"'{out}' is a file; --out needs a folder")
+    anc = _existing_ancestor(path)
+    if not anc.is_dir():
+        raise refuse("out", f"'{out}' lies under '{anc}', which is a file")
+    if path.is_dir() and any(path.iterdir()) and not (path / MARKER).exists():
+        raise refuse(
+            "out", f"'{out}' holds files foodchain did not write; give a new or empty folder (nothing is overwritten)"
+        )
+    try:
+        Path(tempfile.mkdtemp(prefix=".foodchain-probe-", dir=anc)).rmdir()
+    except OSError as exc:
+        raise refuse("out", f"cannot write in '{anc}' ({exc.strerror})") from None
+    return path
+
+
+@contextmanager
+def output_folder(out: str | Path) -> Iterator[Path]:
+    """A temporary folder to write results into; renamed to ``out`` when the block succeeds."""
+    path = check_out_dir(out)
+    path.absolute().parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.absolute().parent))
+    try:
+        yield tmp
+        (tmp / MARKER).write_text("written by foodchain: the next run into this folder replaces all of it\n")
+        _replace(tmp, path)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # gone already after a successful rename
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """Put ``tmp`` where ``path`` is: two renames, then the old folder is deleted."""
+    if not path.exists():
+        os.rename(tmp, path)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=tmp.parent))
+    os.rename(path, old / "previous")
+    os.rename(tmp, path)
+    shutil.rmtree(old, ignore_errors=True)
