@@ -8,8 +8,6 @@ with no errors becomes a :class:`Candidate` that can be stored.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -18,6 +16,7 @@ from foodchain.model.dataset import Dataset, check_tables
 from foodchain.model.io import read_raw
 from foodchain.model.problems import Problem, errors
 from foodchain.model.schema import KEYS, TABLES, column_names
+from foodchain.spreadsheet import csv_bytes, csv_zip_bytes, xlsx_bytes
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -99,27 +98,19 @@ def _norm(col: pd.Series) -> pd.Series:
 
 
 def dataset_zip(tables: dict[str, pd.DataFrame]) -> bytes:
-    """The tables as a ZIP of ``<table>.csv`` files, readable by :func:`foodchain.load_dataset`."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, frame in tables.items():
-            archive.writestr(f"{name}.csv", frame.to_csv(index=False))
-    return buf.getvalue()
+    """The tables as a ZIP of ``<table>.csv`` files, readable by :func:`foodchain.load_dataset`
+    (text a spreadsheet would run as a formula is escaped: :mod:`foodchain.spreadsheet`)."""
+    return csv_zip_bytes(tables)
 
 
 def dataset_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
-    """The tables as a workbook with one sheet per table (text starting with ``=`` stays text)."""
-    buf = io.BytesIO()
-    options = {"strings_to_formulas": False, "strings_to_urls": False}
-    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
-        for name, frame in tables.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-    return buf.getvalue()
+    """The tables as a workbook with one sheet per table (formula-safe: :mod:`foodchain.spreadsheet`)."""
+    return xlsx_bytes(tables)
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:
-    """One table as CSV bytes (UTF-8 with a BOM, so that Excel reads the accents right)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """One table as CSV bytes (UTF-8 with a BOM, formula-safe: :mod:`foodchain.spreadsheet`)."""
+    return csv_bytes(frame)
 
 
 def history(store, limit: int = 20) -> pd.DataFrame:

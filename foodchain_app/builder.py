@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
 from foodchain import load_scenario
+from foodchain.errors import InvalidInput
 from foodchain.model.dataset import Dataset
-from foodchain.store import inline_flood_files
+from foodchain.optimize.flood_files import bundled_flood_files, confine_flood_files
+from foodchain.safe_read import parse_json
 from foodchain_app.i18n import t
 from foodchain_app.state import SAMPLES
 from foodchain_app.tables import route_labels
@@ -21,7 +21,9 @@ def start_doc(store) -> dict:
     """The scenario to start from: an uploaded file, a saved scenario, or an empty one."""
     file = st.session_state.get("scn_file")
     if file is not None:
-        return inline_flood_files(load_scenario(file.getvalue(), file.name).to_dict(), SAMPLES / "scenarios")
+        uploaded = {f.name: f.getvalue() for f in st.session_state.get("scn_flood_files") or []}
+        doc = load_scenario(file.getvalue(), file.name).to_dict()
+        return confine_flood_files(doc, uploaded, bundled_flood_files(SAMPLES / "scenarios"))
     chosen = st.session_state.get("scn_saved", NEW)
     return store.scenario_doc(chosen) if chosen != NEW else {"name": "", "horizon_days": 3, "disruptions": []}
 
@@ -109,9 +111,11 @@ def floods(dataset: Dataset) -> list[dict]:
     file = st.file_uploader(t("flood_geojson"), type=["geojson", "json"], key="b_flood_file")
     if file is not None:
         try:
-            features = json.loads(file.getvalue()).get("features", [])
+            features = parse_json(file.getvalue(), file.name, "flood").get("features", [])
             out.append({"type": "flood", "features": features})
-        except (ValueError, AttributeError):
+        except InvalidInput as exc:  # too large, too deep, not JSON, not finite: the reason in one line
+            st.error(f"{t('bad_geojson')} {exc.problems[0].message}")
+        except AttributeError:
             st.error(t("bad_geojson"))
     regions = sorted(set(dataset.nodes["region"]) - {""})
     markets = dataset.nodes.loc[dataset.nodes["kind"] == "market", "node_id"].tolist()

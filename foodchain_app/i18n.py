@@ -317,6 +317,15 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Nilai = harga bayangan: penurunan biaya total bila kapasitas bertambah 1 t/hari (Rp).",
         "en": "Value = shadow price: how much one more t/day of capacity would lower the total cost (Rp).",
     },
+    # hostile input (issue 13): flood files a scenario may name in the app
+    "scenario_flood_files": {
+        "id": "Berkas banjir (GeoJSON) yang disebut skenario",
+        "en": "Flood files (GeoJSON) the scenario names",
+    },
+    "scenario_flood_files_help": {
+        "id": "Skenario hanya boleh menyebut berkas yang diunggah bersamanya atau berkas contoh bawaan, menurut nama.",
+        "en": "A scenario may name only files uploaded with it or the bundled sample files, by name.",
+    },
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {

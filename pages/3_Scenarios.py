@@ -22,6 +22,13 @@ if ctx is not None:
         format_func=option_labels({builder.NEW: "new_scenario"}),
     )
     c2.file_uploader(t("scenario_file"), type=["json", "yaml", "yml"], key="scn_file")
+    c2.file_uploader(
+        t("scenario_flood_files"),
+        type=["geojson", "json"],
+        accept_multiple_files=True,
+        key="scn_flood_files",
+        help=t("scenario_flood_files_help"),
+    )
     try:
         base = builder.start_doc(store)
     except InvalidInput as exc:

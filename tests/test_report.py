@@ -12,8 +12,10 @@ from foodchain.report import report_xlsx, report_zip, safe_cell, safe_frame
 
 
 def test_safe_cell_escapes_formula_starts_only_in_text():
-    for text in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]:
+    for text in ["=1+1", "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)", "\tx", "\rx", "-", "+"]:
         assert safe_cell(text) == "'" + text
+    for number in ["-1", "+62", "-6.2", "1e3", "-.5"]:  # text that is exactly a number is a number
+        assert safe_cell(number) == number
     assert safe_cell("Pasar Induk") == "Pasar Induk"
     assert safe_cell(-3.5) == -3.5 and safe_cell(7) == 7 and safe_cell(None) is None
 
@@ -40,4 +42,4 @@ def test_xlsx_report_one_sheet_per_table_and_no_formulas():
 def test_zip_report_escapes_csv_cells():
     archive = zipfile.ZipFile(io.BytesIO(report_zip({"by_zone": pd.DataFrame({"name": ["@x"], "t": [1.0]})})))
     text = archive.read("by_zone.csv").decode("utf-8-sig")
-    assert text.splitlines() == ["name,t", "'@x,1.0"]
+    assert text.split("\r\n") == ["name,t", "'@x,1.0", ""]
