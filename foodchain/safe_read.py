@@ -55,14 +55,15 @@ def read_regular_file(path: str | Path, limit: int, table: str) -> bytes:
         raise refuse(table, f"'{path}' is a folder, not a file") from None
     except OSError as exc:
         raise refuse(table, f"'{path}' cannot be opened: {exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        what = "a folder, not a file" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or a pipe)"
+        raise refuse(table, f"'{path}' is {what}; give a file")
+    if info.st_size > limit:
+        os.close(fd)
+        raise refuse(table, f"'{path}' is {info.st_size / MB:.1f} MB; the limit is {limit / MB:g} MB")
     with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise refuse(table, f"'{path}' is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise refuse(table, f"'{path}' is not a regular file (a device or a pipe); give a file")
-        if info.st_size > limit:
-            raise refuse(table, f"'{path}' is {info.st_size / MB:.1f} MB; the limit is {limit / MB:g} MB")
         data = file.read(limit + 1)
     if len(data) > limit:  # the file grew while we read it
         raise refuse(table, f"'{path}' is larger than the limit of {limit / MB:g} MB")

@@ -29,6 +29,7 @@ MAX_FILE_BYTES = 200 * MB  # one dataset file read from disk (CSV, ZIP, XLSX)
 MAX_UNPACKED_BYTES = 200 * MB  # all tables of a ZIP or XLSX, decompressed
 MAX_ROWS = 1_000_000  # rows of one table
 MAX_COLUMNS = 200  # columns of one table
+EXCEL_MAX_ROWS = 1_048_576  # the last row of a sheet: a row number beyond it is a damaged file
 MAX_HORIZON_DAYS = 366  # days a scenario or a solve may cover: a (leap) year
 MAX_FACTOR = 100.0  # a scenario factor multiplies capacity, supply or demand at most this much
 MAX_VALUE = 1e15  # no quantity (t, t/day, Rp) in a dataset may be larger
@@ -186,8 +187,8 @@ def _sheet_frame(sheet, table: str) -> tuple[pd.DataFrame | None, list[Problem]]
     """One read-only sheet as a frame: header = first row with a value."""
     sheet.reset_dimensions()  # ignore the declared <dimension>: count what is there
     header, rows, index = None, [], []
-    for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if n > MAX_ROWS + 1:
+    for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # gaps come as empty rows
+        if n > EXCEL_MAX_ROWS or len(rows) > MAX_ROWS:
             return None, [problem(table, f"sheet '{table}' has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")]
         cells = list(values)
         while cells and cells[-1] in (None, ""):

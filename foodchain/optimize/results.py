@@ -74,7 +74,9 @@ class SolveResult:
         and (days > 1) stock.csv into ``out``."""
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "summary.json").write_text(json.dumps(self.summary(), indent=1, ensure_ascii=False))
+        (folder / "summary.json").write_text(
+            json.dumps(self.summary(), indent=1, ensure_ascii=False, allow_nan=False)  # strict JSON
+        )
         tables = {
             "shortfall": self.shortfall,
             "flows": self.flows,
