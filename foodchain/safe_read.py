@@ -119,7 +119,7 @@ def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
 class _NoAliasLoader(yaml.SafeLoader):
     """PyYAML's safe loader that refuses aliases (``*name``), so nothing expands."""
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 -- PyYAML's signature
+    def compose_node(self, parent, index):  # PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise yaml.YAMLError(f"line {mark.line + 1}: YAML aliases (*name) are not allowed")

@@ -165,7 +165,7 @@ def xlsx_tables(data: bytes, tables: list[str], label: str = "workbook") -> tupl
         return {}, problems
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 -- openpyxl raises many types for a damaged workbook
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
         return {}, [problem("dataset", f"the workbook '{label}' cannot be read: {type(exc).__name__}")]
     out: dict[str, pd.DataFrame] = {}
     try:
@@ -176,7 +176,7 @@ def xlsx_tables(data: bytes, tables: list[str], label: str = "workbook") -> tupl
                 if problems:
                     return {}, problems
                 out[table] = frame
-    except Exception as exc:  # noqa: BLE001 -- a damaged sheet fails while it is streamed
+    except Exception as exc:  # a damaged sheet fails while it is streamed
         return {}, [problem("dataset", f"the workbook '{label}' cannot be read: {type(exc).__name__}")]
     finally:
         book.close()

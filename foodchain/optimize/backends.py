@@ -168,7 +168,7 @@ def run_clp(lp: LinearProgram, method: str = "simplex", time_limit: float | None
             args += ["-sec", str(float(time_limit))]
         args += ["-barrier" if method == "barrier" else "-dualS", "-printingOptions", "all", "-solu", str(sol_path)]
         start = time.perf_counter()
-        done = subprocess.run(args, capture_output=True, text=True)
+        done = subprocess.run(args, capture_output=True, text=True)  # noqa: S603 -- PuLP's CBC binary, our own file names, no shell
         seconds = time.perf_counter() - start
         if not sol_path.exists():
             raise SolverError(f"Clp wrote no solution (exit {done.returncode}): {done.stdout[-500:]}")

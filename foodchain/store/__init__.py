@@ -209,7 +209,7 @@ class Store:
 
     def scenario_doc(self, name: str, version: int | None = None) -> dict:
         """A stored scenario's JSON document (the latest version unless ``version`` is given)."""
-        sql = "SELECT doc FROM scenarios WHERE name = ? " + (
+        sql = "SELECT doc FROM scenarios WHERE name = ? " + (  # noqa: S608 -- fixed SQL text; values bound with ?
             "AND version = ?" if version else "ORDER BY version DESC LIMIT 1"
         )
         rows = self._read(sql, (name, version) if version else (name,))
@@ -286,7 +286,7 @@ def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None)
             from foodchain.model.dataset import load_dataset
 
             dataset = load_dataset(folder)
-        except Exception:  # a sample being rebuilt may be briefly invalid: try the next one
+        except Exception:  # noqa: S112 -- a sample being rebuilt may be briefly invalid: try the next one
             continue
         version = store.add_version(dataset, "foodchain", f"sample data: {folder.name}", "sample", only_if_empty=True)
         if version is not None and scenario_dir is not None and store.scenarios().empty:
@@ -307,7 +307,7 @@ def sample_scenarios(dataset: Dataset, scenario_dir: Path) -> list[dict]:
         try:
             doc = inline_flood_files(json.loads(file.read_text(encoding="utf-8")), file.parent)
             scenario_factors(dataset, scenario_from_dict(doc))
-        except Exception:  # another sample's ids, or a file being rewritten: not offered
+        except Exception:  # noqa: S112 -- another sample's ids, or a file being rewritten: not offered
             continue
         docs.append(doc)
     return docs
