@@ -10,8 +10,6 @@ is the union of the buffered convex hulls of clusters of zone points (see
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pandas as pd
 import shapely
@@ -19,6 +17,9 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from shapely.geometry import MultiPoint, Point, shape
 from shapely.geometry.base import BaseGeometry
+
+from foodchain.errors import InvalidInput
+from foodchain.safe_read import parse_json
 
 
 def located(nodes: pd.DataFrame, ids: pd.Series | list | None = None) -> pd.DataFrame:
@@ -77,7 +78,10 @@ def read_boundary(data: bytes | str, node_ids: list[str]) -> tuple[pd.DataFrame 
     Raises ``ValueError`` with a message for the user when the file is not GeoJSON polygons.
     """
     try:
-        doc = json.loads(data)
+        doc = parse_json(data.encode() if isinstance(data, str) else data, "upload", "boundary")
+    except InvalidInput as exc:  # too large, too deep, not UTF-8 or not finite (foodchain.safe_read)
+        raise ValueError(f"the boundary file is not GeoJSON: {exc.problems[0].message}") from None
+    try:
         features = doc["features"] if doc.get("type") == "FeatureCollection" else [doc]
         geoms = [(f.get("properties") or {}, shape(f["geometry"])) for f in features]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -48,6 +48,17 @@ def check_out_dir(out: str | Path) -> Path:
     return path
 
 
+def check_out_file(out: str | Path) -> Path:
+    """``out`` as a Path if one file can be written there (not a folder, not under a file); else raise."""
+    path = Path(out)
+    if path.is_dir():
+        raise refuse("out", f"'{out}' is a folder; --out needs a file name here")
+    anc = _existing_ancestor(path.absolute().parent)
+    if not anc.is_dir():
+        raise refuse("out", f"'{out}' lies under '{anc}', which is a file")
+    return path
+
+
 @contextmanager
 def output_folder(out: str | Path) -> Iterator[Path]:
     """A temporary folder to write results into; renamed to ``out`` when the block succeeds."""

@@ -53,3 +53,8 @@ def test_a_far_island_gets_its_own_small_outline_not_a_hull_over_the_sea():
     outline = default_outline(np.vstack([city, island]))
     assert outline.geom_type == "MultiPolygon" and len(outline.geoms) == 2
     assert not outline.contains(Point(106.65, -5.95))  # the sea between them
+
+
+def test_a_boundary_nested_too_deep_is_a_clear_error():
+    with pytest.raises(ValueError, match="nested 100000 levels deep; the limit is 64"):
+        read_boundary(b"[" * 100_000 + b"]" * 100_000, [])

@@ -8,14 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from foodchain.analysis.runner import write_csv
 from foodchain.cli.args import add_dataset, days_int
 from foodchain.model.dataset import load_dataset
 from foodchain.optimize.flood import flood_overlay
 from foodchain.optimize.scenario import load_scenario
+from foodchain.outdir import check_out_file
 
 
 def cmd_flood_overlay(args: argparse.Namespace) -> int:
     """Print (and optionally write) the flood overlay of a scenario; exit 0, or 2 on invalid input."""
+    if args.out:
+        check_out_file(args.out)
     dataset = load_dataset(args.dataset)
     scenario = load_scenario(args.scenario)
     frame = flood_overlay(dataset, scenario, args.days)
@@ -24,7 +28,7 @@ def cmd_flood_overlay(args: argparse.Namespace) -> int:
     if not any(d.get("type") == "flood" for d in scenario.disruptions):
         print(f"'{Path(args.scenario).name}' has no flood disruption", file=sys.stderr)
     if args.out:
-        frame.to_csv(args.out, index=False)
+        write_csv(frame, args.out)  # atomically: a temporary file renamed into place
     with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
         print(frame.to_string(index=False) if len(frame) else "the floods touch no route and no node")
     closed = frame[frame["factor"] == 0]

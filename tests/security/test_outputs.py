@@ -46,3 +46,11 @@ def test_analyses_write_through_the_same_folders(tmp_path):
     args = ["criticality", str(TINY), "--targets", "corridors", "--out", str(out)]
     assert main(args) == 0 and main(args) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted([MARKER, "criticality.csv"])
+
+
+def test_flood_overlay_out_that_is_a_folder_is_refused_first(tmp_path):
+    from tests.conftest import SCENARIOS
+    from tests.security.hostile import foodchain, refused
+
+    scenario = SCENARIOS / "tiny_island_storm.json"
+    refused(foodchain("flood-overlay", TINY, "--scenario", scenario, "--out", tmp_path), "is a folder")
