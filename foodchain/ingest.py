@@ -16,6 +16,7 @@ import pandas as pd
 
 from foodchain.model.dataset import Dataset, check_tables
 from foodchain.model.io import read_raw
+from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import Problem, errors
 from foodchain.model.schema import KEYS, TABLES, column_names
 
@@ -35,6 +36,11 @@ class Candidate:
     def ok(self) -> bool:
         return self.dataset is not None
 
+    @property
+    def ambiguous(self) -> list[Problem]:
+        """Numbers whose reading depends on the convention: saving waits until it is chosen."""
+        return ambiguous(self.problems)
+
 
 def merge_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> Candidate:
     """Replace the tables in ``new`` within ``current`` and validate the result as a whole."""
@@ -46,15 +52,19 @@ def merge_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame])
     return Candidate(merged, sorted(new), problems, dataset)
 
 
-def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str) -> Candidate:
-    """Read an upload (CSV, ZIP or XLSX bytes) and merge it into ``current`` (see module docstring)."""
+def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str, numbers: str = "auto") -> Candidate:
+    """Read an upload (CSV, ZIP or XLSX bytes) and merge it into ``current`` (see module docstring).
+
+    ``numbers`` is the number convention of the file (``auto``, ``en`` or ``id``); with
+    ``auto``, values such as ``30.000`` are warnings (:attr:`Candidate.ambiguous`).
+    """
     if len(data) > MAX_UPLOAD_BYTES:
         size = len(data) / 1024 / 1024
         limit = MAX_UPLOAD_BYTES // 1024 // 1024
         return Candidate(
             current, [], [Problem("dataset", None, None, f"the file is {size:.0f} MB; the limit is {limit} MB")]
         )
-    raw, problems = read_raw(data, filename)
+    raw, problems = read_raw(data, filename, numbers)
     if errors(problems) or not raw:
         if not raw and not errors(problems):
             problems.append(Problem("dataset", None, None, f"'{filename}' holds none of the tables"))

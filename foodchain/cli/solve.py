@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, positive_int
+from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, add_numbers, positive_int
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
@@ -14,7 +14,7 @@ from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Print every problem; exit 2 when any is an error."""
-    problems = validate_source(args.dataset)
+    problems = validate_source(args.dataset, numbers=args.numbers)
     for p in problems:
         print(p.as_line())
     bad = errors(problems)
@@ -29,7 +29,7 @@ def _print_warnings(problems) -> None:
 
 def cmd_solve(args: argparse.Namespace) -> int:
     """Solve the baseline or a scenario and write the result tables into ``--out``."""
-    dataset = load_dataset(args.dataset)
+    dataset = load_dataset(args.dataset, numbers=args.numbers)
     scenario = load_scenario(args.scenario) if args.scenario else None
     result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
     _print_warnings(result.warnings)
@@ -46,9 +46,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ``validate`` and ``solve``."""
     p = sub.add_parser("validate", help="check a dataset; exit 0 valid, 2 invalid")
     add_dataset(p)
+    add_numbers(p)
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("solve", help="meet demand at least cost; write result tables")
     add_dataset(p)
+    add_numbers(p)
     p.add_argument("--scenario", help="scenario JSON or YAML (default: the baseline)")
     p.add_argument("--days", type=positive_int, help="days to solve (default: the scenario's horizon, or 1)")
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")

@@ -1,20 +1,23 @@
 """Read a dataset's tables from a folder of CSVs, a ``.zip`` of them or an ``.xlsx`` workbook.
 
 Reading gives *raw* tables: every cell a string, exactly as the user wrote it, so that
-validation can report each bad cell with its row and column. Byte-order marks, ``;``
-separators with decimal commas (as Indonesian-locale spreadsheets write them) and stray
-spaces are handled here and reported as warnings.
+validation can report each bad cell with its row and column. Byte-order marks, the
+separator (``,`` ``;`` or tab: whichever yields the table's columns), stray spaces and the
+number convention (``1,234.5`` or ``1.234,5``, see :mod:`foodchain.model.numbers`) are
+handled here and reported as warnings.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
+from foodchain.model.numbers import canonical, read_numbers
 from foodchain.model.problems import WARNING, Problem
 from foodchain.model.schema import TABLES
 
@@ -23,16 +26,19 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 RawTables = dict[str, pd.DataFrame]
 
 
-def read_raw(source: str | Path | bytes, filename: str | None = None) -> tuple[RawTables, list[Problem]]:
+def read_raw(
+    source: str | Path | bytes, filename: str | None = None, numbers: str = "auto"
+) -> tuple[RawTables, list[Problem]]:
     """Read every known table found in ``source``.
 
     ``source`` is a folder, a ``.csv``, ``.zip`` or ``.xlsx`` path, or the bytes of an
     upload (then ``filename`` tells its type). A single CSV is one table named after
     the file (``routes.csv`` -> ``routes``). Unknown files are ignored. Returns the raw
     tables (all cells ``str``, blanks as ``""``) and the problems met while reading.
+    ``numbers`` is the number convention: ``auto``, ``en`` or ``id``.
     """
     if isinstance(source, (bytes, bytearray)):
-        return _read_bytes(bytes(source), filename or "upload")
+        return _read_bytes(bytes(source), filename or "upload", numbers)
     path = Path(source)
     if not path.exists():
         return {}, [Problem("dataset", None, None, f"'{path.name}' does not exist")]
@@ -41,64 +47,80 @@ def read_raw(source: str | Path | bytes, filename: str | None = None) -> tuple[R
         for table in TABLES:
             file = path / f"{table}.csv"
             if file.exists():
-                frame, probs = read_csv_bytes(file.read_bytes(), table)
+                frame, probs = read_csv_bytes(file.read_bytes(), table, numbers)
                 tables[table], problems = frame, problems + probs
         return tables, problems
-    return _read_bytes(path.read_bytes(), path.name)
+    return _read_bytes(path.read_bytes(), path.name, numbers)
 
 
-def _read_bytes(data: bytes, filename: str) -> tuple[RawTables, list[Problem]]:
+def _read_bytes(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawTables, list[Problem]]:
     name = filename.lower()
     if name.endswith(".zip"):
-        return _read_zip(data)
+        return _read_zip(data, numbers)
     if name.endswith((".xlsx", ".xlsm")):
-        return _read_xlsx(data)
+        return _read_xlsx(data, numbers)
     if name.endswith(".csv"):
         table = Path(name).stem
         if table not in TABLES:
             known = ", ".join(f"{t}.csv" for t in TABLES)
             return {}, [Problem(table, None, None, f"'{filename}' is not one of the tables ({known})")]
-        frame, problems = read_csv_bytes(data, table)
+        frame, problems = read_csv_bytes(data, table, numbers)
         return {table: frame}, problems
     return {}, [Problem("dataset", None, None, f"'{filename}' is not a CSV, ZIP or XLSX file")]
 
 
-def read_csv_bytes(data: bytes, table: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """One CSV table as raw strings; handles a BOM, ``;`` separators and decimal commas."""
+def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.DataFrame, list[Problem]]:
+    """One CSV table as raw strings; handles a BOM, the separator and the number convention."""
     problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         problems.append(Problem(table, None, None, "file is not UTF-8; read it as Windows-1252", WARNING))
-    first = text.split("\n", 1)[0]
-    sep = ";" if first.count(";") > first.count(",") else ","
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            skipinitialspace=False,
-            quoting=csv.QUOTE_MINIMAL,
+    parsed = choose_separator(text, table)
+    if isinstance(parsed, str):
+        return pd.DataFrame(), [Problem(table, None, None, f"cannot be read as CSV: {parsed}")]
+    sep, frame = parsed
+    if sep != ",":
+        name = "a tab" if sep == "\t" else f"'{sep}'"
+        problems.append(Problem(table, None, None, f"separated by {name} instead of ','; read it that way", WARNING))
+    frame, problems = _tidy(frame, table, problems)
+    frame, number_problems = read_numbers(frame, table, numbers, sep)
+    return frame, problems + number_problems
+
+
+SEPARATORS = (",", ";", "\t")
+
+
+def _parse_with(text: str, sep: str) -> pd.DataFrame:
+    return pd.read_csv(
+        io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skipinitialspace=False, quoting=csv.QUOTE_MINIMAL
+    )
+
+
+def choose_separator(text: str, table: str) -> tuple[str, pd.DataFrame] | str:
+    """Parse ``text`` with each separator (``,`` ``;`` tab) and keep the one that yields the
+    table's columns: all required ones first, then the most known ones, then the order above.
+
+    A ``;`` inside a header or a quoted cell never flips a valid comma file. Returns
+    ``(separator, frame)``, or the parser's complaint when no separator parses at all.
+    """
+    specs = TABLES[table]
+    best, best_score, complaint = None, None, "no columns"
+    for sep in SEPARATORS:
+        try:
+            frame = _parse_with(text, sep)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            complaint = str(exc).splitlines()[0] if str(exc) else "no columns"
+            continue
+        headers = {str(c).strip().lstrip("\ufeff").lower().replace(" ", "_") for c in frame.columns}
+        score = (
+            all(s.name in headers for s in specs if s.required),
+            sum(s.name in headers for s in specs),
         )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else "no columns"
-        return pd.DataFrame(), [Problem(table, None, None, f"cannot be read as CSV: {detail}")]
-    if sep == ";":
-        problems.append(Problem(table, None, None, "separated by ';' instead of ','; read it that way", WARNING))
-        frame = _decimal_commas(frame)
-    return _tidy(frame, table, problems)
-
-
-def _decimal_commas(frame: pd.DataFrame) -> pd.DataFrame:
-    """In a ``;``-separated file, ``1234,5`` means 1234.5: convert cells that are numbers so."""
-    pattern = r"^-?\d+(\.\d{3})*(,\d+)?$|^-?\d+,\d+$"
-    for col in frame.columns:
-        values = frame[col].astype(str).str.strip()
-        mask = values.str.match(pattern) & values.str.contains(",")
-        frame.loc[mask, col] = values[mask].str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    return frame
+        if best_score is None or score > best_score:
+            best, best_score = (sep, frame), score
+    return best if best is not None else complaint
 
 
 def _tidy(frame: pd.DataFrame, table: str, problems: list[Problem]) -> tuple[pd.DataFrame, list[Problem]]:
@@ -120,7 +142,7 @@ def _tidy(frame: pd.DataFrame, table: str, problems: list[Problem]) -> tuple[pd.
     return frame, problems
 
 
-def _read_zip(data: bytes) -> tuple[RawTables, list[Problem]]:
+def _read_zip(data: bytes, numbers: str = "auto") -> tuple[RawTables, list[Problem]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -136,32 +158,49 @@ def _read_zip(data: bytes) -> tuple[RawTables, list[Problem]]:
     for table in TABLES:
         info = members.get(f"{table}.csv")
         if info is not None:
-            frame, probs = read_csv_bytes(archive.read(info), table)
+            frame, probs = read_csv_bytes(archive.read(info), table, numbers)
             tables[table], problems = frame, problems + probs
     if not tables:
         problems.append(Problem("dataset", None, None, "the ZIP holds none of the tables (nodes.csv, routes.csv, ...)"))
     return tables, problems
 
 
-def _read_xlsx(data: bytes) -> tuple[RawTables, list[Problem]]:
+def _read_xlsx(data: bytes, numbers: str = "auto") -> tuple[RawTables, list[Problem]]:
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
+        sheets = pd.read_excel(
+            io.BytesIO(data), sheet_name=None, dtype=object, keep_default_na=False, engine="openpyxl"
+        )
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         return {}, [Problem("dataset", None, None, f"the workbook cannot be read: {type(exc).__name__}")]
     tables, problems = {}, []
     by_name = {name.strip().lower(): frame for name, frame in sheets.items()}
     for table in TABLES:
         if table in by_name:
-            frame = by_name[table].map(_excel_cell)
-            tables[table], problems = _tidy(frame, table, problems)[0], problems
+            tables[table], problems = _xlsx_table(by_name[table], table, numbers, problems)
     if not tables:
         names = ", ".join(TABLES)
         problems.append(Problem("dataset", None, None, f"the workbook has none of the sheets {names}"))
     return tables, problems
 
 
+def _xlsx_table(
+    sheet: pd.DataFrame, table: str, numbers: str, problems: list[Problem]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """A sheet as raw strings: number cells exactly, text cells (``35.000``) by the convention."""
+    frame, problems = _tidy(sheet.map(_excel_cell), table, problems)
+    is_text = sheet.map(lambda v: isinstance(v, str)).loc[frame.index].set_axis(frame.columns, axis=1)
+    read, number_problems = read_numbers(frame.where(is_text, ""), table, numbers, ",")
+    return frame.where(~is_text, read), problems + number_problems
+
+
 def _excel_cell(value: object) -> str:
     """Excel gives integral numbers as ``12.0``; ids like ``1001`` should stay ``1001``."""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, float | int):
+        return canonical(float(value)) if isinstance(value, float) else str(value)
     text = str(value)
     return text[:-2] if text.endswith(".0") and text[:-2].lstrip("-").isdigit() else text
 
