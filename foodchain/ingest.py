@@ -18,7 +18,7 @@ from foodchain.model.dataset import Dataset, check_tables
 from foodchain.model.io import read_raw
 from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import Problem, errors
-from foodchain.model.schema import KEYS, TABLES, column_names
+from foodchain.store import diff
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -74,38 +74,9 @@ def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str, n
     return candidate
 
 
-def _keyed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype(str).replace({"nan": "", "<NA>": "", "None": ""})
-    keys = [k for k in KEYS[table] if k in frame]
-    return frame.drop_duplicates(subset=keys).set_index(keys) if keys else frame
-
-
 def table_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Rows added, removed and changed per table (rows matched by each table's key)."""
-    rows = []
-    for table in TABLES:
-        a = _keyed(table, old.get(table, pd.DataFrame(columns=column_names(table))))
-        b = _keyed(table, new.get(table, pd.DataFrame(columns=column_names(table))))
-        common = a.index.intersection(b.index)
-        cols = sorted(set(a.columns) | set(b.columns))
-        a2 = a.reindex(index=common, columns=cols).fillna("")
-        b2 = b.reindex(index=common, columns=cols).fillna("")
-        changed = int((a2.apply(_norm) != b2.apply(_norm)).any(axis=1).sum()) if len(common) else 0
-        rows.append(
-            {
-                "table": table,
-                "added": int(len(b.index.difference(a.index))),
-                "removed": int(len(a.index.difference(b.index))),
-                "changed": changed,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _norm(col: pd.Series) -> pd.Series:
-    """Compare ``1`` and ``1.0`` as the same value."""
-    num = pd.to_numeric(col, errors="coerce")
-    return num.map(lambda v: f"{v:.9g}").where(num.notna(), col)
+    return diff.summary(diff.cell_changes(old, new), diff.row_changes(old, new))
 
 
 def dataset_zip(tables: dict[str, pd.DataFrame]) -> bytes:
@@ -134,12 +105,17 @@ def table_csv(frame: pd.DataFrame) -> bytes:
 
 def history(store, limit: int = 20) -> pd.DataFrame:
     """The newest ``limit`` versions of a :class:`~foodchain.store.Store`, each with what changed
-    from the version it was made from: ``+added -removed ~changed`` rows per table."""
+    from the version it was made from: ``+added -removed ~changed`` rows per table
+    (``?`` where a version cannot be read)."""
     versions = store.versions().head(limit)
     summaries = []
     for row in versions.itertuples(index=False):
-        parent = {} if pd.isna(row.parent_id) else store.raw_tables(int(row.parent_id))
-        changes = table_changes(parent, store.raw_tables(int(row.id)))
+        try:
+            parent = {} if pd.isna(row.parent_id) else store.tables(int(row.parent_id))
+            changes = table_changes(parent, store.tables(int(row.id)))
+        except Exception:  # a damaged version is listed, not fatal
+            summaries.append("?")
+            continue
         changes = changes[(changes[["added", "removed", "changed"]] > 0).any(axis=1)]
         summaries.append(
             "; ".join(f"{c.table} +{c.added} -{c.removed} ~{c.changed}" for c in changes.itertuples(index=False)) or "-"
