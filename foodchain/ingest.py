@@ -18,6 +18,7 @@ from foodchain.model.dataset import Dataset, check_tables
 from foodchain.model.io import read_raw
 from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import Problem, errors
+from foodchain.model.schema import NODE_KINDS, TABLES, empty_table
 from foodchain.store import diff
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -88,14 +89,69 @@ def dataset_zip(tables: dict[str, pd.DataFrame]) -> bytes:
     return buf.getvalue()
 
 
-def dataset_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
-    """The tables as a workbook with one sheet per table (text starting with ``=`` stays text)."""
+def dataset_xlsx(tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+    """The tables as a workbook, one sheet per table (``None``: an empty template).
+
+    Numbers are written as numbers (typed tables), text starting with ``=`` stays text, each
+    header carries a comment (unit and meaning, in Bahasa and English) and ``kind`` has a
+    drop-down list of the node kinds.
+    """
+    tables = tables or {}
     buf = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False}
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
-        for name, frame in tables.items():
+        for name in TABLES:
+            frame = tables.get(name)
+            frame = empty_table(name) if frame is None else frame
             frame.to_excel(writer, sheet_name=name, index=False)
+            _annotate(writer.sheets[name], name, list(frame.columns))
     return buf.getvalue()
+
+
+def _annotate(sheet, table: str, columns: list[str]) -> None:
+    """Header comments and the ``kind`` drop-down on one sheet."""
+    specs = {c.name: c for c in TABLES[table]}
+    for i, col in enumerate(columns):
+        spec = specs.get(col)
+        if spec is None:
+            continue
+        unit = f" [{spec.unit}]" if spec.unit else ""
+        need = "wajib / required" if spec.required else "boleh kosong / optional"
+        text = f"{col}{unit} ({need})\nID: {MEANINGS_ID.get(col, spec.description)}\nEN: {spec.description}"
+        sheet.write_comment(0, i, text, {"x_scale": 2.5, "y_scale": 1.6})
+        if spec.dtype == "kind":
+            sheet.data_validation(1, i, 1_048_575, i, {"validate": "list", "source": list(NODE_KINDS)})
+
+
+MEANINGS_ID = {  # the column meanings in Bahasa Indonesia (English: the schema's descriptions)
+    "node_id": "id tempat (unik di nodes; di tabel lain: tempat yang dimaksud)",
+    "kind": "jenis tempat: source (sumber), hub (pusat distribusi) atau market (pasar)",
+    "name": "nama tampilan",
+    "lat": "lintang, WGS84",
+    "lon": "bujur, WGS84",
+    "region": "kota atau kabupaten, untuk pengelompokan",
+    "population": "jumlah penduduk yang dilayani",
+    "vulnerability": "pengali penalti kekurangan di sini (bawaan 1)",
+    "throughput_t_per_day": "ton per hari terbanyak yang masuk/keluar lewat rute (kosong: tak terbatas)",
+    "storage_t": "ton terbanyak yang dapat disimpan (kosong: tak terbatas untuk hub, 0 lainnya)",
+    "commodity": "id komoditas, mis. rice",
+    "shortfall_penalty_per_t": "biaya satu ton permintaan yang tak terpenuhi",
+    "shelf_life_days": "stok lebih tua dari ini hilang (kosong: tanpa batas)",
+    "stock_value_per_t": "biaya tiap ton stok awal yang tidak dipegang lagi di akhir",
+    "route_id": "id rute (unik)",
+    "origin": "tempat asal rute",
+    "destination": "tempat tujuan rute",
+    "capacity_t_per_day": "kapasitas semua komoditas bersama (kosong: tak terbatas)",
+    "cost_per_t": "biaya per ton",
+    "lead_time_days": "ton yang berangkat hari d tiba hari d + lead",
+    "distance_km": "jarak, untuk tampilan",
+    "mode": "moda: jalan, laut, rel ...",
+    "corridor": "kelompok rute yang tutup bersama",
+    "geometry": "WKT LINESTRING (bujur lintang) jalur rute",
+    "supply_t_per_day": "ton per hari terbanyak yang tersedia",
+    "demand_t_per_day": "ton per hari yang dibutuhkan",
+    "initial_t": "stok di tangan pada awal hari 1",
+}
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:

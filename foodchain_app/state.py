@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import streamlit as st
@@ -73,10 +74,13 @@ def _set_lang() -> None:
     st.session_state["lang"] = st.session_state["lang_choice"]
 
 
-def page(title_key: str) -> tuple[Store, int, Dataset] | None:
+def page(title_key: str, need_dataset: bool = True) -> tuple[Store, int | None, Dataset | None] | None:
     """Page setup: config, language switch, the active dataset version in the sidebar.
 
-    Returns (store, active version id, dataset), or ``None`` after showing an error.
+    Returns (store, active version id, dataset), or ``None`` after showing an error. When the
+    active version cannot be loaded, the sidebar still renders and the error names the version
+    and why; with ``need_dataset=False`` (Upload and History) the page goes on with
+    ``dataset=None``, so that another version can be activated.
     """
     init_lang()
     st.set_page_config(page_title=f"foodchain · {t(title_key)}", page_icon="🌾", layout="wide")
@@ -95,15 +99,19 @@ def page(title_key: str) -> tuple[Store, int, Dataset] | None:
     try:
         store = get_store()
         version = store.active_version()
-        if version is None:
-            st.error(t("no_dataset"))
-            return None
-        dataset = get_dataset(version)
-    except (FoodchainError, OSError, KeyError) as exc:
+    except (FoodchainError, OSError, sqlite3.Error) as exc:
         st.error(f"{t('store_error')}: {exc}")
         return None
+    if version is None:
+        st.error(t("no_dataset"))
+        return (store, None, None) if not need_dataset else None
     info = store.version_info(version)
     st.sidebar.caption(t("active_version").format(id=version, who=info["uploader"], when=info["created_at"]))
+    try:
+        dataset = get_dataset(version)
+    except Exception as exc:  # any damage to a stored version: say which and why, never lock out
+        st.error(t("version_failed").format(id=version, why=f"{type(exc).__name__}: {exc}"))
+        return (store, version, None) if not need_dataset else None
     return store, version, dataset
 
 

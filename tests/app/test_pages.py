@@ -86,17 +86,27 @@ def test_good_upload_becomes_a_new_version(db):
     ok(at).button(key="upload_save").click().run()
     versions = Store(db).versions()
     assert len(versions) == 2
-    assert versions.iloc[0][["uploader", "note", "active"]].tolist() == ["Siti (PIBC)", "today's demand", True]
+    assert versions.iloc[0][["uploader", "note", "state"]].tolist() == ["Siti (PIBC)", "today's demand", "draft"]
+    assert "Saved as version 2 (draft)" in ok(at).success[0].value  # stays after the rerun
+    at.run()
+    assert "Saved as version 2 (draft)" in ok(at).success[0].value
+    assert at.selectbox(key="history_pick").value == 2  # the picker follows the newest version
+    ok(at.button(key="history_activate").click().run())
+    assert Store(db).active_version() == 2
+    assert Store(db).events().iloc[0][["version_id", "from_version", "by"]].tolist() == [2, 1, "Siti (PIBC)"]
 
 
 def test_restore_earlier_version(db):
     store = Store(db)
     ok(app("Home.py"))
-    store.add_version(store.load_version(1), "Budi", "copy")
+    store.add_version(store.load_version(1), "Budi", "copy", activate=True)
     at = app("pages/1_Upload_data.py")
     at.selectbox(key="history_pick").set_value(1).run()
+    assert ok(at).button(key="history_activate").disabled  # no name yet
+    at.text_input(key="upload_user").set_value("Dewi").run()
     ok(at).button(key="history_activate").click().run()
     assert Store(db).active_version() == 1
+    assert Store(db).events().iloc[0][["version_id", "from_version", "by"]].tolist() == [1, 2, "Dewi"]
 
 
 def run_toll(at: AppTest) -> AppTest:
@@ -176,3 +186,45 @@ def test_criticality_ensemble_runs_when_a_spec_exists(db):
     ok(at)
     # the sample spec is written for Jakarta: on the tiny sample it is an error in words, not a traceback
     assert at.error or len(frame_with(at, "p_share_above_5pct")) > 0
+
+
+# issue 12: numbers asked about, never locked out
+
+
+def test_an_ambiguous_number_blocks_saving_until_the_convention_is_chosen(db):
+    at = app("pages/1_Upload_data.py")
+    at.text_input(key="upload_user").set_value("Siti (PIBC)")
+    stock = b"node_id,commodity,initial_t\nHUB-CENTRAL,rice,30.000\n"
+    at.file_uploader(key="upload_file").set_value(("stock.csv", stock, "text/csv")).run()
+    ok(at)
+    assert any(
+        "30.000" in m and "stock" in str(row)
+        for m, row in zip(at.dataframe[0].value["message"], at.dataframe[0].value["table"])
+    )
+    assert any("read two ways" in w.value for w in at.warning)
+    assert at.button(key="upload_save").disabled
+    at.radio(key="upload_numbers").set_value("id").run()
+    assert not ok(at).button(key="upload_save").disabled
+    assert any("60 t to 30,000 t" in w.value for w in at.warning)  # the plausibility flag, in words
+    at.button(key="upload_save").click().run()
+    assert Store(db).load_version(2).stock["initial_t"].tolist() == [30000.0]
+
+
+def test_a_damaged_version_never_locks_anyone_out(db):
+    import sqlite3
+
+    ok(app("Home.py"))
+    store = Store(db)
+    store.add_version(store.load_version(1), "Budi", "copy", activate=True)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE dataset_frames SET data = x'00' WHERE version_id = 2")
+    for page in PAGES:
+        at = ok(app(page))
+        assert at.sidebar.radio(key="lang_choice")  # the sidebar renders
+        assert any("version 2 cannot be loaded" in e.value for e in at.error), page
+    at = app("pages/1_Upload_data.py")
+    at.text_input(key="upload_user").set_value("Dewi").run()
+    at.selectbox(key="history_pick").set_value(1).run()
+    ok(at).button(key="history_activate").click().run()
+    assert Store(db).active_version() == 1
+    assert not ok(app("Home.py")).error
