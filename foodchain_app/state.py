@@ -133,22 +133,52 @@ def stored_run(key: str) -> SolveResult | None:
 
 
 def run_choices(store: Store, version_id: int, baselines: bool = True) -> dict[str, str]:
-    """{run key: label} of this version's stored runs: scenarios newest first, then baselines
-    (the one-day baseline is run if missing; ``baselines=False`` leaves them out)."""
+    """{run key: label} of stored runs: this version's scenarios newest first, then its baselines
+    (the one-day baseline is run if missing; ``baselines=False`` leaves them out), then the
+    scenario runs of earlier data versions, labelled "computed on version N"."""
     baseline(version_id)
-    runs = store.runs(version_id)
-    is_base = runs["scenario_name"] == BASELINE
+    runs = store.runs()
+    is_base, here = runs["scenario_name"] == BASELINE, runs["dataset_version"] == version_id
+    runs = runs[here | ~is_base]
     runs = (
         runs[~is_base]
         if not baselines
         else runs.sort_values("scenario_name", key=lambda s: s == BASELINE, kind="stable")
     )
+    runs = runs.sort_values("dataset_version", key=lambda v: v != version_id, kind="stable")
     out = {}
     for r in runs.itertuples(index=False):
         name = t("baseline") if r.scenario_name == BASELINE else r.scenario_name
         days = t("n_days").format(n=json.loads(r.options).get("days", 1))
-        out[r.key] = f"{name} · {days} · {r.created_at[:16]}"
+        other = "" if r.dataset_version == version_id else " · " + t("computed_on").format(v=r.dataset_version)
+        out[r.key] = f"{name} · {days} · {r.created_at[:16]}{other}"
     return out
+
+
+def earlier_run_badge(store: Store, key: str, version_id: int, widget_key: str) -> None:
+    """For a run computed on another data version: a badge saying so, and a one-click re-run
+    of the same scenario on the active version (the new run is then selected)."""
+    runs = store.runs()
+    row = runs[runs["key"] == key]
+    if row.empty or int(row["dataset_version"].iloc[0]) == version_id:
+        return
+    st.warning(t("computed_on_badge").format(v=int(row["dataset_version"].iloc[0]), active=version_id))
+    found = store.run_doc(key)
+    if found is None:
+        return
+    doc, options = found
+    args = (key, version_id, doc, int(options.get("days", 1)), widget_key)
+    st.button(t("rerun_active").format(v=version_id), key=f"{widget_key}_rerun_{key}", on_click=_rerun, args=args)
+
+
+def _rerun(key: str, version_id: int, doc: dict, days: int, widget_key: str) -> None:
+    """Solve ``doc`` on ``version_id`` and put the new run where the old one was selected."""
+    run(version_id, doc, days)
+    new_key = run_key(version_id, doc, {"days": days})
+    current = st.session_state.get(widget_key)
+    st.session_state[widget_key] = (
+        [new_key if k == key else k for k in current] if isinstance(current, list) else new_key
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -168,7 +168,8 @@ class Store(VersionStore):
         summary = result.summary() | {"transport_cost": result.transport_cost, "supply_cost": result.supply_cost}
         with self._write() as con:
             con.execute(
-                "INSERT OR IGNORE INTO runs VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT OR IGNORE INTO runs (key, dataset_version, scenario_hash, scenario_name, options, summary,"
+                " tables, created_at, doc) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     key,
                     version_id,
@@ -178,6 +179,7 @@ class Store(VersionStore):
                     json.dumps(summary),
                     buf.getvalue(),
                     now(),
+                    json.dumps(doc, ensure_ascii=False),
                 ),
             )
 
@@ -203,6 +205,20 @@ class Store(VersionStore):
             supply_cost=summary["supply_cost"],
             timings=summary.get("timings_s", {}),
         )
+
+    def run_doc(self, key: str) -> tuple[dict, dict] | None:
+        """(scenario document, options) of a stored run, to run it again on another version;
+        runs stored before documents were kept are matched to a saved scenario by hash."""
+        rows = self._read("SELECT doc, scenario_hash, options FROM runs WHERE key = ?", (key,))
+        if not rows:
+            return None
+        doc, digest, options = rows[0]
+        if doc:
+            return json.loads(doc), json.loads(options)
+        for (text,) in self._read("SELECT doc FROM scenarios ORDER BY id DESC"):
+            if scenario_hash(json.loads(text)) == digest:
+                return json.loads(text), json.loads(options)
+        return None
 
     def runs(self, version_id: int | None = None) -> pd.DataFrame:
         """Stored runs (of one dataset version if given), newest first."""

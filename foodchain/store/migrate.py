@@ -91,6 +91,9 @@ def _replay_activations(con: sqlite3.Connection) -> None:
 
 
 def create_tables(con: sqlite3.Connection) -> None:
+    """The format-2 tables, and the scenario document on each run (for a re-run on another version)."""
     for statement in SCHEMA_V2.split(";"):
         if statement.strip():
             con.execute(statement)
+    if "doc" not in [row[1] for row in con.execute("PRAGMA table_info(runs)")]:
+        con.execute("ALTER TABLE runs ADD COLUMN doc TEXT")

@@ -228,3 +228,24 @@ def test_a_damaged_version_never_locks_anyone_out(db):
     ok(at).button(key="history_activate").click().run()
     assert Store(db).active_version() == 1
     assert not ok(app("Home.py")).error
+
+
+def test_runs_of_an_earlier_version_stay_visible_with_a_badge_and_a_rerun(db):
+    ok(run_toll(app("pages/3_Scenarios.py")))
+    store = Store(db)
+    store.add_version(store.load_version(1), "Budi", "copy", activate=True)
+    sf = ok(app("pages/4_Shortfalls.py"))
+    toll = [o for o in sf.selectbox(key="sf_run").options if "Tol Barat" in o]
+    assert toll and "computed on version 1" in toll[0]
+    runs = store.runs(1)
+    sf.selectbox(key="sf_run").set_value(runs.loc[runs["scenario_name"] == TOLL, "key"].iloc[0]).run()
+    assert any("computed on data version 1" in w.value for w in ok(sf).warning)
+    assert [b for b in sf.button if b.key and b.key.startswith("sf_run_rerun_")]
+    cmp = ok(app("pages/6_Compare.py"))
+    assert any("computed on version 1" in o for o in cmp.multiselect(key="cmp_runs").options)
+    assert any("computed on data version 1" in w.value for w in cmp.warning)
+    buttons = [b for b in cmp.button if b.key and b.key.startswith("cmp_runs_rerun_")]
+    ok(buttons[0].click().run())
+    assert (Store(db).runs(2)["scenario_name"] == TOLL).any()
+    assert not any("computed on data version 1" in w.value for w in cmp.warning)
+    assert ok(cmp).dataframe[0].value["shortfall_t"].tolist() == pytest.approx([0.0, 40.0])
