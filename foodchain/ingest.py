@@ -14,9 +14,11 @@ import pandas as pd
 
 from foodchain.model.dataset import Dataset, check_tables
 from foodchain.model.io import read_raw
+from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import Problem, errors
-from foodchain.model.schema import KEYS, TABLES, column_names
+from foodchain.model.schema import NODE_KINDS, TABLES, empty_table
 from foodchain.spreadsheet import csv_bytes, csv_zip_bytes, xlsx_bytes
+from foodchain.store import diff
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -34,6 +36,11 @@ class Candidate:
     def ok(self) -> bool:
         return self.dataset is not None
 
+    @property
+    def ambiguous(self) -> list[Problem]:
+        """Numbers whose reading depends on the convention: saving waits until it is chosen."""
+        return ambiguous(self.problems)
+
 
 def merge_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> Candidate:
     """Replace the tables in ``new`` within ``current`` and validate the result as a whole."""
@@ -45,15 +52,19 @@ def merge_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame])
     return Candidate(merged, sorted(new), problems, dataset)
 
 
-def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str) -> Candidate:
-    """Read an upload (CSV, ZIP or XLSX bytes) and merge it into ``current`` (see module docstring)."""
+def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str, numbers: str = "auto") -> Candidate:
+    """Read an upload (CSV, ZIP or XLSX bytes) and merge it into ``current`` (see module docstring).
+
+    ``numbers`` is the number convention of the file (``auto``, ``en`` or ``id``); with
+    ``auto``, values such as ``30.000`` are warnings (:attr:`Candidate.ambiguous`).
+    """
     if len(data) > MAX_UPLOAD_BYTES:
         size = len(data) / 1024 / 1024
         limit = MAX_UPLOAD_BYTES // 1024 // 1024
         return Candidate(
             current, [], [Problem("dataset", None, None, f"the file is {size:.0f} MB; the limit is {limit} MB")]
         )
-    raw, problems = read_raw(data, filename)
+    raw, problems = read_raw(data, filename, numbers)
     if errors(problems) or not raw:
         if not raw and not errors(problems):
             problems.append(Problem("dataset", None, None, f"'{filename}' holds none of the tables"))
@@ -63,38 +74,9 @@ def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str) -
     return candidate
 
 
-def _keyed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype(str).replace({"nan": "", "<NA>": "", "None": ""})
-    keys = [k for k in KEYS[table] if k in frame]
-    return frame.drop_duplicates(subset=keys).set_index(keys) if keys else frame
-
-
 def table_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Rows added, removed and changed per table (rows matched by each table's key)."""
-    rows = []
-    for table in TABLES:
-        a = _keyed(table, old.get(table, pd.DataFrame(columns=column_names(table))))
-        b = _keyed(table, new.get(table, pd.DataFrame(columns=column_names(table))))
-        common = a.index.intersection(b.index)
-        cols = sorted(set(a.columns) | set(b.columns))
-        a2 = a.reindex(index=common, columns=cols).fillna("")
-        b2 = b.reindex(index=common, columns=cols).fillna("")
-        changed = int((a2.apply(_norm) != b2.apply(_norm)).any(axis=1).sum()) if len(common) else 0
-        rows.append(
-            {
-                "table": table,
-                "added": int(len(b.index.difference(a.index))),
-                "removed": int(len(a.index.difference(b.index))),
-                "changed": changed,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _norm(col: pd.Series) -> pd.Series:
-    """Compare ``1`` and ``1.0`` as the same value."""
-    num = pd.to_numeric(col, errors="coerce")
-    return num.map(lambda v: f"{v:.9g}").where(num.notna(), col)
+    return diff.summary(diff.cell_changes(old, new), diff.row_changes(old, new))
 
 
 def dataset_zip(tables: dict[str, pd.DataFrame]) -> bytes:
@@ -103,9 +85,62 @@ def dataset_zip(tables: dict[str, pd.DataFrame]) -> bytes:
     return csv_zip_bytes(tables)
 
 
-def dataset_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
-    """The tables as a workbook with one sheet per table (formula-safe: :mod:`foodchain.spreadsheet`)."""
-    return xlsx_bytes(tables)
+def dataset_xlsx(tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+    """The tables as a workbook, one sheet per table (``None``: an empty template).
+
+    Numbers are written as numbers (typed tables), text a spreadsheet would run as a formula
+    is escaped (:mod:`foodchain.spreadsheet`), each header carries a comment (unit and
+    meaning, in Bahasa and English) and ``kind`` has a drop-down list of the node kinds.
+    """
+    tables = tables or {}
+    frames = {name: empty_table(name) if tables.get(name) is None else tables[name] for name in TABLES}
+    return xlsx_bytes(frames, on_sheet=_annotate)
+
+
+def _annotate(sheet, table: str, columns: list[str]) -> None:
+    """Header comments and the ``kind`` drop-down on one sheet."""
+    specs = {c.name: c for c in TABLES[table]}
+    for i, col in enumerate(columns):
+        spec = specs.get(col)
+        if spec is None:
+            continue
+        unit = f" [{spec.unit}]" if spec.unit else ""
+        need = "wajib / required" if spec.required else "boleh kosong / optional"
+        text = f"{col}{unit} ({need})\nID: {MEANINGS_ID.get(col, spec.description)}\nEN: {spec.description}"
+        sheet.write_comment(0, i, text, {"x_scale": 2.5, "y_scale": 1.6})
+        if spec.dtype == "kind":
+            sheet.data_validation(1, i, 1_048_575, i, {"validate": "list", "source": list(NODE_KINDS)})
+
+
+MEANINGS_ID = {  # the column meanings in Bahasa Indonesia (English: the schema's descriptions)
+    "node_id": "id tempat (unik di nodes; di tabel lain: tempat yang dimaksud)",
+    "kind": "jenis tempat: source (sumber), hub (pusat distribusi) atau market (pasar)",
+    "name": "nama tampilan",
+    "lat": "lintang, WGS84",
+    "lon": "bujur, WGS84",
+    "region": "kota atau kabupaten, untuk pengelompokan",
+    "population": "jumlah penduduk yang dilayani",
+    "vulnerability": "pengali penalti kekurangan di sini (bawaan 1)",
+    "throughput_t_per_day": "ton per hari terbanyak yang masuk/keluar lewat rute (kosong: tak terbatas)",
+    "storage_t": "ton terbanyak yang dapat disimpan (kosong: tak terbatas untuk hub, 0 lainnya)",
+    "commodity": "id komoditas, mis. rice",
+    "shortfall_penalty_per_t": "biaya satu ton permintaan yang tak terpenuhi",
+    "shelf_life_days": "stok lebih tua dari ini hilang (kosong: tanpa batas)",
+    "stock_value_per_t": "biaya tiap ton stok awal yang tidak dipegang lagi di akhir",
+    "route_id": "id rute (unik)",
+    "origin": "tempat asal rute",
+    "destination": "tempat tujuan rute",
+    "capacity_t_per_day": "kapasitas semua komoditas bersama (kosong: tak terbatas)",
+    "cost_per_t": "biaya per ton",
+    "lead_time_days": "ton yang berangkat hari d tiba hari d + lead",
+    "distance_km": "jarak, untuk tampilan",
+    "mode": "moda: jalan, laut, rel ...",
+    "corridor": "kelompok rute yang tutup bersama",
+    "geometry": "WKT LINESTRING (bujur lintang) jalur rute",
+    "supply_t_per_day": "ton per hari terbanyak yang tersedia",
+    "demand_t_per_day": "ton per hari yang dibutuhkan",
+    "initial_t": "stok di tangan pada awal hari 1",
+}
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:
@@ -115,12 +150,17 @@ def table_csv(frame: pd.DataFrame) -> bytes:
 
 def history(store, limit: int = 20) -> pd.DataFrame:
     """The newest ``limit`` versions of a :class:`~foodchain.store.Store`, each with what changed
-    from the version it was made from: ``+added -removed ~changed`` rows per table."""
+    from the version it was made from: ``+added -removed ~changed`` rows per table
+    (``?`` where a version cannot be read)."""
     versions = store.versions().head(limit)
     summaries = []
     for row in versions.itertuples(index=False):
-        parent = {} if pd.isna(row.parent_id) else store.raw_tables(int(row.parent_id))
-        changes = table_changes(parent, store.raw_tables(int(row.id)))
+        try:
+            parent = {} if pd.isna(row.parent_id) else store.tables(int(row.parent_id))
+            changes = table_changes(parent, store.tables(int(row.id)))
+        except Exception:  # a damaged version is listed, not fatal
+            summaries.append("?")
+            continue
         changes = changes[(changes[["added", "removed", "changed"]] > 0).any(axis=1)]
         summaries.append(
             "; ".join(f"{c.table} +{c.added} -{c.removed} ~{c.changed}" for c in changes.itertuples(index=False)) or "-"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -55,14 +56,21 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return out
 
 
-def xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
-    """A workbook with one sheet per table; text cells escaped and never formulas, numbers kept as numbers."""
+def xlsx_bytes(tables: dict[str, pd.DataFrame], on_sheet: Callable | None = None) -> bytes:
+    """A workbook with one sheet per table; text cells escaped and never formulas, numbers kept as numbers.
+
+    ``on_sheet(worksheet, name, columns)``, if given, is called after each sheet is written
+    (header comments, drop-down lists).
+    """
     buf = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False}
     used: set[str] = set()
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         for name, frame in tables.items():
-            safe_frame(frame).to_excel(writer, sheet_name=_sheet_name(name, used), index=False)
+            sheet_name = _sheet_name(name, used)
+            safe_frame(frame).to_excel(writer, sheet_name=sheet_name, index=False)
+            if on_sheet is not None:
+                on_sheet(writer.sheets[sheet_name], name, list(frame.columns))
     return buf.getvalue()
 
 

@@ -326,6 +326,50 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Skenario hanya boleh menyebut berkas yang diunggah bersamanya atau berkas contoh bawaan, menurut nama.",
         "en": "A scenario may name only files uploaded with it or the bundled sample files, by name.",
     },
+    # issue 12: trusted uploads (number conventions, drafts, activation, value-level history, runs of earlier versions)
+    "numbers_choice": {"id": "Cara menulis angka di berkas ini", "en": "How numbers are written in this file"},
+    "numbers_auto": {"id": "otomatis (tanya jika ragu)", "en": "automatic (ask when unsure)"},
+    "numbers_en": {"id": "1,234.5 (titik = desimal)", "en": "1,234.5 (point = decimal)"},
+    "numbers_id": {"id": "1.234,5 (koma = desimal)", "en": "1.234,5 (comma = decimal)"},
+    "numbers_ambiguous": {
+        "id": "{n} angka dapat dibaca dua cara (mis. 30.000 = 30 atau 30000). Pilih cara menulis angka "
+        "di atas; tombol simpan aktif setelah dipilih.",
+        "en": "{n} number(s) read two ways (e.g. 30.000 = 30 or 30,000). Choose how the numbers are "
+        "written above; the save button works once you have chosen.",
+    },
+    "plausibility_title": {"id": "Periksa perubahan besar ini:", "en": "Check these large changes:"},
+    "changed_cells": {"id": "Sel yang berubah", "en": "Changed cells"},
+    "added_removed_rows": {"id": "Baris ditambah atau dihapus", "en": "Rows added or removed"},
+    "name_required": {
+        "id": "Isi nama Anda di atas: nama dicatat pada setiap versi dan aktivasi.",
+        "en": "Enter your name above: it is recorded with every version and activation.",
+    },
+    "save_draft": {"id": "Simpan sebagai draf (versi baru)", "en": "Save as a draft (new version)"},
+    "saved_draft": {
+        "id": "Disimpan sebagai versi {id} (draf). Aktifkan di tab Riwayat versi agar dipakai semua orang.",
+        "en": "Saved as version {id} (draft). Activate it on the Version history tab to make it the data everyone uses.",
+    },
+    "activated": {"id": "Versi {id} sekarang aktif.", "en": "Version {id} is now active."},
+    "version_failed": {
+        "id": "Versi data {id} tidak dapat dibuka: {why}. Buka Unggah data → Riwayat versi untuk mengaktifkan versi lain.",
+        "en": "Dataset version {id} cannot be loaded: {why}. Go to Upload data → Version history to activate another version.",
+    },
+    "version_state": {"id": "Status", "en": "State"},
+    "activation_events": {"id": "Aktivasi (siapa, kapan, dari → ke)", "en": "Activations (who, when, from → to)"},
+    "compare_versions": {"id": "Bandingkan dua versi", "en": "Compare two versions"},
+    "version_a": {"id": "Dari versi", "en": "From version"},
+    "version_b": {"id": "Ke versi", "en": "To version"},
+    "no_differences": {"id": "Kedua versi sama.", "en": "The two versions are the same."},
+    "earlier_version_runs": {"id": "Hasil pada versi data sebelumnya", "en": "Runs on earlier data versions"},
+    "computed_on": {"id": "dihitung pada versi {v}", "en": "computed on version {v}"},
+    "computed_on_badge": {
+        "id": "Hasil ini dihitung pada versi data {v}; versi aktif sekarang {active}.",
+        "en": "This run was computed on data version {v}; the active version is now {active}.",
+    },
+    "rerun_active": {"id": "Jalankan ulang pada versi aktif ({v})", "en": "Re-run on the active version ({v})"},
+    "state_draft": {"id": "draf", "en": "draft"},
+    "state_active": {"id": "aktif", "en": "active"},
+    "state_retired": {"id": "pensiun", "en": "retired"},
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -395,6 +439,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "rows": ("Baris", "Rows"),
     "changes": ("Perubahan dari versi induk", "Changes from the parent version"),
     "parent_id": ("Versi induk", "Made from version"),
+    # issue 12: value-level history
+    "state": ("Status", "State"),
+    "key": ("Kunci (id)", "Key (id)"),
+    "old": ("Lama", "Old"),
+    "new": ("Baru", "New"),
+    "change": ("Perubahan", "Change"),
+    "version_id": ("Versi", "Version"),
+    "from_version": ("Dari versi", "From version"),
+    "by": ("Oleh", "By"),
+    "at": ("Waktu", "When"),
     "added": ("Ditambah", "Added"),
     "removed": ("Dihapus", "Removed"),
     "changed": ("Diubah", "Changed"),

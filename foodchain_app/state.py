@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import streamlit as st
@@ -73,10 +74,13 @@ def _set_lang() -> None:
     st.session_state["lang"] = st.session_state["lang_choice"]
 
 
-def page(title_key: str) -> tuple[Store, int, Dataset] | None:
+def page(title_key: str, need_dataset: bool = True) -> tuple[Store, int | None, Dataset | None] | None:
     """Page setup: config, language switch, the active dataset version in the sidebar.
 
-    Returns (store, active version id, dataset), or ``None`` after showing an error.
+    Returns (store, active version id, dataset), or ``None`` after showing an error. When the
+    active version cannot be loaded, the sidebar still renders and the error names the version
+    and why; with ``need_dataset=False`` (Upload and History) the page goes on with
+    ``dataset=None``, so that another version can be activated.
     """
     init_lang()
     st.set_page_config(page_title=f"foodchain · {t(title_key)}", page_icon="🌾", layout="wide")
@@ -95,15 +99,19 @@ def page(title_key: str) -> tuple[Store, int, Dataset] | None:
     try:
         store = get_store()
         version = store.active_version()
-        if version is None:
-            st.error(t("no_dataset"))
-            return None
-        dataset = get_dataset(version)
-    except (FoodchainError, OSError, KeyError) as exc:
+    except (FoodchainError, OSError, sqlite3.Error) as exc:
         st.error(f"{t('store_error')}: {exc}")
         return None
+    if version is None:
+        st.error(t("no_dataset"))
+        return (store, None, None) if not need_dataset else None
     info = store.version_info(version)
     st.sidebar.caption(t("active_version").format(id=version, who=info["uploader"], when=info["created_at"]))
+    try:
+        dataset = get_dataset(version)
+    except Exception as exc:  # any damage to a stored version: say which and why, never lock out
+        st.error(t("version_failed").format(id=version, why=f"{type(exc).__name__}: {exc}"))
+        return (store, version, None) if not need_dataset else None
     return store, version, dataset
 
 
@@ -125,22 +133,52 @@ def stored_run(key: str) -> SolveResult | None:
 
 
 def run_choices(store: Store, version_id: int, baselines: bool = True) -> dict[str, str]:
-    """{run key: label} of this version's stored runs: scenarios newest first, then baselines
-    (the one-day baseline is run if missing; ``baselines=False`` leaves them out)."""
+    """{run key: label} of stored runs: this version's scenarios newest first, then its baselines
+    (the one-day baseline is run if missing; ``baselines=False`` leaves them out), then the
+    scenario runs of earlier data versions, labelled "computed on version N"."""
     baseline(version_id)
-    runs = store.runs(version_id)
-    is_base = runs["scenario_name"] == BASELINE
+    runs = store.runs()
+    is_base, here = runs["scenario_name"] == BASELINE, runs["dataset_version"] == version_id
+    runs = runs[here | ~is_base]
     runs = (
         runs[~is_base]
         if not baselines
         else runs.sort_values("scenario_name", key=lambda s: s == BASELINE, kind="stable")
     )
+    runs = runs.sort_values("dataset_version", key=lambda v: v != version_id, kind="stable")
     out = {}
     for r in runs.itertuples(index=False):
         name = t("baseline") if r.scenario_name == BASELINE else r.scenario_name
         days = t("n_days").format(n=json.loads(r.options).get("days", 1))
-        out[r.key] = f"{name} · {days} · {r.created_at[:16]}"
+        other = "" if r.dataset_version == version_id else " · " + t("computed_on").format(v=r.dataset_version)
+        out[r.key] = f"{name} · {days} · {r.created_at[:16]}{other}"
     return out
+
+
+def earlier_run_badge(store: Store, key: str, version_id: int, widget_key: str) -> None:
+    """For a run computed on another data version: a badge saying so, and a one-click re-run
+    of the same scenario on the active version (the new run is then selected)."""
+    runs = store.runs()
+    row = runs[runs["key"] == key]
+    if row.empty or int(row["dataset_version"].iloc[0]) == version_id:
+        return
+    st.warning(t("computed_on_badge").format(v=int(row["dataset_version"].iloc[0]), active=version_id))
+    found = store.run_doc(key)
+    if found is None:
+        return
+    doc, options = found
+    args = (key, version_id, doc, int(options.get("days", 1)), widget_key)
+    st.button(t("rerun_active").format(v=version_id), key=f"{widget_key}_rerun_{key}", on_click=_rerun, args=args)
+
+
+def _rerun(key: str, version_id: int, doc: dict, days: int, widget_key: str) -> None:
+    """Solve ``doc`` on ``version_id`` and put the new run where the old one was selected."""
+    run(version_id, doc, days)
+    new_key = run_key(version_id, doc, {"days": days})
+    current = st.session_state.get(widget_key)
+    st.session_state[widget_key] = (
+        [new_key if k == key else k for k in current] if isinstance(current, list) else new_key
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -7,7 +7,7 @@ from foodchain.report import report_xlsx, report_zip
 from foodchain_app import charts
 from foodchain_app.i18n import option_labels, t
 from foodchain_app.maps import SHARE_STOPS, ramp_legend, zones_deck
-from foodchain_app.state import page, run_choices, stored_run, zones
+from foodchain_app.state import earlier_run_badge, page, run_choices, stored_run, zones
 from foodchain_app.tables import show
 
 ctx = page("nav_shortfalls")
@@ -16,6 +16,7 @@ if ctx is not None:
     choices = run_choices(store, version)
     c1, c2, c3 = st.columns([3, 1, 1])
     key = c1.selectbox(t("run_to_show"), list(choices), format_func=choices.get, key="sf_run")
+    earlier_run_badge(store, key, version, "sf_run")
     result = stored_run(key)
     commodity = c2.selectbox(
         t("commodity"),

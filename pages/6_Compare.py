@@ -6,7 +6,7 @@ from foodchain.analysis.compare import commodity_shortfall, dual_rises, totals, 
 from foodchain_app import charts
 from foodchain_app.i18n import t
 from foodchain_app.maps import DIFF_STOPS, diff_colour, ramp_legend, zones_deck
-from foodchain_app.state import baseline, page, run_choices, stored_run, zones
+from foodchain_app.state import baseline, earlier_run_badge, page, run_choices, stored_run, zones
 from foodchain_app.tables import show, with_names
 
 ctx = page("nav_compare")
@@ -25,6 +25,8 @@ if ctx is not None:
     if not picked:
         st.info(t("no_runs_yet"))
         st.stop()
+    for k in picked:
+        earlier_run_badge(store, k, version, "cmp_runs")
     runs = {f"{i + 1}. {choices[k].split(' · ')[0]}": stored_run(k) for i, k in enumerate(picked)}
     base = baseline(version, max(r.days for r in runs.values()))
     results = {t("baseline"): base} | runs

@@ -25,8 +25,8 @@ def test_default_path_follows_env(store, tmp_path):
 
 
 def test_versions_round_trip_and_parent(store, tiny):
-    v1 = store.add_version(tiny, "Ani", "first")
-    v2 = store.add_version(tiny, "Budi", "second")
+    v1 = store.add_version(tiny, "Ani", "first", activate=True)
+    v2 = store.add_version(tiny, "Budi", "second", activate=True)
     assert store.active_version() == v2
     versions = store.versions()
     assert versions["id"].tolist() == [v2, v1]
@@ -39,17 +39,17 @@ def test_versions_round_trip_and_parent(store, tiny):
 
 
 def test_activate_earlier_version(store, tiny):
-    v1 = store.add_version(tiny, "Ani")
-    store.add_version(tiny, "Budi")
-    store.activate(v1)
+    v1 = store.add_version(tiny, "Ani", activate=True)
+    store.add_version(tiny, "Budi", activate=True)
+    store.activate(v1, "Citra")
     assert store.active_version() == v1
     assert store.versions()["active"].sum() == 1
     with pytest.raises(KeyError):
-        store.activate(999)
+        store.activate(999, "Citra")
 
 
 def test_upload_single_table_replaces_it_and_validates_whole(store, tiny):
-    v1 = store.add_version(tiny, "Ani")
+    v1 = store.add_version(tiny, "Ani", activate=True)
     current = store.raw_tables(v1)
     demand = (TINY / "demand.csv").read_text().replace("MKT-NORTH,rice,50", "MKT-NORTH,rice,70")
     candidate = merge_upload(current, demand.encode(), "demand.csv")
@@ -57,13 +57,13 @@ def test_upload_single_table_replaces_it_and_validates_whole(store, tiny):
     changes = table_changes(current, candidate.tables).set_index("table")
     assert changes.loc["demand"].tolist() == [0, 0, 1]
     assert changes.drop("demand")[["added", "removed", "changed"]].to_numpy().sum() == 0
-    v2 = store.add_version(candidate.dataset, "Ani", "north eats more")
+    v2 = store.add_version(candidate.dataset, "Ani", "north eats more", activate=True)
     assert store.load_version(v2).demand["demand_t_per_day"].max() == 70
     assert "demand +0 -0 ~1" in history(store).set_index("id").loc[v2, "changes"]
 
 
 def test_bad_upload_lists_every_problem_and_leaves_store_intact(store, tiny):
-    v1 = store.add_version(tiny, "Ani")
+    v1 = store.add_version(tiny, "Ani", activate=True)
     before = store.versions()
     bad = b"route_id,origin,destination,capacity_t_per_day\nR1,NOWHERE,MKT-NORTH,-5\n"
     candidate = merge_upload(store.raw_tables(v1), bad, "routes.csv")
@@ -74,7 +74,7 @@ def test_bad_upload_lists_every_problem_and_leaves_store_intact(store, tiny):
 
 
 def test_upload_over_size_limit_is_refused(store, tiny):
-    v1 = store.add_version(tiny, "Ani")
+    v1 = store.add_version(tiny, "Ani", activate=True)
     candidate = merge_upload(store.raw_tables(v1), b"x" * (MAX_UPLOAD_BYTES + 1), "routes.csv")
     assert not candidate.ok and "limit" in candidate.problems[0].message
 
@@ -82,7 +82,7 @@ def test_upload_over_size_limit_is_refused(store, tiny):
 def _upload(args):
     path, who = args
     dataset = load_dataset(TINY)
-    return Store(path).add_version(dataset, who, "concurrent")
+    return Store(path).add_version(dataset, who, "concurrent", activate=True)
 
 
 def test_two_concurrent_uploads_both_become_versions(tmp_path):
@@ -119,7 +119,7 @@ def test_scenarios_are_versioned_never_overwritten(store):
 
 
 def test_runs_are_stored_and_read_back(store, tiny):
-    v1 = store.add_version(tiny, "Ani")
+    v1 = store.add_version(tiny, "Ani", activate=True)
     doc = {"name": "Baseline", "horizon_days": 2, "disruptions": []}
     result = solve(tiny, days=2)
     key = run_key(v1, doc, {"days": 2})

@@ -13,10 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from foodchain.cli import analysis, flood, solve
+from foodchain.cli import store as store_commands
 from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID, OneLineParser
 from foodchain.errors import FoodchainError, InvalidInput
 
-COMMAND_MODULES = (solve, flood, analysis)
+COMMAND_MODULES = (solve, flood, analysis, store_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -90,3 +90,14 @@ def check_scheduler(address: str, timeout_s: float = SCHEDULER_TIMEOUT_S) -> Non
 def add_dataset(p: argparse.ArgumentParser) -> None:
     """The positional DATASET argument."""
     p.add_argument("dataset", help="folder of CSVs, .zip or .xlsx")
+
+
+def add_numbers(p: argparse.ArgumentParser) -> None:
+    """``--numbers auto|en|id``: how numbers in the data are written (see foodchain.model.numbers)."""
+    p.add_argument(
+        "--numbers",
+        choices=("auto", "en", "id"),
+        default="auto",
+        help="number convention: en = 1,234.5, id = 1.234,5; auto (default) decides per file "
+        "and warns about values such as 30.000 that read differently",
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, days_int, positive_seconds
+from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, add_numbers, days_int, positive_seconds
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
@@ -16,7 +16,7 @@ from foodchain.outdir import check_out_dir, output_folder
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Print every problem; exit 2 when any is an error."""
-    problems = validate_source(args.dataset)
+    problems = validate_source(args.dataset, numbers=args.numbers)
     for p in problems:
         print(p.as_line())
     bad = errors(problems)
@@ -36,7 +36,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     temporary folder renamed into place (:mod:`foodchain.outdir`).
     """
     check_out_dir(args.out)
-    dataset = load_dataset(args.dataset)
+    dataset = load_dataset(args.dataset, numbers=args.numbers)
     scenario = load_scenario(args.scenario) if args.scenario else None
     check_lp_size(dataset, args.days or (scenario.horizon_days if scenario else 1))
     result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
@@ -55,9 +55,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ``validate`` and ``solve``."""
     p = sub.add_parser("validate", help="check a dataset; exit 0 valid, 2 invalid")
     add_dataset(p)
+    add_numbers(p)
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("solve", help="meet demand at least cost; write result tables")
     add_dataset(p)
+    add_numbers(p)
     p.add_argument("--scenario", help="scenario JSON or YAML (default: the baseline)")
     p.add_argument("--days", type=days_int, help="days to solve (default: the scenario's horizon, or 1)")
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")

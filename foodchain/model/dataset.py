@@ -66,13 +66,14 @@ def dataset_from_tables(raw: dict[str, pd.DataFrame]) -> Dataset:
     return Dataset(**tables, warnings=problems)
 
 
-def load_dataset(source: str | Path | bytes, filename: str | None = None) -> Dataset:
+def load_dataset(source: str | Path | bytes, filename: str | None = None, numbers: str = "auto") -> Dataset:
     """Read and check a dataset: a folder of CSVs, a ``.zip``, an ``.xlsx`` or upload bytes.
 
     Raises :class:`~foodchain.errors.InvalidDataset` listing every problem if any is an
-    error; otherwise returns the dataset with its warnings.
+    error; otherwise returns the dataset with its warnings. ``numbers`` is the number
+    convention (``auto``, ``en`` or ``id``; see :mod:`foodchain.model.numbers`).
     """
-    raw, read_problems = read_raw(source, filename)
+    raw, read_problems = read_raw(source, filename, numbers)
     if errors(read_problems):
         raise InvalidDataset(read_problems)
     try:
@@ -83,9 +84,9 @@ def load_dataset(source: str | Path | bytes, filename: str | None = None) -> Dat
     return dataset
 
 
-def validate_source(source: str | Path | bytes, filename: str | None = None) -> list[Problem]:
+def validate_source(source: str | Path | bytes, filename: str | None = None, numbers: str = "auto") -> list[Problem]:
     """Every problem (errors and warnings) in a dataset, without raising."""
-    raw, problems = read_raw(source, filename)
+    raw, problems = read_raw(source, filename, numbers)
     if errors(problems):
         return problems
     return problems + check_tables(raw)[1]

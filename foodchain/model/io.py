@@ -1,21 +1,24 @@
 """Read a dataset's tables from a folder of CSVs, a ``.zip`` of them or an ``.xlsx`` workbook.
 
 Reading gives *raw* tables: every cell a string, exactly as the user wrote it, so that
-validation can report each bad cell with its row and column. Byte-order marks, ``;``
-separators with decimal commas (as Indonesian-locale spreadsheets write them) and stray
-spaces are handled here and reported as warnings.
+validation can report each bad cell with its row and column. Byte-order marks, the
+separator (``,`` ``;`` or tab: whichever yields the table's columns), stray spaces and the
+number convention (``1,234.5`` or ``1.234,5``, see :mod:`foodchain.model.numbers`) are
+handled here and reported as warnings.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 from pathlib import Path
 
 import pandas as pd
 
 from foodchain.errors import InvalidInput
 from foodchain.model.limits import MAX_FILE_BYTES, csv_shape_problems, xlsx_tables, zip_tables
+from foodchain.model.numbers import canonical, read_numbers
 from foodchain.model.problems import WARNING, Problem, errors
 from foodchain.model.schema import TABLES
 from foodchain.safe_read import read_regular_file
@@ -23,16 +26,19 @@ from foodchain.safe_read import read_regular_file
 RawTables = dict[str, pd.DataFrame]
 
 
-def read_raw(source: str | Path | bytes, filename: str | None = None) -> tuple[RawTables, list[Problem]]:
+def read_raw(
+    source: str | Path | bytes, filename: str | None = None, numbers: str = "auto"
+) -> tuple[RawTables, list[Problem]]:
     """Read every known table found in ``source``.
 
     ``source`` is a folder, a ``.csv``, ``.zip`` or ``.xlsx`` path, or the bytes of an
     upload (then ``filename`` tells its type). A single CSV is one table named after
     the file (``routes.csv`` -> ``routes``). Unknown files are ignored. Returns the raw
     tables (all cells ``str``, blanks as ``""``) and the problems met while reading.
+    ``numbers`` is the number convention: ``auto``, ``en`` or ``id``.
     """
     if isinstance(source, (bytes, bytearray)):
-        return _read_bytes(bytes(source), filename or "upload")
+        return _read_bytes(bytes(source), filename or "upload", numbers)
     path = Path(source)
     if not path.exists():
         return {}, [Problem("dataset", None, None, f"'{path.name}' does not exist")]
@@ -42,11 +48,11 @@ def read_raw(source: str | Path | bytes, filename: str | None = None) -> tuple[R
             file = path / f"{table}.csv"
             if file.exists() or file.is_symlink():
                 data, probs = read_file_bounded(file, table)
-                frame, more = read_csv_bytes(data, table) if data is not None else (pd.DataFrame(), [])
+                frame, more = read_csv_bytes(data, table, numbers) if data is not None else (pd.DataFrame(), [])
                 tables[table], problems = frame, problems + probs + more
         return tables, problems
     data, problems = read_file_bounded(path, "dataset")
-    return _read_bytes(data, path.name) if data is not None else ({}, problems)
+    return _read_bytes(data, path.name, numbers) if data is not None else ({}, problems)
 
 
 def read_file_bounded(path: Path, table: str) -> tuple[bytes | None, list[Problem]]:
@@ -57,63 +63,79 @@ def read_file_bounded(path: Path, table: str) -> tuple[bytes | None, list[Proble
         return None, exc.problems
 
 
-def _read_bytes(data: bytes, filename: str) -> tuple[RawTables, list[Problem]]:
+def _read_bytes(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawTables, list[Problem]]:
     name = filename.lower()
     if name.endswith(".zip"):
-        return _read_zip(data, filename)
+        return _read_zip(data, filename, numbers)
     if name.endswith((".xlsx", ".xlsm")):
-        return _read_xlsx(data, filename)
+        return _read_xlsx(data, filename, numbers)
     if name.endswith(".csv"):
         table = Path(name).stem
         if table not in TABLES:
             known = ", ".join(f"{t}.csv" for t in TABLES)
             return {}, [Problem(table, None, None, f"'{filename}' is not one of the tables ({known})")]
-        frame, problems = read_csv_bytes(data, table)
+        frame, problems = read_csv_bytes(data, table, numbers)
         return {table: frame}, problems
     return {}, [Problem("dataset", None, None, f"'{filename}' is not a CSV, ZIP or XLSX file")]
 
 
-def read_csv_bytes(data: bytes, table: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """One CSV table as raw strings; handles a BOM, ``;`` separators and decimal commas."""
+def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.DataFrame, list[Problem]]:
+    """One CSV table as raw strings; handles a BOM, the separator and the number convention."""
     problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         problems.append(Problem(table, None, None, "file is not UTF-8; read it as Windows-1252", WARNING))
-    first = text.split("\n", 1)[0]
-    sep = ";" if first.count(";") > first.count(",") else ","
+    sep = choose_separator(text, table)
     shape = csv_shape_problems(text, sep, table)
     if errors(shape):
         return pd.DataFrame(), shape
     problems += shape
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            skipinitialspace=False,
-            quoting=csv.QUOTE_MINIMAL,
-            index_col=False,  # a trailing ',' on every row must not turn the first column into the index
-        )
+        frame = _parse_with(text, sep)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else "no columns"
         return pd.DataFrame(), [Problem(table, None, None, f"cannot be read as CSV: {detail}")]
-    if sep == ";":
-        problems.append(Problem(table, None, None, "separated by ';' instead of ','; read it that way", WARNING))
-        frame = _decimal_commas(frame)
-    return _tidy(frame, table, problems)
+    if sep != ",":
+        name = "a tab" if sep == "\t" else f"'{sep}'"
+        problems.append(Problem(table, None, None, f"separated by {name} instead of ','; read it that way", WARNING))
+    frame, problems = _tidy(frame, table, problems)
+    frame, number_problems = read_numbers(frame, table, numbers, sep)
+    return frame, problems + number_problems
 
 
-def _decimal_commas(frame: pd.DataFrame) -> pd.DataFrame:
-    """In a ``;``-separated file, ``1234,5`` means 1234.5: convert cells that are numbers so."""
-    pattern = r"^-?\d+(\.\d{3})*(,\d+)?$|^-?\d+,\d+$"
-    for col in frame.columns:
-        values = frame[col].astype(str).str.strip()
-        mask = values.str.match(pattern) & values.str.contains(",")
-        frame.loc[mask, col] = values[mask].str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    return frame
+SEPARATORS = (",", ";", "\t")
+
+
+def _parse_with(text: str, sep: str) -> pd.DataFrame:
+    return pd.read_csv(
+        io.StringIO(text),
+        sep=sep,
+        dtype=str,
+        keep_default_na=False,
+        skipinitialspace=False,
+        quoting=csv.QUOTE_MINIMAL,
+        index_col=False,  # a trailing ',' on every row must not turn the first column into the index
+    )
+
+
+def choose_separator(text: str, table: str) -> str:
+    """The separator (``,`` ``;`` or tab) whose header row yields the table's columns: all
+    required ones first, then the most known ones, then the order above.
+
+    Only the header row is read (as the csv module splits it, quotes respected), so a ``;``
+    inside a header or a quoted cell never flips a valid comma file.
+    """
+    specs = TABLES[table]
+    best, best_score = ",", None
+    for sep in SEPARATORS:
+        header = next(csv.reader(io.StringIO(text), delimiter=sep), [])
+        names = {h.strip().lstrip("\ufeff").lower().replace(" ", "_") for h in header}
+        score = (all(s.name in names for s in specs if s.required), sum(s.name in names for s in specs))
+        if best_score is None or score > best_score:
+            best, best_score = sep, score
+    return best
 
 
 def _tidy(frame: pd.DataFrame, table: str, problems: list[Problem]) -> tuple[pd.DataFrame, list[Problem]]:
@@ -135,33 +157,48 @@ def _tidy(frame: pd.DataFrame, table: str, problems: list[Problem]) -> tuple[pd.
     return frame, problems
 
 
-def _read_zip(data: bytes, filename: str) -> tuple[RawTables, list[Problem]]:
+def _read_zip(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawTables, list[Problem]]:
     contents, problems = zip_tables(data, list(TABLES), filename)  # streamed, real bytes counted
     tables = {}
     for table, raw in contents.items():
-        frame, probs = read_csv_bytes(raw, table)
+        frame, probs = read_csv_bytes(raw, table, numbers)
         tables[table], problems = frame, problems + probs
     if not tables and not errors(problems):
         problems.append(Problem("dataset", None, None, "the ZIP holds none of the tables (nodes.csv, routes.csv, ...)"))
     return tables, problems
 
 
-def _read_xlsx(data: bytes, filename: str) -> tuple[RawTables, list[Problem]]:
+def _read_xlsx(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawTables, list[Problem]]:
     sheets, problems = xlsx_tables(data, list(TABLES), filename)  # read-only streaming, rows and columns counted
     if errors(problems):
         return {}, problems
     tables = {}
-    for table, frame in sheets.items():
-        frame = frame.map(lambda v: "" if v is None else _excel_cell(v))
-        tables[table], problems = _tidy(frame, table, problems)
+    for table, sheet in sheets.items():
+        tables[table], problems = _xlsx_table(sheet.map(lambda v: "" if v is None else v), table, numbers, problems)
     if not tables:
         names = ", ".join(TABLES)
         problems.append(Problem("dataset", None, None, f"the workbook has none of the sheets {names}"))
     return tables, problems
 
 
+def _xlsx_table(
+    sheet: pd.DataFrame, table: str, numbers: str, problems: list[Problem]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """A sheet as raw strings: number cells exactly, text cells (``35.000``) by the convention."""
+    frame, problems = _tidy(sheet.map(_excel_cell), table, problems)
+    is_text = sheet.map(lambda v: isinstance(v, str)).loc[frame.index].set_axis(frame.columns, axis=1)
+    read, number_problems = read_numbers(frame.where(is_text, ""), table, numbers, ",")
+    return frame.where(~is_text, read), problems + number_problems
+
+
 def _excel_cell(value: object) -> str:
     """Excel gives integral numbers as ``12.0``; ids like ``1001`` should stay ``1001``."""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, float | int):
+        return canonical(float(value)) if isinstance(value, float) else str(value)
     text = str(value)
     return text[:-2] if text.endswith(".0") and text[:-2].lstrip("-").isdigit() else text
 

@@ -3,9 +3,11 @@
 One file (``data/foodchain.sqlite`` under the working folder; the environment variable
 ``FOODCHAIN_DB`` overrides it) holds three kinds of record:
 
-* **dataset versions** -- the six tables as CSV text, who uploaded them, when, a note,
-  the version they were made from (``parent_id``) and an ``active`` flag (exactly one
-  version is active). Only valid datasets are stored: :meth:`Store.add_version` takes a
+* **dataset versions** -- the six tables as typed Parquet bytes (lossless, see
+  :mod:`foodchain.store.frames`), who uploaded them, when, a note, the version they were
+  made from (``parent_id``), and a state: a new version is a *draft* until someone
+  activates it (:mod:`foodchain.store.versions`); every activation is an audit event.
+  Only valid datasets are stored: :meth:`Store.add_version` takes a
   :class:`~foodchain.model.dataset.Dataset`, which exists only once validation passed.
 * **scenarios** -- name, JSON, author; saving a name again adds version n + 1.
 * **runs** -- a solve's summary and tables, keyed by dataset version + scenario hash +
@@ -13,8 +15,8 @@ One file (``data/foodchain.sqlite`` under the working folder; the environment va
 
 Every write is one ``BEGIN IMMEDIATE`` transaction in WAL mode; a connection is opened
 per call, so a :class:`Store` can be shared between threads (browser sessions). Two
-sessions uploading at once both end up as versions: the later one is active, neither
-is lost.
+sessions uploading at once both end up as versions; neither is lost. A store written by an
+earlier foodchain is migrated on open (:mod:`foodchain.store.migrate`), after a backup copy.
 """
 
 from __future__ import annotations
@@ -27,15 +29,16 @@ import sqlite3
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from foodchain.model.dataset import Dataset, dataset_from_tables
-from foodchain.model.io import read_csv_bytes
-from foodchain.model.schema import TABLES
+from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
+from foodchain.store import migrate
+from foodchain.store.versions import NameRequired, UnknownVersion, VersionStore, now
+
+__all__ = ["NameRequired", "Store", "UnknownVersion", "default_path", "run_key", "scenario_hash", "seed"]
 
 DEFAULT_PATH = Path("data") / "foodchain.sqlite"
 RESULT_TABLES = ("shortfall", "flows", "route_use", "node_use", "stock", "supply_use")
@@ -44,9 +47,6 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS dataset_versions (
     id INTEGER PRIMARY KEY AUTOINCREMENT, parent_id INTEGER, uploader TEXT NOT NULL, note TEXT NOT NULL,
     source TEXT NOT NULL, created_at TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS dataset_tables (
-    version_id INTEGER NOT NULL REFERENCES dataset_versions(id), name TEXT NOT NULL, rows INTEGER NOT NULL,
-    csv BLOB NOT NULL, PRIMARY KEY (version_id, name));
 CREATE TABLE IF NOT EXISTS scenarios (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
     author TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (name, version));
@@ -61,10 +61,6 @@ def default_path() -> Path:
     return Path(os.environ.get("FOODCHAIN_DB") or DEFAULT_PATH)
 
 
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
 def scenario_hash(doc: dict) -> str:
     """A stable hash of a scenario document (key order does not matter)."""
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -77,8 +73,10 @@ def run_key(version_id: int, doc: dict, options: dict) -> str:
     return f"v{version_id}-{scenario_hash(doc)}-{hashlib.sha256(opts.encode()).hexdigest()[:8]}"
 
 
-class Store:
+class Store(VersionStore):
     """Dataset versions, scenarios and runs in one SQLite file (see the module docstring)."""
+
+    backup_path: Path | None = None  # the copy made before a migration, if one ran
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
@@ -86,6 +84,23 @@ class Store:
         with self._connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
             con.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Convert a format-1 store (backup copy first, then one transaction); create format 2."""
+        con = self._connect()
+        try:
+            old = migrate.needs_migration(con)
+        finally:
+            con.close()
+        if old:
+            self.backup_path = migrate.backup(self.path)
+        with self._write() as con:
+            if migrate.needs_migration(con):
+                migrate.migrate(con)
+            elif con.execute("PRAGMA user_version").fetchone()[0] < migrate.CURRENT:
+                migrate.create_tables(con)
+                con.execute(f"PRAGMA user_version = {migrate.CURRENT}")
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=60, isolation_level=None)
@@ -113,81 +128,6 @@ class Store:
         finally:
             con.close()
 
-    # -- dataset versions ------------------------------------------------------------------
-
-    def add_version(
-        self,
-        dataset: Dataset,
-        uploader: str,
-        note: str = "",
-        source: str = "upload",
-        activate: bool = True,
-        only_if_empty: bool = False,
-    ) -> int | None:
-        """Store a valid dataset as a new version (made from the active one) and return its id.
-
-        With ``only_if_empty`` nothing is stored (and ``None`` returned) when the store
-        already holds a version: first-start seeding that two sessions may race to do.
-        """
-        blobs = {name: frame.to_csv(index=False).encode() for name, frame in dataset.tables().items()}
-        with self._write() as con:
-            if only_if_empty and con.execute("SELECT COUNT(*) FROM dataset_versions").fetchone()[0]:
-                return None
-            parent = con.execute("SELECT id FROM dataset_versions WHERE active = 1").fetchone()
-            cur = con.execute(
-                "INSERT INTO dataset_versions (parent_id, uploader, note, source, created_at) VALUES (?,?,?,?,?)",
-                (parent[0] if parent else None, uploader.strip() or "anonymous", note, source, _now()),
-            )
-            version = int(cur.lastrowid)
-            con.executemany(
-                "INSERT INTO dataset_tables VALUES (?,?,?,?)",
-                [(version, n, len(dataset.tables()[n]), b) for n, b in blobs.items()],
-            )
-            if activate:
-                con.execute("UPDATE dataset_versions SET active = (id = ?)", (version,))
-        return version
-
-    def activate(self, version_id: int) -> None:
-        """Make ``version_id`` the active version (an earlier one, to go back to it)."""
-        with self._write() as con:
-            if not con.execute("SELECT 1 FROM dataset_versions WHERE id = ?", (version_id,)).fetchone():
-                raise KeyError(f"there is no dataset version {version_id}")
-            con.execute("UPDATE dataset_versions SET active = (id = ?)", (version_id,))
-
-    def active_version(self) -> int | None:
-        rows = self._read("SELECT id FROM dataset_versions WHERE active = 1")
-        return int(rows[0][0]) if rows else None
-
-    def versions(self) -> pd.DataFrame:
-        """Every version, newest first: id, parent_id, uploader, note, source, created_at, active, rows."""
-        rows = self._read(
-            "SELECT v.id, v.parent_id, v.uploader, v.note, v.source, v.created_at, v.active,"
-            " (SELECT SUM(rows) FROM dataset_tables t WHERE t.version_id = v.id)"
-            " FROM dataset_versions v ORDER BY v.id DESC"
-        )
-        cols = ["id", "parent_id", "uploader", "note", "source", "created_at", "active", "rows"]
-        frame = pd.DataFrame(rows, columns=cols)
-        frame["active"] = frame["active"].astype(bool)
-        return frame
-
-    def version_info(self, version_id: int) -> dict:
-        frame = self.versions()
-        row = frame[frame["id"] == version_id]
-        if row.empty:
-            raise KeyError(f"there is no dataset version {version_id}")
-        return row.iloc[0].to_dict()
-
-    def raw_tables(self, version_id: int) -> dict[str, pd.DataFrame]:
-        """The tables of a version as strings, exactly as stored (what an upload is merged into)."""
-        rows = self._read("SELECT name, csv FROM dataset_tables WHERE version_id = ?", (version_id,))
-        if not rows:
-            raise KeyError(f"there is no dataset version {version_id}")
-        return {name: read_csv_bytes(bytes(blob), name)[0] for name, blob in rows if name in TABLES}
-
-    def load_version(self, version_id: int) -> Dataset:
-        """A stored version as a :class:`Dataset`."""
-        return dataset_from_tables(self.raw_tables(version_id))
-
     # -- scenarios -------------------------------------------------------------------------
 
     def save_scenario(self, doc: dict, author: str, name: str | None = None) -> int:
@@ -198,7 +138,7 @@ class Store:
             version = (last or 0) + 1
             con.execute(
                 "INSERT INTO scenarios (name, version, doc, author, created_at) VALUES (?,?,?,?,?)",
-                (name, version, json.dumps(doc, ensure_ascii=False), author.strip() or "anonymous", _now()),
+                (name, version, json.dumps(doc, ensure_ascii=False), author.strip() or "anonymous", now()),
             )
         return version
 
@@ -228,7 +168,8 @@ class Store:
         summary = result.summary() | {"transport_cost": result.transport_cost, "supply_cost": result.supply_cost}
         with self._write() as con:
             con.execute(
-                "INSERT OR IGNORE INTO runs VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT OR IGNORE INTO runs (key, dataset_version, scenario_hash, scenario_name, options, summary,"
+                " tables, created_at, doc) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     key,
                     version_id,
@@ -237,7 +178,8 @@ class Store:
                     json.dumps(options),
                     json.dumps(summary),
                     buf.getvalue(),
-                    _now(),
+                    now(),
+                    json.dumps(doc, ensure_ascii=False),
                 ),
             )
 
@@ -264,6 +206,20 @@ class Store:
             timings=summary.get("timings_s", {}),
         )
 
+    def run_doc(self, key: str) -> tuple[dict, dict] | None:
+        """(scenario document, options) of a stored run, to run it again on another version;
+        runs stored before documents were kept are matched to a saved scenario by hash."""
+        rows = self._read("SELECT doc, scenario_hash, options FROM runs WHERE key = ?", (key,))
+        if not rows:
+            return None
+        doc, digest, options = rows[0]
+        if doc:
+            return json.loads(doc), json.loads(options)
+        for (text,) in self._read("SELECT doc FROM scenarios ORDER BY id DESC"):
+            if scenario_hash(json.loads(text)) == digest:
+                return json.loads(text), json.loads(options)
+        return None
+
     def runs(self, version_id: int | None = None) -> pd.DataFrame:
         """Stored runs (of one dataset version if given), newest first."""
         sql = "SELECT key, dataset_version, scenario_name, options, created_at FROM runs"
@@ -288,7 +244,9 @@ def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None)
             dataset = load_dataset(folder)
         except Exception:  # noqa: S112 -- a sample being rebuilt may be briefly invalid: try the next one
             continue
-        version = store.add_version(dataset, "foodchain", f"sample data: {folder.name}", "sample", only_if_empty=True)
+        version = store.add_version(
+            dataset, "foodchain", f"sample data: {folder.name}", "sample", activate=True, only_if_empty=True
+        )
         if version is not None and scenario_dir is not None and store.scenarios().empty:
             for doc in sample_scenarios(dataset, scenario_dir):
                 store.save_scenario(doc, "foodchain")

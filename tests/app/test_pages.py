@@ -86,17 +86,27 @@ def test_good_upload_becomes_a_new_version(db):
     ok(at).button(key="upload_save").click().run()
     versions = Store(db).versions()
     assert len(versions) == 2
-    assert versions.iloc[0][["uploader", "note", "active"]].tolist() == ["Siti (PIBC)", "today's demand", True]
+    assert versions.iloc[0][["uploader", "note", "state"]].tolist() == ["Siti (PIBC)", "today's demand", "draft"]
+    assert "Saved as version 2 (draft)" in ok(at).success[0].value  # stays after the rerun
+    at.run()
+    assert "Saved as version 2 (draft)" in ok(at).success[0].value
+    assert at.selectbox(key="history_pick").value == 2  # the picker follows the newest version
+    ok(at.button(key="history_activate").click().run())
+    assert Store(db).active_version() == 2
+    assert Store(db).events().iloc[0][["version_id", "from_version", "by"]].tolist() == [2, 1, "Siti (PIBC)"]
 
 
 def test_restore_earlier_version(db):
     store = Store(db)
     ok(app("Home.py"))
-    store.add_version(store.load_version(1), "Budi", "copy")
+    store.add_version(store.load_version(1), "Budi", "copy", activate=True)
     at = app("pages/1_Upload_data.py")
     at.selectbox(key="history_pick").set_value(1).run()
+    assert ok(at).button(key="history_activate").disabled  # no name yet
+    at.text_input(key="upload_user").set_value("Dewi").run()
     ok(at).button(key="history_activate").click().run()
     assert Store(db).active_version() == 1
+    assert Store(db).events().iloc[0][["version_id", "from_version", "by"]].tolist() == [1, 2, "Dewi"]
 
 
 def run_toll(at: AppTest) -> AppTest:
@@ -176,3 +186,66 @@ def test_criticality_ensemble_runs_when_a_spec_exists(db):
     ok(at)
     # the sample spec is written for Jakarta: on the tiny sample it is an error in words, not a traceback
     assert at.error or len(frame_with(at, "p_share_above_5pct")) > 0
+
+
+# issue 12: numbers asked about, never locked out
+
+
+def test_an_ambiguous_number_blocks_saving_until_the_convention_is_chosen(db):
+    at = app("pages/1_Upload_data.py")
+    at.text_input(key="upload_user").set_value("Siti (PIBC)")
+    stock = b"node_id,commodity,initial_t\nHUB-CENTRAL,rice,30.000\n"
+    at.file_uploader(key="upload_file").set_value(("stock.csv", stock, "text/csv")).run()
+    ok(at)
+    assert any(
+        "30.000" in m and "stock" in str(row)
+        for m, row in zip(at.dataframe[0].value["message"], at.dataframe[0].value["table"])
+    )
+    assert any("read two ways" in w.value for w in at.warning)
+    assert at.button(key="upload_save").disabled
+    at.radio(key="upload_numbers").set_value("id").run()
+    assert not ok(at).button(key="upload_save").disabled
+    assert any("60 t to 30,000 t" in w.value for w in at.warning)  # the plausibility flag, in words
+    at.button(key="upload_save").click().run()
+    assert Store(db).load_version(2).stock["initial_t"].tolist() == [30000.0]
+
+
+def test_a_damaged_version_never_locks_anyone_out(db):
+    import sqlite3
+
+    ok(app("Home.py"))
+    store = Store(db)
+    store.add_version(store.load_version(1), "Budi", "copy", activate=True)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE dataset_frames SET data = x'00' WHERE version_id = 2")
+    for page in PAGES:
+        at = ok(app(page))
+        assert at.sidebar.radio(key="lang_choice")  # the sidebar renders
+        assert any("version 2 cannot be loaded" in e.value for e in at.error), page
+    at = app("pages/1_Upload_data.py")
+    at.text_input(key="upload_user").set_value("Dewi").run()
+    at.selectbox(key="history_pick").set_value(1).run()
+    ok(at).button(key="history_activate").click().run()
+    assert Store(db).active_version() == 1
+    assert not ok(app("Home.py")).error
+
+
+def test_runs_of_an_earlier_version_stay_visible_with_a_badge_and_a_rerun(db):
+    ok(run_toll(app("pages/3_Scenarios.py")))
+    store = Store(db)
+    store.add_version(store.load_version(1), "Budi", "copy", activate=True)
+    sf = ok(app("pages/4_Shortfalls.py"))
+    toll = [o for o in sf.selectbox(key="sf_run").options if "Tol Barat" in o]
+    assert toll and "computed on version 1" in toll[0]
+    runs = store.runs(1)
+    sf.selectbox(key="sf_run").set_value(runs.loc[runs["scenario_name"] == TOLL, "key"].iloc[0]).run()
+    assert any("computed on data version 1" in w.value for w in ok(sf).warning)
+    assert [b for b in sf.button if b.key and b.key.startswith("sf_run_rerun_")]
+    cmp = ok(app("pages/6_Compare.py"))
+    assert any("computed on version 1" in o for o in cmp.multiselect(key="cmp_runs").options)
+    assert any("computed on data version 1" in w.value for w in cmp.warning)
+    buttons = [b for b in cmp.button if b.key and b.key.startswith("cmp_runs_rerun_")]
+    ok(buttons[0].click().run())
+    assert (Store(db).runs(2)["scenario_name"] == TOLL).any()
+    assert not any("computed on data version 1" in w.value for w in cmp.warning)
+    assert ok(cmp).dataframe[0].value["shortfall_t"].tolist() == pytest.approx([0.0, 40.0])
