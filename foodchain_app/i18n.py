@@ -317,6 +317,61 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Nilai = harga bayangan: penurunan biaya total bila kapasitas bertambah 1 t/hari (Rp).",
         "en": "Value = shadow price: how much one more t/day of capacity would lower the total cost (Rp).",
     },
+    # accounts and sign-in in shared mode (foodchain_app/auth.py)
+    "auth_intro": {
+        "id": "Aplikasi ini dipakai bersama. Masuk dengan akun Anda untuk melihat data.",
+        "en": "This app is shared. Sign in with your account to see the data.",
+    },
+    "auth_name": {"id": "Nama akun", "en": "Account name"},
+    "auth_password": {"id": "Kata sandi", "en": "Password"},
+    "auth_sign_in": {"id": "Masuk", "en": "Sign in"},
+    "auth_sign_out": {"id": "Keluar", "en": "Sign out"},
+    "auth_signed_in": {"id": "Masuk sebagai **{name}** · {role}", "en": "Signed in as **{name}** · {role}"},
+    "auth_bad": {
+        "id": "Nama akun atau kata sandi salah, atau akun dinonaktifkan.",
+        "en": "Wrong account name or password, or the account is disabled.",
+    },
+    "auth_locked": {
+        "id": "Terlalu banyak percobaan gagal untuk akun ini. Coba lagi dalam {minutes} menit.",
+        "en": "Too many failed attempts for this account. Try again in {minutes} minutes.",
+    },
+    "auth_busy": {
+        "id": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {seconds} detik.",
+        "en": "Too many failed sign-ins. Try again in {seconds} seconds.",
+    },
+    "auth_expired": {
+        "id": "Sesi Anda telah berakhir. Silakan masuk lagi.",
+        "en": "Your session has ended. Please sign in again.",
+    },
+    "auth_no_accounts": {
+        "id": "Belum ada akun. Administrator membuat akun pertama di server: `foodchain users add NAMA --role admin`.",
+        "en": "There are no accounts yet. An administrator makes the first one on the server:"
+        " `foodchain users add NAME --role admin`.",
+    },
+    "auth_role_needed": {
+        "id": "Halaman ini memerlukan peran {role} atau yang lebih tinggi. Mintalah kepada administrator bila perlu.",
+        "en": "This page needs the {role} role or a higher one. Ask an administrator if you need it.",
+    },
+    "role_viewer": {"id": "peninjau (viewer)", "en": "viewer"},
+    "role_manager": {"id": "pengelola (manager)", "en": "manager"},
+    "role_analyst": {"id": "analis (analyst)", "en": "analyst"},
+    "role_admin": {"id": "administrator (admin)", "en": "admin"},
+    "auth_can_viewer": {
+        "id": "Anda dapat melihat hasil dan mengunduh laporan.",
+        "en": "You can see results and download reports.",
+    },
+    "auth_can_manager": {
+        "id": "Anda dapat mengunggah data; versi yang Anda simpan menjadi draf sampai analis mengaktifkannya.",
+        "en": "You can upload data; versions you save stay drafts until an analyst makes them active.",
+    },
+    "auth_can_analyst": {
+        "id": "Anda dapat mengunggah data, mengaktifkan versi, menyusun skenario dan menjalankan analisis.",
+        "en": "You can upload data, make versions active, build scenarios and run analyses.",
+    },
+    "auth_can_admin": {
+        "id": "Anda dapat melakukan semuanya; akun dikelola dengan `foodchain users` di server.",
+        "en": "You can do everything; accounts are managed with `foodchain users` on the server.",
+    },
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {

@@ -11,6 +11,7 @@ import streamlit as st
 from foodchain import Dataset, SolveResult, scenario_from_dict, solve
 from foodchain.errors import FoodchainError
 from foodchain.store import Store, default_path, run_key, seed
+from foodchain_app.auth import bind, gate
 from foodchain_app.i18n import LANGUAGES, init_lang, t
 from foodchain_app.nav import sidebar_menu
 
@@ -92,8 +93,9 @@ def page(title_key: str) -> tuple[Store, int, Dataset] | None:
         horizontal=True,
     )
     st.title(t(title_key))
+    gate()  # shared mode: nothing below until an account has signed in
     try:
-        store = get_store()
+        store = bind(get_store())
         version = store.active_version()
         if version is None:
             st.error(t("no_dataset"))

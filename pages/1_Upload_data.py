@@ -13,6 +13,7 @@ from foodchain.ingest import (
     table_csv,
 )
 from foodchain.model.schema import TABLES, spec_frame
+from foodchain_app.auth import ANALYST, MANAGER, can, require, shared_mode
 from foodchain_app.i18n import t
 from foodchain_app.state import page, show_problems
 from foodchain_app.tables import show
@@ -38,17 +39,19 @@ def review(candidate, current, key: str) -> None:
             st.session_state.get("upload_user", ""),
             st.session_state.get("upload_note", ""),
             source=key,
+            activate=can(ANALYST),
         )
         st.success(t("saved_version").format(id=new))
         st.rerun()
 
 
 ctx = page("nav_upload")
+require(MANAGER)
 if ctx is not None:
     store, version, dataset = ctx
     current = store.raw_tables(version)
     c1, c2 = st.columns(2)
-    c1.text_input(t("your_name"), key="upload_user")
+    c1.text_input(t("your_name"), key="upload_user", disabled=shared_mode())
     c2.text_input(t("note"), key="upload_note")
     tab_up, tab_edit, tab_tpl, tab_hist = st.tabs(
         [t("tab_upload"), t("tab_edit"), t("tab_templates"), t("tab_history")]
@@ -79,6 +82,6 @@ if ctx is not None:
         show(history(store), "history_table")
         ids = store.versions()["id"].tolist()
         chosen = st.selectbox(t("version_to_activate"), ids, index=ids.index(version), key="history_pick")
-        if st.button(t("make_active"), key="history_activate", disabled=chosen == version):
+        if st.button(t("make_active"), key="history_activate", disabled=chosen == version or not can(ANALYST)):
             store.activate(int(chosen))
             st.rerun()

@@ -12,11 +12,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from foodchain.cli import analysis, flood, solve
+from foodchain.cli import analysis, flood, solve, users
 from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID
 from foodchain.errors import FoodchainError, InvalidInput
 
-COMMAND_MODULES = (solve, flood, analysis)
+COMMAND_MODULES = (solve, flood, analysis, users)
 
 
 def build_parser() -> argparse.ArgumentParser:
