@@ -35,6 +35,7 @@ delay are parameters, so tests can move time.
 from __future__ import annotations
 
 import re
+import secrets
 import sqlite3
 import time
 from collections.abc import Callable
@@ -154,6 +155,8 @@ class Accounts:
     path : the store's SQLite file (``foodchain.store.default_path()`` when ``None``).
     clock : seconds now (``time.time``); tests pass their own.
     sleep : waits a number of seconds (``time.sleep``); called once per failed login.
+    hasher : the Argon2 hasher (argon2-cffi's defaults); hashes made with other parameters
+        are checked as they are and re-hashed at the next login.
     """
 
     def __init__(
@@ -161,12 +164,14 @@ class Accounts:
         path: str | Path | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
+        hasher: PasswordHasher = HASHER,
     ) -> None:
         from foodchain.store import default_path
 
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.clock, self.sleep = clock, sleep
+        self.clock, self.sleep, self.hasher = clock, sleep, hasher
+        self._dummy_hash = ""
         with self._connect() as con:
             con.executescript(SCHEMA)
 
@@ -195,7 +200,7 @@ class Accounts:
             raise InvalidInput(problems, "account")
         self._run(
             "INSERT INTO accounts (name, role, password_hash, created_at, created_by) VALUES (?,?,?,?,?)",
-            (name, role, HASHER.hash(password), _stamp(self.clock()), by),
+            (name, role, self.hasher.hash(password), _stamp(self.clock()), by),
         )
         self.record(by, "account_added", f"{name} ({role})")
         return Account(name, role)
@@ -268,16 +273,16 @@ class Accounts:
             raise LoginRefused("locked", wait)
         row = self._row(name.strip()) if len(password) <= MAX_PASSWORD_CHARS else None
         why = "no such account" if row is None else "disabled" if row[3] else ""
-        if not why and not _verify(row[2], password):
+        if not why and not self._verify(row[2], password):
             why = "wrong password"
         if why:
             if row is None:
-                _verify(_dummy_hash(), password)  # take as long as a real check: names stay secret
+                self._verify(self._dummy(), password)  # as long as a real check: names stay secret
             self.record(key, "login_failed", f"{why}; {where}".strip("; "))
             self.sleep(FAIL_DELAY_S)
             raise LoginRefused("bad")
-        if HASHER.check_needs_rehash(row[2]):
-            self._run("UPDATE accounts SET password_hash = ? WHERE name = ?", (HASHER.hash(password), row[0]))
+        if self.hasher.check_needs_rehash(row[2]):
+            self._run("UPDATE accounts SET password_hash = ? WHERE name = ?", (self.hasher.hash(password), row[0]))
         self.record(key, "login_ok", where)
         return Session(Account(row[0], row[1]), now, now)
 
@@ -317,21 +322,14 @@ class Accounts:
             failures[GLOBAL_MAX_FAILURES - 1] + GLOBAL_WINDOW_S - now if len(failures) >= GLOBAL_MAX_FAILURES else 0.0
         )
 
+    def _verify(self, password_hash: str, password: str) -> bool:
+        try:
+            return self.hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
 
-def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return HASHER.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-_DUMMY: list[str] = []
-
-
-def _dummy_hash() -> str:
-    """A hash of a random text, to check unknown names against (made once)."""
-    if not _DUMMY:
-        import secrets
-
-        _DUMMY.append(HASHER.hash(secrets.token_urlsafe(16)))
-    return _DUMMY[0]
+    def _dummy(self) -> str:
+        """A hash of a random text, to check unknown names against (made once)."""
+        if not self._dummy_hash:
+            self._dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
+        return self._dummy_hash
