@@ -20,11 +20,11 @@ import os
 import streamlit as st
 
 from foodchain.store import Store, default_path
-from foodchain.store.accounts import ANALYST, MANAGER, VIEWER, Account, Accounts, LoginRefused, PermissionDenied
+from foodchain.store.accounts import ADMIN, ANALYST, MANAGER, VIEWER, Account, Accounts, LoginRefused, PermissionDenied
 from foodchain.store.guard import AccountStore
 from foodchain_app.i18n import t
 
-__all__ = ["ANALYST", "MANAGER", "VIEWER", "bind", "can", "gate", "require", "shared_mode"]
+__all__ = ["ADMIN", "ANALYST", "MANAGER", "VIEWER", "bind", "can", "gate", "require", "shared_mode"]
 
 SESSION_KEY = "auth_session"
 NAME_KEYS = ("upload_user", "scn_author")  # the pages' "your name" fields: the account's name in shared mode

@@ -369,9 +369,32 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "You can upload data, make versions active, build scenarios and run analyses.",
     },
     "auth_can_admin": {
-        "id": "Anda dapat melakukan semuanya; akun dikelola dengan `foodchain users` di server.",
-        "en": "You can do everything; accounts are managed with `foodchain users` on the server.",
+        "id": "Anda dapat melakukan semuanya, termasuk mengelola akun.",
+        "en": "You can do everything, accounts included.",
     },
+    "nav_accounts": {"id": "Akun", "en": "Accounts"},
+    "about_accounts": {
+        "id": "administrator menambah dan menonaktifkan akun serta melihat catatan masuk dan perubahan.",
+        "en": "administrators add and disable accounts and see the log of sign-ins and changes.",
+    },
+    "acc_help": {
+        "id": "Akun dipakai bila aplikasi berjalan bersama (FOODCHAIN_AUTH=on). Di server juga:"
+        " `foodchain users add | list | disable`.",
+        "en": "Accounts are used when the app runs shared (FOODCHAIN_AUTH=on). On the server also:"
+        " `foodchain users add | list | disable`.",
+    },
+    "acc_add": {"id": "Tambah akun", "en": "Add an account"},
+    "acc_role": {"id": "Peran", "en": "Role"},
+    "acc_password_again": {"id": "Kata sandi sekali lagi", "en": "Password again"},
+    "acc_add_button": {"id": "Tambah", "en": "Add"},
+    "acc_passwords_differ": {"id": "Kedua kata sandi berbeda.", "en": "The two passwords differ."},
+    "acc_invalid": {"id": "Akun tidak dibuat:", "en": "The account was not made:"},
+    "acc_added": {"id": "Akun **{name}** ditambahkan.", "en": "Account **{name}** added."},
+    "acc_disable": {"id": "Nonaktifkan akun", "en": "Disable an account"},
+    "acc_account": {"id": "Akun", "en": "Account"},
+    "acc_disable_button": {"id": "Nonaktifkan", "en": "Disable"},
+    "acc_list": {"id": "Semua akun", "en": "Every account"},
+    "acc_log": {"id": "Catatan masuk dan perubahan (terbaru dulu)", "en": "Sign-ins and changes (newest first)"},
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -437,6 +460,14 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "note": ("Catatan", "Note"),
     "source": ("Asal data", "Source"),
     "created_at": ("Waktu", "When"),
+    # accounts page (foodchain_app/auth.py)
+    "role": ("Peran", "Role"),
+    "disabled": ("Nonaktif", "Disabled"),
+    "created_by": ("Dibuat oleh", "Made by"),
+    "last_login": ("Terakhir masuk", "Last sign-in"),
+    "event": ("Kejadian", "Event"),
+    "detail": ("Rincian", "Detail"),
+    "at": ("Waktu", "When"),
     "active": ("Aktif", "Active"),
     "rows": ("Baris", "Rows"),
     "changes": ("Perubahan dari versi induk", "Changes from the parent version"),

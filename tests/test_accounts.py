@@ -271,3 +271,19 @@ def test_a_write_without_a_role_is_refused(store, accounts):
         con.execute("DELETE FROM dataset_versions")
     assert len(store.versions()) == 1
     assert set(WRITES) >= {"add_version", "activate", "save_scenario", "save_run"}
+
+
+def test_only_an_admin_account_manages_accounts(accounts):
+    admin, analyst = accounts.add("rina", "admin", PASSWORD), accounts.add("ana", "analyst", PASSWORD)
+    with pytest.raises(PermissionDenied, match="admin role"):
+        accounts.add("dewi", "viewer", PASSWORD, by=analyst)
+    with pytest.raises(PermissionDenied):
+        accounts.disable("rina", by=analyst)
+    assert accounts.add("dewi", "viewer", PASSWORD, by=admin).role == "viewer"
+    accounts.disable("ana", by=admin)
+    assert accounts.get("rina") is not None and accounts.get("ana") is None
+    assert accounts.table().set_index("name")["created_by"].to_dict() == {
+        "ana": "command line",
+        "dewi": "rina",
+        "rina": "command line",
+    }

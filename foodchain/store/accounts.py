@@ -189,8 +189,13 @@ class Accounts:
 
     # -- accounts ------------------------------------------------------------------------
 
-    def add(self, name: str, role: str, password: str, by: str = "command line") -> Account:
-        """Make an account; raises :class:`InvalidInput` listing every problem (a taken name too)."""
+    def add(self, name: str, role: str, password: str, by: str | Account = "command line") -> Account:
+        """Make an account; raises :class:`InvalidInput` listing every problem (a taken name too).
+
+        ``by`` is who does it: a text (the command line) or a signed-in :class:`Account`,
+        which must be an admin (else :class:`PermissionDenied`).
+        """
+        by = self._admin(by, "add an account")
         name = name.strip()
         problems = check_new_account(name, role, password)
         taken = self._row(name) if not problems else None
@@ -205,13 +210,24 @@ class Accounts:
         self.record(by, "account_added", f"{name} ({role})")
         return Account(name, role)
 
-    def disable(self, name: str, by: str = "command line") -> None:
-        """Disable an account: it can no longer sign in, and its open sessions end at their next page."""
+    def disable(self, name: str, by: str | Account = "command line") -> None:
+        """Disable an account: it can no longer sign in, and its open sessions end at their next page
+        (``by`` as for :meth:`add`)."""
+        by = self._admin(by, "disable an account")
         row = self._row(name.strip())
         if row is None:
             raise InvalidInput([_problem("name", f"there is no account named '{name.strip()[:70]}'")], "account")
         self._run("UPDATE accounts SET disabled = 1 WHERE name = ?", (row[0],))
         self.record(by, "account_disabled", row[0])
+
+    def _admin(self, by: str | Account, action: str) -> str:
+        """The name of who acts; an :class:`Account` that is not an admin is refused (and logged)."""
+        if not isinstance(by, Account):
+            return by
+        if not by.can(ADMIN):
+            self.record(by.name, "refused", f"{action} needs admin")
+            raise PermissionDenied(f"account '{by.name}' ({by.role}) may not {action}: that needs the admin role")
+        return by.name
 
     def get(self, name: str) -> Account | None:
         """The enabled account of this name, or ``None``."""
