@@ -287,3 +287,13 @@ def test_only_an_admin_account_manages_accounts(accounts):
         "dewi": "rina",
         "rina": "command line",
     }
+
+
+def test_the_table_shows_each_last_login(accounts, clock):
+    accounts.add("ana", "analyst", PASSWORD)
+    accounts.add("budi", "viewer", PASSWORD)
+    clock.now = 1_800_003_600.0
+    accounts.login("ANA", PASSWORD)
+    table = accounts.table()
+    assert table["last_login"].tolist() == ["2027-01-15 09:00:00 UTC", ""]
+    assert table["disabled"].tolist() == [False, False]

@@ -241,10 +241,8 @@ class Accounts:
             " (SELECT MAX(at) FROM account_events e WHERE e.event = 'login_ok' AND e.name = lower(a.name))"
             " FROM accounts a ORDER BY a.name COLLATE NOCASE"
         )
-        frame = pd.DataFrame(rows, columns=["name", "role", "disabled", "created_at", "created_by", "last_login"])
-        frame["disabled"] = frame["disabled"].astype(bool)
-        frame["last_login"] = [_stamp(s) if s is not None else "" for s in frame["last_login"]]
-        return frame
+        rows = [(*row[:2], bool(row[2]), *row[3:5], _stamp(row[5]) if row[5] is not None else "") for row in rows]
+        return pd.DataFrame(rows, columns=["name", "role", "disabled", "created_at", "created_by", "last_login"])
 
     def count(self) -> int:
         """How many enabled accounts there are."""

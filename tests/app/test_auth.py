@@ -212,7 +212,9 @@ def _add_on_the_page(at: AppTest, name: str, role: str, password: str, again: st
 
 
 def test_an_admin_adds_and_disables_accounts_on_the_page(shared):
+    Accounts(hasher=FAST).login("rina", PASSWORD)  # one account with a last login, one without
     at = ok(signed_in("pages/7_Accounts.py", "rina", lang="id"))
+    assert at.dataframe[0].value.set_index("name")["last_login"].astype(bool).to_dict()["rina"]
     _add_on_the_page(at, "dewi", "manager", PASSWORD, PASSWORD + "!")
     assert at.error[0].value == "Kedua kata sandi berbeda." and Accounts().get("dewi") is None
     _add_on_the_page(at, "dewi", "manager", "pendek", "pendek")
