@@ -29,6 +29,7 @@ __all__ = ["ADMIN", "ANALYST", "MANAGER", "VIEWER", "bind", "can", "gate", "requ
 SESSION_KEY = "auth_session"
 NAME_KEYS = ("upload_user", "scn_author")  # the pages' "your name" fields: the account's name in shared mode
 OFF = {"", "off", "0", "false", "no"}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def shared_mode() -> bool:
@@ -60,8 +61,11 @@ def can(role: str) -> bool:
 
 def gate() -> Account | None:
     """In shared mode: the login form and a stop until an account signs in, then who is
-    signed in and a sign-out button in the sidebar. Nothing in local mode."""
+    signed in and a sign-out button in the sidebar. In local mode only a warning when the
+    server listens on more than this machine (no login, yet others can reach it)."""
     if not shared_mode():
+        if st.get_option("server.address") not in LOOPBACK:
+            st.sidebar.warning(t("auth_open_to_network"))
         return None
     account = _resume()
     if account is None:

@@ -372,6 +372,12 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Anda dapat melakukan semuanya, termasuk mengelola akun.",
         "en": "You can do everything, accounts included.",
     },
+    "auth_open_to_network": {
+        "id": "Aplikasi ini dapat dibuka dari komputer lain tanpa login. Untuk dipakai bersama,"
+        " jalankan dengan FOODCHAIN_AUTH=on (lihat README).",
+        "en": "Other computers can open this app without a login. To share it, run it with"
+        " FOODCHAIN_AUTH=on (see the README).",
+    },
     "nav_accounts": {"id": "Akun", "en": "Accounts"},
     "about_accounts": {
         "id": "administrator menambah dan menonaktifkan akun serta melihat catatan masuk dan perubahan.",

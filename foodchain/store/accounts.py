@@ -286,12 +286,10 @@ class Accounts:
             self.record(key, "login_locked", where)
             raise LoginRefused("locked", wait)
         row = self._row(name.strip()) if len(password) <= MAX_PASSWORD_CHARS else None
-        why = "no such account" if row is None else "disabled" if row[3] else ""
-        if not why and not self._verify(row[2], password):
-            why = "wrong password"
+        # one hash check whatever the case, so that the time taken tells nothing about the name
+        right = self._verify(row[2] if row is not None else self._dummy(), password[: MAX_PASSWORD_CHARS + 1])
+        why = "no such account" if row is None else "disabled" if row[3] else "" if right else "wrong password"
         if why:
-            if row is None:
-                self._verify(self._dummy(), password)  # as long as a real check: names stay secret
             self.record(key, "login_failed", f"{why}; {where}".strip("; "))
             self.sleep(FAIL_DELAY_S)
             raise LoginRefused("bad")

@@ -238,3 +238,19 @@ def test_the_accounts_page_works_in_local_mode(tmp_path, monkeypatch):
     _add_on_the_page(at, "rina", "admin", PASSWORD, PASSWORD)
     assert Accounts().get("rina").role == "admin"
     assert Accounts().table()["created_by"].tolist() == ["app (local)"]
+
+
+def test_local_mode_warns_when_other_machines_can_reach_it(tmp_path, monkeypatch):
+    from streamlit import config
+
+    monkeypatch.setenv("FOODCHAIN_DB", str(tmp_path / "app.sqlite"))
+    monkeypatch.setenv("FOODCHAIN_SAMPLE", "tiny")
+    monkeypatch.delenv("FOODCHAIN_AUTH", raising=False)
+    before = config.get_option("server.address")
+    assert before == "127.0.0.1" and not ok(app("Home.py")).sidebar.warning  # from .streamlit/config.toml
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        at = ok(app("Home.py"))
+    finally:
+        config.set_option("server.address", before)
+    assert "FOODCHAIN_AUTH=on" in at.sidebar.warning[0].value and at.metric
