@@ -172,8 +172,11 @@ class Accounts:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.clock, self.sleep, self.hasher = clock, sleep, hasher
         self._dummy_hash = ""
-        with self._connect() as con:
+        con = self._connect()
+        try:
             con.executescript(SCHEMA)
+        finally:
+            con.close()
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=60, isolation_level=None)
@@ -203,10 +206,13 @@ class Accounts:
             problems.append(_problem("name", f"there is already an account named '{taken[0]}'"))
         if problems:
             raise InvalidInput(problems, "account")
-        self._run(
-            "INSERT INTO accounts (name, role, password_hash, created_at, created_by) VALUES (?,?,?,?,?)",
-            (name, role, self.hasher.hash(password), _stamp(self.clock()), by),
-        )
+        try:
+            self._run(
+                "INSERT INTO accounts (name, role, password_hash, created_at, created_by) VALUES (?,?,?,?,?)",
+                (name, role, self.hasher.hash(password), _stamp(self.clock()), by),
+            )
+        except sqlite3.IntegrityError:  # made by someone else since the check above
+            raise InvalidInput([_problem("name", f"there is already an account named '{name}'")], "account") from None
         self.record(by, "account_added", f"{name} ({role})")
         return Account(name, role)
 
