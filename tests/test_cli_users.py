@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import select
 import subprocess
 import sys
 import time
@@ -110,7 +111,8 @@ def _on_a_terminal(answers: list[str]) -> tuple[int, str]:
     screen, deadline = b"", time.monotonic() + 120
     for i, answer in enumerate(answers):
         while screen.count(b"Password") <= i and time.monotonic() < deadline:
-            screen += os.read(master, 1024)
+            if select.select([master], [], [], 1.0)[0]:
+                screen += os.read(master, 1024)
         os.write(master, answer.encode() + b"\n")
     code = proc.wait(timeout=120)
     try:
