@@ -370,6 +370,90 @@ TEXT: dict[str, dict[str, str]] = {
     "state_draft": {"id": "draf", "en": "draft"},
     "state_active": {"id": "aktif", "en": "active"},
     "state_retired": {"id": "pensiun", "en": "retired"},
+    # accounts and sign-in in shared mode (foodchain_app/auth.py)
+    "auth_intro": {
+        "id": "Aplikasi ini dipakai bersama. Masuk dengan akun Anda untuk melihat data.",
+        "en": "This app is shared. Sign in with your account to see the data.",
+    },
+    "auth_name": {"id": "Nama akun", "en": "Account name"},
+    "auth_password": {"id": "Kata sandi", "en": "Password"},
+    "auth_sign_in": {"id": "Masuk", "en": "Sign in"},
+    "auth_sign_out": {"id": "Keluar", "en": "Sign out"},
+    "auth_signed_in": {"id": "Masuk sebagai **{name}** · {role}", "en": "Signed in as **{name}** · {role}"},
+    "auth_bad": {
+        "id": "Nama akun atau kata sandi salah, atau akun dinonaktifkan.",
+        "en": "Wrong account name or password, or the account is disabled.",
+    },
+    "auth_locked": {
+        "id": "Terlalu banyak percobaan gagal untuk akun ini. Coba lagi dalam {minutes} menit.",
+        "en": "Too many failed attempts for this account. Try again in {minutes} minutes.",
+    },
+    "auth_busy": {
+        "id": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {seconds} detik.",
+        "en": "Too many failed sign-ins. Try again in {seconds} seconds.",
+    },
+    "auth_expired": {
+        "id": "Sesi Anda telah berakhir. Silakan masuk lagi.",
+        "en": "Your session has ended. Please sign in again.",
+    },
+    "auth_no_accounts": {
+        "id": "Belum ada akun. Administrator membuat akun pertama di server: `foodchain users add NAMA --role admin`.",
+        "en": "There are no accounts yet. An administrator makes the first one on the server:"
+        " `foodchain users add NAME --role admin`.",
+    },
+    "auth_role_needed": {
+        "id": "Halaman ini memerlukan peran {role} atau yang lebih tinggi. Mintalah kepada administrator bila perlu.",
+        "en": "This page needs the {role} role or a higher one. Ask an administrator if you need it.",
+    },
+    "role_viewer": {"id": "peninjau (viewer)", "en": "viewer"},
+    "role_manager": {"id": "pengelola (manager)", "en": "manager"},
+    "role_analyst": {"id": "analis (analyst)", "en": "analyst"},
+    "role_admin": {"id": "administrator (admin)", "en": "admin"},
+    "auth_can_viewer": {
+        "id": "Anda dapat melihat hasil dan mengunduh laporan.",
+        "en": "You can see results and download reports.",
+    },
+    "auth_can_manager": {
+        "id": "Anda dapat mengunggah data; versi yang Anda simpan menjadi draf sampai analis mengaktifkannya.",
+        "en": "You can upload data; versions you save stay drafts until an analyst makes them active.",
+    },
+    "auth_can_analyst": {
+        "id": "Anda dapat mengunggah data, mengaktifkan versi, menyusun skenario dan menjalankan analisis.",
+        "en": "You can upload data, make versions active, build scenarios and run analyses.",
+    },
+    "auth_can_admin": {
+        "id": "Anda dapat melakukan semuanya, termasuk mengelola akun.",
+        "en": "You can do everything, accounts included.",
+    },
+    "auth_open_to_network": {
+        "id": "Aplikasi ini dapat dibuka dari komputer lain tanpa login. Untuk dipakai bersama,"
+        " jalankan dengan FOODCHAIN_AUTH=on (lihat README).",
+        "en": "Other computers can open this app without a login. To share it, run it with"
+        " FOODCHAIN_AUTH=on (see the README).",
+    },
+    "nav_accounts": {"id": "Akun", "en": "Accounts"},
+    "about_accounts": {
+        "id": "administrator menambah dan menonaktifkan akun serta melihat catatan masuk dan perubahan.",
+        "en": "administrators add and disable accounts and see the log of sign-ins and changes.",
+    },
+    "acc_help": {
+        "id": "Akun dipakai bila aplikasi berjalan bersama (FOODCHAIN_AUTH=on). Di server juga:"
+        " `foodchain users add | list | disable`.",
+        "en": "Accounts are used when the app runs shared (FOODCHAIN_AUTH=on). On the server also:"
+        " `foodchain users add | list | disable`.",
+    },
+    "acc_add": {"id": "Tambah akun", "en": "Add an account"},
+    "acc_role": {"id": "Peran", "en": "Role"},
+    "acc_password_again": {"id": "Kata sandi sekali lagi", "en": "Password again"},
+    "acc_add_button": {"id": "Tambah", "en": "Add"},
+    "acc_passwords_differ": {"id": "Kedua kata sandi berbeda.", "en": "The two passwords differ."},
+    "acc_invalid": {"id": "Akun tidak dibuat:", "en": "The account was not made:"},
+    "acc_added": {"id": "Akun **{name}** ditambahkan.", "en": "Account **{name}** added."},
+    "acc_disable": {"id": "Nonaktifkan akun", "en": "Disable an account"},
+    "acc_account": {"id": "Akun", "en": "Account"},
+    "acc_disable_button": {"id": "Nonaktifkan", "en": "Disable"},
+    "acc_list": {"id": "Semua akun", "en": "Every account"},
+    "acc_log": {"id": "Catatan masuk dan perubahan (terbaru dulu)", "en": "Sign-ins and changes (newest first)"},
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -435,6 +519,14 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "note": ("Catatan", "Note"),
     "source": ("Asal data", "Source"),
     "created_at": ("Waktu", "When"),
+    # accounts page (foodchain_app/auth.py)
+    "role": ("Peran", "Role"),
+    "disabled": ("Nonaktif", "Disabled"),
+    "created_by": ("Dibuat oleh", "Made by"),
+    "last_login": ("Terakhir masuk", "Last sign-in"),
+    "event": ("Kejadian", "Event"),
+    "detail": ("Rincian", "Detail"),
+    "at": ("Waktu", "When"),
     "active": ("Aktif", "Active"),
     "rows": ("Baris", "Rows"),
     "changes": ("Perubahan dari versi induk", "Changes from the parent version"),
@@ -448,7 +540,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "version_id": ("Versi", "Version"),
     "from_version": ("Dari versi", "From version"),
     "by": ("Oleh", "By"),
-    "at": ("Waktu", "When"),
     "added": ("Ditambah", "Added"),
     "removed": ("Dihapus", "Removed"),
     "changed": ("Diubah", "Changed"),

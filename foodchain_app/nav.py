@@ -20,6 +20,7 @@ PAGES = [
     ("pages/4_Shortfalls.py", "nav_shortfalls", ":material/map:"),
     ("pages/5_Criticality.py", "nav_criticality", ":material/warning:"),
     ("pages/6_Compare.py", "nav_compare", ":material/compare_arrows:"),
+    ("pages/7_Accounts.py", "nav_accounts", ":material/manage_accounts:"),
 ]
 
 

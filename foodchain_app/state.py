@@ -12,6 +12,7 @@ import streamlit as st
 from foodchain import Dataset, SolveResult, scenario_from_dict, solve
 from foodchain.errors import FoodchainError
 from foodchain.store import Store, default_path, run_key, seed
+from foodchain_app.auth import bind, gate
 from foodchain_app.i18n import LANGUAGES, init_lang, t
 from foodchain_app.nav import sidebar_menu
 
@@ -48,7 +49,7 @@ def get_dataset(version_id: int) -> Dataset:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _run(path: str, version_id: int, scenario_json: str, days: int) -> SolveResult:
+def _run(path: str, version_id: int, scenario_json: str, days: int, _writer: Store) -> SolveResult:
     store = _store(path)
     doc, options = json.loads(scenario_json), {"days": days}
     key = run_key(version_id, doc, options)
@@ -56,13 +57,15 @@ def _run(path: str, version_id: int, scenario_json: str, days: int) -> SolveResu
     if cached is not None:
         return cached
     result = solve(_dataset(path, version_id), scenario_from_dict(doc), days=days)
-    store.save_run(key, version_id, doc, options, result)
+    _writer.save_run(key, version_id, doc, options, result)
     return result
 
 
 def run(version_id: int, doc: dict, days: int) -> SolveResult:
-    """Solve ``doc`` on a version, cached by (dataset version, scenario JSON, days) in memory and SQLite."""
-    return _run(str(get_store().path), version_id, json.dumps(doc, sort_keys=True, ensure_ascii=False), days)
+    """Solve ``doc`` on a version, cached by (dataset version, scenario JSON, days) in memory and SQLite
+    (in shared mode a new run is saved, and logged, as the signed-in account's)."""
+    doc_json = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+    return _run(str(get_store().path), version_id, doc_json, days, bind(get_store()))
 
 
 def baseline(version_id: int, days: int = 1) -> SolveResult:
@@ -96,8 +99,9 @@ def page(title_key: str, need_dataset: bool = True) -> tuple[Store, int | None, 
         horizontal=True,
     )
     st.title(t(title_key))
+    gate()  # shared mode: nothing below until an account has signed in
     try:
-        store = get_store()
+        store = bind(get_store())
         version = store.active_version()
     except (FoodchainError, OSError, sqlite3.Error) as exc:
         st.error(f"{t('store_error')}: {exc}")

@@ -12,6 +12,7 @@ from foodchain.ingest import Candidate, history
 from foodchain.model.numbers import CONVENTIONS
 from foodchain.store import Store
 from foodchain.store.diff import cell_changes, plausibility, row_changes
+from foodchain_app.auth import ANALYST, can
 from foodchain_app.i18n import lang, option_labels, t
 from foodchain_app.state import show_problems
 from foodchain_app.tables import show
@@ -112,7 +113,7 @@ def history_tab(store: Store, active: int | None) -> None:
     chosen = st.selectbox(t("version_to_activate"), ids, key="history_pick")
     if not uploader_name():
         st.caption(t("name_required"))
-    disabled = chosen == active or not uploader_name()
+    disabled = chosen == active or not uploader_name() or not can(ANALYST)
     if st.button(t("make_active"), key="history_activate", disabled=disabled, type="primary"):
         store.activate(int(chosen), uploader_name(), st.session_state.get("upload_note", ""))
         st.session_state["activated_version"] = int(chosen)

@@ -7,17 +7,19 @@ import streamlit as st
 
 from foodchain.ingest import MAX_UPLOAD_BYTES, dataset_xlsx, dataset_zip, merge_tables, merge_upload, table_csv
 from foodchain.model.schema import TABLES, spec_frame
+from foodchain_app.auth import MANAGER, require, shared_mode
 from foodchain_app.i18n import t
 from foodchain_app.state import page
 from foodchain_app.tables import show
 from foodchain_app.uploads import file_key, history_tab, numbers_choice, review, saved_message
 
 ctx = page("nav_upload", need_dataset=False)
+require(MANAGER)
 if ctx is not None:
     store, version, dataset = ctx
     current = dataset.tables() if dataset is not None else {}
     c1, c2 = st.columns(2)
-    c1.text_input(t("your_name"), key="upload_user")
+    c1.text_input(t("your_name"), key="upload_user", disabled=shared_mode())
     c2.text_input(t("note"), key="upload_note")
     saved_message()
     tab_up, tab_edit, tab_tpl, tab_hist = st.tabs(

@@ -6,12 +6,14 @@ from foodchain import scenario_from_dict
 from foodchain.errors import FoodchainError, InvalidInput
 from foodchain.optimize.flood import flood_overlay
 from foodchain_app import builder
+from foodchain_app.auth import ANALYST, require, shared_mode
 from foodchain_app.i18n import option_labels, t
 from foodchain_app.nav import link
 from foodchain_app.state import page, run, show_problems
 from foodchain_app.tables import show, with_names
 
 ctx = page("nav_scenarios")
+require(ANALYST)
 if ctx is not None:
     store, version, dataset = ctx
     c1, c2 = st.columns(2)
@@ -63,7 +65,7 @@ if ctx is not None:
         show_problems(getattr(exc, "problems", []), "scn_problems")
         st.stop()
     c1, c2, c3 = st.columns([2, 1, 1])
-    author = c1.text_input(t("your_name"), key="scn_author")
+    author = c1.text_input(t("your_name"), key="scn_author", disabled=shared_mode())
     if c2.button(t("save_scenario"), key="scn_save"):
         st.success(t("scenario_saved").format(name=doc["name"], v=store.save_scenario(doc, author)))
     if c3.button(t("run"), key="scn_run", type="primary") or st.session_state.get("scn_last") == doc:

@@ -5,12 +5,14 @@ import streamlit as st
 from foodchain.errors import FoodchainError
 from foodchain_app import analysis_runs as runs
 from foodchain_app import charts
+from foodchain_app.auth import ANALYST, require
 from foodchain_app.i18n import option_labels, t
 from foodchain_app.maps import SHARE_STOPS, criticality_deck, ramp_legend, zones_deck
 from foodchain_app.state import page, zones
 from foodchain_app.tables import show
 
 ctx = page("nav_criticality")
+require(ANALYST)
 if ctx is not None:
     store, version, dataset = ctx
     names = [runs.NONE] + store.scenarios()["name"].tolist()

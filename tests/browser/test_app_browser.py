@@ -14,6 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,14 +64,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A streamlit server on a free port with its own store; yields its base URL."""
-    _need_chromium()
-    port, tmp = _free_port(), tmp_path_factory.mktemp("app")
-    env = os.environ | {"FOODCHAIN_DB": str(tmp / "app.sqlite"), "PYTHONUNBUFFERED": "1"}
-    if not (JAKARTA.exists() and FLOOD.exists()):
-        env["FOODCHAIN_SAMPLE"] = "tiny"
+@contextmanager
+def serve(tmp: Path, env: dict[str, str]) -> Iterator[str]:
+    """A streamlit server on a free port with the environment ``env``; yields its base URL."""
+    port = _free_port()
     cmd = [
         sys.executable,
         "-m",
@@ -97,10 +95,24 @@ def server(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("streamlit did not start: " + (tmp / "server.log").read_text()[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A streamlit server with its own store (local mode); yields its base URL."""
+    _need_chromium()
+    tmp = tmp_path_factory.mktemp("app")
+    env = os.environ | {"FOODCHAIN_DB": str(tmp / "app.sqlite"), "PYTHONUNBUFFERED": "1"}
+    if not (JAKARTA.exists() and FLOOD.exists()):
+        env["FOODCHAIN_SAMPLE"] = "tiny"
+    with serve(tmp, env) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
