@@ -94,6 +94,7 @@ def closure_scenario(base: Scenario | None, kind: str, target: str, days: int | 
         horizon_days=days or base.horizon_days,
         disruptions=tuple(base.disruptions) + (disruption,),
         base_dir=base.base_dir,
+        equity=base.equity,
     )
 
 

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from foodchain.analysis.runner import tqdm_progress, write_csv
-from foodchain.cli.args import add_dataset, positive_int
+from foodchain.cli.args import add_dataset, add_equity, positive_int, with_equity
 
 
 def _load(args: argparse.Namespace):
@@ -20,7 +20,7 @@ def _load(args: argparse.Namespace):
 
     dataset = load_dataset(args.dataset)
     scenario = load_scenario(args.scenario) if getattr(args, "scenario", None) else None
-    return dataset, scenario
+    return dataset, with_equity(scenario, args.equity)
 
 
 def cmd_criticality(args: argparse.Namespace) -> int:
@@ -97,6 +97,7 @@ def cmd_mitigate(args: argparse.Namespace) -> int:
 
 def _common(p: argparse.ArgumentParser, parallel: bool = True) -> None:
     add_dataset(p)
+    add_equity(p)
     p.add_argument("--out", required=True, help="folder for the output files")
     if parallel:
         p.add_argument("--workers", type=positive_int, default=1, help="local processes (default 1)")

@@ -21,3 +21,23 @@ def positive_int(text: str) -> int:
 def add_dataset(p: argparse.ArgumentParser) -> None:
     """The positional DATASET argument."""
     p.add_argument("dataset", help="folder of CSVs, .zip or .xlsx")
+
+
+def add_equity(p: argparse.ArgumentParser) -> None:
+    """``--equity on|off``: share what is short fairly across zones (default: the scenario's ``equity``, else on)."""
+    p.add_argument(
+        "--equity",
+        choices=["on", "off"],
+        help="share what is short fairly across zones, at the same weighted shortfall (default: the scenario's, on)",
+    )
+
+
+def with_equity(scenario, equity: str | None):
+    """``scenario`` (the baseline when ``None``) with ``--equity`` applied when given."""
+    from dataclasses import replace
+
+    from foodchain.optimize.scenario import Scenario
+
+    if equity is None:
+        return scenario
+    return replace(scenario or Scenario(), equity=equity)

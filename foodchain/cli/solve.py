@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, positive_int
+from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, add_equity, positive_int, with_equity
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
@@ -30,7 +30,7 @@ def _print_warnings(problems) -> None:
 def cmd_solve(args: argparse.Namespace) -> int:
     """Solve the baseline or a scenario and write the result tables into ``--out``."""
     dataset = load_dataset(args.dataset)
-    scenario = load_scenario(args.scenario) if args.scenario else None
+    scenario = with_equity(load_scenario(args.scenario) if args.scenario else None, args.equity)
     result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
     _print_warnings(result.warnings)
     result.write(args.out)
@@ -54,4 +54,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=float, default=None, help="seconds")
+    add_equity(p)
     p.set_defaults(func=cmd_solve)
