@@ -16,36 +16,37 @@ Stage 1 (the model of ``lp.py``): ``min C(flow, supply, drawdown) + W``; optimum
 Stage 2, with ``J`` = :data:`SEGMENTS` equal pieces of the unmet share:
 
 * ``s[q,d] = sum_j u[q,d,j]``, ``0 <= u[q,d,j] <= D[q,d] / J``  (row ``unmet_link``);
-* ``sum w(q) s[q,d] <= W1 (1 + 1e-9)``  (row ``shortfall_cap``; the first optimum as a bound);
-* ``min sum_{q,d,j} w(q) (j + 1) / J u[q,d,j] + C(flow, supply, drawdown)``.
+* ``sum w(q) s[q,d] <= W1``  (row ``shortfall_cap``; the first optimum as a bound);
+* ``min sum_{q,d,j} w(q) (j + 1) / 10 u[q,d,j] + C(flow, supply, drawdown)``.
 
 The penalty ``E = sum w(q) D[q,d] phi(x[q,d])`` has ``phi`` convex and piecewise linear
-with slopes ``1/J, 2/J, ..., 1`` on the pieces ``[j/J, (j+1)/J]``, so the cheaper pieces
+with slopes ``0.1, 0.2, ..., J/10`` on the pieces ``[j/J, (j+1)/J]``, so the cheaper pieces
 fill first and the marginal cost of one more tonne short grows with the zone's unmet share:
 moving a tonne short from a zone whose share is in piece ``a`` to one in piece ``b < a``
-lowers ``E`` by ``w (a - b) / J``. (The top slope is ``w`` itself, so stage 2's costs are
-no larger than stage 1's: HiGHS refuses objectives ten times larger on Jakarta.) At the optimum no such move that keeps ``W`` is left, so zones of
-equal weight that compete for the same food end with unmet shares in the same piece or
-adjacent ones (within ``1/J`` of each other; exactly equal where the even split falls on a
-breakpoint, as two equal zones short of half their demand).
+lowers ``E`` by ``w (a - b) / 10``. (The top slope is ``2 w`` with ``J = 20``, so stage 2's
+costs stay near stage 1's: HiGHS refused objectives ten times larger on Jakarta.) At the optimum no such move that keeps ``W`` is left, so zones of
+equal weight that compete for the same food end with unmet shares in the same piece
+(within ``1/J`` = 5 percentage points of each other; exactly equal where the even split
+falls on a breakpoint, as two equal zones short of half their demand). Within a piece the
+LP is indifferent, which is the price of staying linear.
 
 What this guarantees:
 
-* ``W(stage 2) <= W1 (1 + 1e-9)``: equity never costs weighted shortfall (the bound is a
+* ``W(stage 2) <= W1`` (up to the solver's feasibility tolerance): equity never costs weighted shortfall (the bound is a
   constraint, not a price). Zones of higher vulnerability keep strict priority: moving a
   tonne short from a zone of weight 2p to one of weight p would lower ``W``, which stage 1
   has already done; so with vulnerability 2 against 1 the more vulnerable zone is served in
   full before the other gets any of the contested food.
-* Transport cost comes after equity: one step of ``E`` is worth ``w / J`` per tonne; the
+* Transport cost comes after equity: one step of ``E`` is worth ``w / 10`` per tonne; the
   default penalty is 10 times the dearest delivery path (:func:`~foodchain.optimize.instance.default_penalty`),
-  so with ``J = 10`` a step is worth at least any path's cost and the stage does not trade
+  so a step is worth at least any path's cost and the stage does not trade
   fairness for cheaper transport (Jakarta's penalties are over 1,000 times its route costs).
 
 Shadow prices (duals) are those of stage 1: the value of capacity in penalty saved.
 Stage 2 runs only when stage 1 left some demand short; it starts from stage 1's basis
 (HiGHS keeps it when columns and rows are added), so it is a short warm re-solve.
 Columns of commodities with no shortfall in stage 1 get no pieces: their shortfall costs
-``w(q)``, the top slope, so stage 2 never gains by moving a gap onto them.
+``J w(q) / 10``, the top slope, so stage 2 never gains by moving a gap onto them.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ from foodchain.optimize.backends import Solution, run_highs, solve_lp
 from foodchain.optimize.instance import Instance
 from foodchain.optimize.lp import Family, LinearProgram
 
-SEGMENTS = 10
-W_SLACK = 1e-9  # relative room on the weighted-shortfall bound: solver round-off, not a trade
+SEGMENTS = 20  # pieces of 5 % of a zone's demand
+STEP = 0.1  # slope added per piece, as a share of w: a step is worth w / 10 per tonne
 NOTHING_SHORT_T = 1e-6
 
 
@@ -103,7 +104,7 @@ def equity_stage(lp: LinearProgram, inst: Instance, x: np.ndarray) -> EquityStag
     k = inst.demand_k[q]
     active = np.isin(k, np.unique(k[short > NOTHING_SHORT_T]))
     cost = lp.cost.copy()
-    cost[fam.slice] = np.where(active, 0.0, w)
+    cost[fam.slice] = np.where(active, 0.0, STEP * SEGMENTS * w)
     a = np.flatnonzero(active)
     j = np.tile(np.arange(SEGMENTS), len(a))
     member = np.repeat(a, SEGMENTS)
@@ -113,7 +114,7 @@ def equity_stage(lp: LinearProgram, inst: Instance, x: np.ndarray) -> EquityStag
     link_rows = np.concatenate([np.arange(links), np.repeat(np.arange(links), SEGMENTS)])
     link_cols = np.concatenate([fam.start + a, n_old + np.arange(n_new)])
     link_vals = np.concatenate([np.ones(links), -np.ones(n_new)])
-    # shortfall_cap: sum (w / w_max) s <= W1 / w_max (1 + slack)
+    # shortfall_cap: sum (w / w_max) s <= W1 / w_max (no room: stage 1's plan meets it; room lets noise in)
     scale = float(w.max()) if len(w) else 1.0
     w1 = float(w @ short) / scale
     rows = sp.csr_matrix(
@@ -128,12 +129,12 @@ def equity_stage(lp: LinearProgram, inst: Instance, x: np.ndarray) -> EquityStag
     )
     return EquityStage(
         cost=cost,
-        piece_cost=w[member] * (j + 1) / SEGMENTS,
+        piece_cost=w[member] * (j + 1) * STEP,
         piece_upper=inst.demand[q[member], d[member]] / SEGMENTS,
         piece_keys={"q": q[member], "d": d[member], "j": j},
         rows=rows,
         row_lower=np.concatenate([np.zeros(links), [-np.inf]]),
-        row_upper=np.concatenate([np.zeros(links), [w1 * (1 + W_SLACK) + W_SLACK]]),
+        row_upper=np.concatenate([np.zeros(links), [w1]]),
     )
 
 
