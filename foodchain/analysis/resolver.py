@@ -218,6 +218,7 @@ class Resolver:
         fam = lp.variables["shortfall"]
         short[fam.keys["q"], fam.keys["d"]] = np.clip(sol.x[fam.slice], 0.0, None)
         short[short < 1e-7] = 0.0
+        short = np.round(short, 9)  # below a microgram is round-off: the same run gives the same figures
         flow, sup = lp.variables["flow"], lp.variables["supply"]
         return Outcome(
             status=sol.status,

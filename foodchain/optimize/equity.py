@@ -170,7 +170,8 @@ def run_stage_two_highs(h: highspy.Highs, lp: LinearProgram, stage: EquityStage)
     """Add stage 2 to the HiGHS model ``h`` that holds stage 1's optimum, run it warm, then take it out again.
 
     HiGHS keeps the basis when columns (nonbasic at 0) and rows (basic) are added, so dual
-    simplex starts from stage 1's optimum. Afterwards ``h`` holds stage 1's LP and costs again.
+    simplex starts from stage 1's optimum. Afterwards ``h`` holds stage 1's LP and costs again,
+    without a solution or basis (a caller re-solving warm sets its basis first).
     """
     m_old, n_old = lp.shape
     n_new, m_new = len(stage.piece_cost), stage.rows.shape[0]
@@ -197,6 +198,7 @@ def run_stage_two_highs(h: highspy.Highs, lp: LinearProgram, stage: EquityStage)
         h.deleteRows(m_new, np.arange(m_old, m_old + m_new, dtype=np.int32))
         h.deleteCols(n_new, np.arange(n_old, n_old + n_new, dtype=np.int32))
         h.changeColsCost(n_old, old, lp.cost)
+        h.clearSolver()  # no factorisation of stage 2 carried into the next solve: same answers in any order
     return sol
 
 
