@@ -26,6 +26,22 @@ from foodchain_app.i18n import t
 from foodchain_app.state import SAMPLES, run
 
 NONE = "—"
+# the ranking as read: what closes, the shortfall it adds (study area, then its weight and outside),
+# and only then the cost, which falls when less food moves
+RANKING_ORDER = [
+    "rank",
+    "target",
+    "name",
+    "kind",
+    "added_shortfall_t",
+    "added_weighted_shortfall",
+    "added_external_shortfall_t",
+    "added_cost",
+    "added_objective",
+    "shortfall_t",
+    "routes_closed",
+    "status",
+]
 
 
 def spec_files() -> list[Path]:

@@ -263,10 +263,6 @@ TEXT: dict[str, dict[str, str]] = {
     "tab_ranking": {"id": "Peringkat titik kritis", "en": "Criticality ranking"},
     "tab_levers": {"id": "Langkah mitigasi", "en": "Mitigation levers"},
     "tab_risk": {"id": "Risiko banjir (ensembel)", "en": "Flood risk (ensemble)"},
-    "ranking_help": {
-        "id": "Setiap target ditutup sepanjang horizon di atas skenario; peringkat 1 menambah kekurangan paling banyak.",
-        "en": "Each target is closed for the whole horizon on top of the scenario; rank 1 adds the most shortfall.",
-    },
     "crit_map_legend": {
         "id": "Warna dan lebar rute: tambahan kekurangan bila rute (atau koridornya) ditutup; abu-abu: tidak menambah.",
         "en": "Route colour and width: the shortfall added when the route (or its corridor) closes; grey: none.",
@@ -489,7 +485,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "delivered_t": ("Terkirim (t)", "Delivered (t)"),
     "shortfall_t": ("Kekurangan (t)", "Shortfall (t)"),
     "share_unmet": ("Tak terpenuhi (%)", "Unmet (%)"),
-    "people_affected": ("Penduduk terdampak", "People affected"),
     "run": ("Skenario", "Run"),
     "transport_cost": ("Biaya angkut (Rp)", "Transport cost (Rp)"),
     "supply_cost": ("Biaya pasokan (Rp)", "Supply cost (Rp)"),
@@ -550,7 +545,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "meaning": ("Arti", "Meaning"),
     "what": ("Yang terkena", "What it touches"),
     "target": ("Target", "Target"),
-    "added_objective": ("Tambahan biaya total model (Rp)", "Added model objective (Rp)"),
     "routes_closed": ("Rute ditutup", "Routes closed"),
     "status": ("Status", "Status"),
     "lever": ("Langkah", "Lever"),
@@ -565,11 +559,77 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "expected_shortfall_t": ("Kekurangan rata-rata (t)", "Expected shortfall (t)"),
     "max_shortfall_t": ("Kekurangan terbesar (t)", "Largest shortfall (t)"),
     "p_share_above_5pct": ("Peluang > 5% tak terpenuhi", "Chance > 5% unmet"),
-    "added_shortfall_t": ("Tambahan kekurangan (t)", "Added shortfall (t)"),
-    "added_weighted_shortfall": ("Tambahan kekurangan berbobot (Rp)", "Added weighted shortfall (Rp)"),
-    "added_cost": ("Tambahan biaya (Rp)", "Added cost (Rp)"),
     "rank": ("Peringkat", "Rank"),
 }
+
+
+# issue 14: measures in words (equity, study area, people affected, criticality and shadow prices)
+TEXT.update(
+    {
+        "people_definition": {
+            "id": "Penduduk terdampak: penduduk zona yang pada suatu hari kekurangan sedikitnya {threshold:.0%} "
+            "permintaan satu komoditas (dihitung sekali per zona per hari).",
+            "en": "People affected: people living in zones where at least {threshold:.0%} of the demand for one "
+            "commodity goes unmet on a day (a zone counts once a day).",
+        },
+        "external_line": {
+            "id": "Di luar wilayah kajian (tidak termasuk angka di atas): permintaan {demand:,.1f} t, kekurangan {short:,.1f} t.",
+            "en": "Outside the study area (not in the figures above): demand {demand:,.1f} t, short {short:,.1f} t.",
+        },
+        "equity_note": {
+            "id": "Kekurangan dibagi merata antar zona menurut permintaannya (kerentanan lebih tinggi didahulukan), "
+            "tanpa menambah kekurangan berbobot.",
+            "en": "What is short is shared evenly across zones relative to their demand (more vulnerable zones first), "
+            "without adding to the weighted shortfall.",
+        },
+        "ranking_help": {
+            "id": "Setiap target ditutup sepanjang horizon di atas skenario. Tambahan kekurangan = pangan yang tidak "
+            "lagi sampai ke zona wilayah kajian; kebutuhan tempat yang ditutup sendiri tidak dihitung. Peringkat 1 "
+            "menambah kekurangan paling banyak. Tambahan biaya (angkut dan pembelian) dibaca sesudahnya: biaya turun "
+            "bila lebih sedikit pangan bisa diangkut.",
+            "en": "Each target is closed for the whole horizon on top of the scenario. Added shortfall = food that no "
+            "longer reaches the study area's zones; a closed place's own demand is not counted. Rank 1 adds the most "
+            "shortfall. Added cost (transport and purchase) is read after it: it falls when less food can be moved.",
+        },
+        "dual_note": {
+            "id": "Harga bayangan: satu ton per hari lagi lewat rute (atau hub) ini akan menghemat Rp sebesar nilai itu "
+            "dari penalti kekurangan dan biaya angkut; nilai besar menandai titik sempit.",
+            "en": "Shadow price: one more tonne a day through this route (or hub) would save that many rupiah of "
+            "shortfall penalty and transport cost; large values mark bottlenecks.",
+        },
+    }
+)
+COLUMNS.update(
+    {
+        "added_shortfall_t": (
+            "Tambahan kekurangan di wilayah kajian (t, tanpa kebutuhan tempat yang ditutup)",
+            "Added shortfall in the study area (t, the closed place's own demand left out)",
+        ),
+        "added_weighted_shortfall": (
+            "Tambahan kekurangan berbobot (Rp penalti: t x penalti komoditas x kerentanan)",
+            "Added weighted shortfall (Rp of penalty: t x commodity penalty x vulnerability)",
+        ),
+        "added_cost": (
+            "Perubahan biaya angkut + pembelian (Rp; negatif: lebih sedikit pangan diangkut)",
+            "Change in transport + purchase cost (Rp; negative: less food moved)",
+        ),
+        "added_objective": (
+            "Perubahan tujuan model: biaya + penalti kekurangan (Rp)",
+            "Change in model objective: cost + shortfall penalty (Rp)",
+        ),
+        "added_external_shortfall_t": (
+            "Tambahan kekurangan di luar wilayah kajian (t)",
+            "Added shortfall outside the study area (t)",
+        ),
+        "people_affected": (
+            "Penduduk terdampak (zona >= 10% satu komoditas tak terpenuhi)",
+            "People affected (zones with >= 10% of a food unmet)",
+        ),
+        "days_affected": ("Hari terdampak", "Days affected"),
+        "shadow_price": ("Harga bayangan (Rp per t/hari tambahan)", "Shadow price (Rp saved per extra t/day)"),
+        "external_shortfall_t": ("Kekurangan di luar wilayah kajian (t)", "Shortfall outside the study area (t)"),
+    }
+)
 
 
 def init_lang() -> str:

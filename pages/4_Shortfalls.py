@@ -2,7 +2,15 @@
 
 import streamlit as st
 
-from foodchain.analysis.outcomes import WORST, by_commodity, by_day, hub_stock, report_tables, zone_shortfall
+from foodchain.analysis.outcomes import (
+    PEOPLE_THRESHOLD,
+    WORST,
+    by_commodity,
+    by_day,
+    hub_stock,
+    report_tables,
+    zone_shortfall,
+)
 from foodchain.report import report_xlsx, report_zip
 from foodchain_app import charts
 from foodchain_app.i18n import option_labels, t
@@ -42,7 +50,14 @@ if ctx is not None:
     m[0].metric(t("shortfall_t"), f"{values['shortfall_t'].sum():,.1f}")
     m[1].metric(t("share_unmet_total"), f"{values['shortfall_t'].sum() / max(values['demand_t'].sum(), 1e-9):.1%}")
     m[2].metric(t("zones_short"), f"{int((values['shortfall_t'] > 1e-6).sum())} / {len(values)}")
-    m[3].metric(t("people_affected"), f"{values['people_affected'].sum():,.0f}")
+    people_help = t("people_definition").format(threshold=PEOPLE_THRESHOLD)
+    m[3].metric(t("people_affected"), f"{values['people_affected'].sum():,.0f}", help=people_help)
+    st.caption(people_help + " " + t("equity_note"))
+    outside = result.summary()
+    if outside.get("external_demand_t"):
+        st.caption(
+            t("external_line").format(demand=outside["external_demand_t"], short=outside["external_shortfall_t"])
+        )
     st.pydeck_chart(zones_deck(dataset, shapes, values, "share_unmet"), height=520, key="sf_map")
     st.markdown(ramp_legend(SHARE_STOPS, t("share_all_met"), t("share_none_met")), unsafe_allow_html=True)
     st.caption(t("map_legend_share"))

@@ -44,7 +44,8 @@ if ctx is not None:
                 worst = f"{table['added_shortfall_t'].max():,.0f} t"
                 st.markdown(ramp_legend(SHARE_STOPS, "0 t", worst), unsafe_allow_html=True)
                 st.caption(t("crit_map_legend"))
-                show(table.assign(kind=table["kind"].map(lambda kind: t("kind_" + kind))), "crit_table")
+                shown = table.assign(kind=table["kind"].map(lambda kind: t("kind_" + kind)))
+                show(shown[[c for c in runs.RANKING_ORDER if c in shown]], "crit_table")
         with tab_levers:
             st.caption(t("levers_help"))
             if doc is None:

@@ -76,3 +76,22 @@ def test_invalid_inputs_exit_2_without_traceback(tmp_path):
         text=True,
     )
     assert run.returncode == 2 and "does not exist" in run.stderr
+
+
+def test_equity_switch_on_solve_and_the_scenario_key(tmp_path, capsys):
+    scenario = SCENARIOS / "tiny_west_toll_closed.json"
+    days = {}
+    for flag in ("on", "off"):
+        out = tmp_path / flag
+        assert main(["solve", str(TINY), "--scenario", str(scenario), "--equity", flag, "--out", str(out)]) == 0
+        short = pd.read_csv(out / "shortfall.csv").query("shortfall_t > 0")
+        days[flag] = sorted(short["day"])
+        summary = json.loads((out / "summary.json").read_text())
+        assert summary["total_shortfall_t"] == pytest.approx(40.0)
+        assert summary["external_demand_t"] == 0.0 and summary["external_shortfall_t"] == 0.0
+    assert days["on"] == [1, 2]  # 20 t on each day, shared
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"name": "x", "equity": "maybe"}))
+    assert main(["solve", str(TINY), "--scenario", str(bad), "--out", str(tmp_path / "x")]) == 2
+    captured = capsys.readouterr()
+    assert "equity must be 'on' or 'off'" in captured.out + captured.err

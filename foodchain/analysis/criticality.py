@@ -16,12 +16,24 @@ full solve of the base scenario plus a ``close_route`` / ``close_corridor`` /
 ``W`` the weighted shortfall and ``C`` the transport + supply cost of a solve
 (:mod:`foodchain.analysis.metrics`):
 
-* ``added_shortfall_t = S(closure) - S(base)`` (t, summed over the days);
+* ``added_shortfall_t = S(closure) - S(base)`` (t, summed over the days): food that
+  does not reach the study area because the target is closed;
 * ``added_weighted_shortfall = W(closure) - W(base)`` (Rp of penalty);
-* ``added_cost = C(closure) - C(base)`` (Rp; negative when less food can be moved).
+* ``added_cost = C(closure) - C(base)`` (Rp of transport and purchase; negative when less
+  food can be moved, so it is read after the shortfall, never on its own);
+* ``added_external_shortfall_t``: the same as the first for demand outside the study area.
+
+``S`` and ``W`` count the study area only (nodes not marked ``external``), and when a
+node is closed its own demand is left out of both: the table measures the damage the
+closure does to *other* places (a closed market is short of what it can no longer
+receive, which says nothing about its role in the network).
 
 ``rank`` 1 is the most critical target: sorted by added shortfall, then added weighted
 shortfall, then added cost (all descending), then by target id.
+
+Equity (the scenario's ``equity`` key) runs on every closure that leaves demand short
+(:mod:`foodchain.analysis.resolver`); it changes who is short, never the weighted total,
+so ``added_weighted_shortfall`` is the same with it on or off.
 """
 
 from __future__ import annotations
@@ -29,7 +41,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from foodchain.analysis.metrics import solve_variant
+from foodchain.analysis.metrics import external_nodes, solve_variant
 from foodchain.analysis.resolver import cached_resolver
 from foodchain.analysis.runner import Cancel, Progress, map_tasks
 from foodchain.errors import InvalidInput
@@ -50,6 +62,7 @@ COLUMNS = [
     "name",
     "routes_closed",
     "status",
+    "added_external_shortfall_t",
 ]
 ROUND = {"added_shortfall_t": 6, "added_weighted_shortfall": 2, "added_cost": 2}  # ties below these are noise
 
@@ -94,6 +107,7 @@ def closure_scenario(base: Scenario | None, kind: str, target: str, days: int | 
         horizon_days=days or base.horizon_days,
         disruptions=tuple(base.disruptions) + (disruption,),
         base_dir=base.base_dir,
+        equity=base.equity,
     )
 
 
@@ -151,18 +165,34 @@ def _names(dataset: Dataset, kind: str, ids: list[str]) -> tuple[list[str], list
     return [str(node_names[t]) for t in ids], [int(touching.get(t, 0)) for t in ids]
 
 
+def counted_rows(dataset: Dataset, kind: str, target: str) -> np.ndarray:
+    """Boolean per demand row: counted in the ranking? (study area, and not the closed node's own)."""
+    node = dataset.demand["node_id"]
+    counted = ~node.isin(external_nodes(dataset))
+    if kind == "node":
+        counted &= node != target
+    return counted.to_numpy()
+
+
+def _added(base: dict, row: dict, key: str, counted: np.ndarray) -> float:
+    return float((row[key][counted] - base[key][counted]).sum())
+
+
 def criticality_table(dataset: Dataset, kind: str, ids: list[str], base: dict, rows: list[dict]) -> pd.DataFrame:
-    """The ranked table from the base's and each closure's figures."""
+    """The ranked table from the base's and each closure's figures (per demand row, see the module docstring)."""
     names, closed = _names(dataset, kind, ids)
+    counted = [counted_rows(dataset, kind, t) for t in ids]
+    external = dataset.demand["node_id"].isin(external_nodes(dataset)).to_numpy()
     frame = pd.DataFrame(
         {
             "target": ids,
             "kind": kind,
-            "added_shortfall_t": [r["total_shortfall_t"] - base["total_shortfall_t"] for r in rows],
+            "added_shortfall_t": [_added(base, r, "shortfall_q", c) for r, c in zip(rows, counted)],
             "added_cost": [r["cost"] - base["cost"] for r in rows],
-            "added_weighted_shortfall": [r["weighted_shortfall"] - base["weighted_shortfall"] for r in rows],
+            "added_weighted_shortfall": [_added(base, r, "weighted_q", c) for r, c in zip(rows, counted)],
             "added_objective": [r["objective"] - base["objective"] for r in rows],
-            "shortfall_t": [r["total_shortfall_t"] for r in rows],
+            "added_external_shortfall_t": [_added(base, r, "shortfall_q", external) for r in rows],
+            "shortfall_t": [float(r["shortfall_q"][c].sum()) for r, c in zip(rows, counted)],
             "name": names,
             "routes_closed": closed,
             "status": [r["status"] for r in rows],

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from foodchain.analysis.flood_spec import FloodSpec, InvalidSpec, check_spec_targets, draw_run, run_seeds
-from foodchain.analysis.metrics import solve_variant
+from foodchain.analysis.metrics import external_nodes, solve_variant
 from foodchain.analysis.resolver import cached_resolver
 from foodchain.analysis.runner import Cancel, Progress, map_tasks, write_csv, write_json
 from foodchain.model.dataset import Dataset
@@ -132,9 +132,12 @@ def run_ensemble(
     shared = (dataset, scenario, days, members)
     for i, res in map_tasks(run_task, shared, args, workers, scheduler, progress, cancel):
         results[i] = res
-    run_table = runs_table(spec, seeds, args, results, float(demand.sum()))
+    external = external_nodes(dataset)  # headline figures: the study area only
+    study_demand = float(demand[~dataset.demand["node_id"].isin(external).to_numpy()].sum())
+    run_table = runs_table(spec, seeds, args, results, study_demand)
     zone_table = zones_table(dataset, demand, results)
-    return EnsembleResult(run_table, zone_table, summarise(spec, seed, run_table, zone_table, float(demand.sum())))
+    zone_table = zone_table[~zone_table["node_id"].isin(external)].reset_index(drop=True)
+    return EnsembleResult(run_table, zone_table, summarise(spec, seed, run_table, zone_table, study_demand))
 
 
 def _demand_per_row(dataset: Dataset, scenario: Scenario | None, days: int) -> np.ndarray:

@@ -16,7 +16,11 @@ or a region of ``nodes.csv``) is an *event*, drawn independently in every run:
 * ``days`` (required, whole numbers >= 1) and ``weights`` (optional, >= 0, default
   equal): the flood lasts ``days[i]`` days with probability ``weights[i] / sum(weights)``;
 * ``start_day`` (default 1): first flooded day; days past the horizon are cut off;
-* ``factor`` (default 0 = closed, 0..1): what is left of the capacity while flooded.
+* ``factor`` (default 0 = closed, 0..1): what is left of the capacity while flooded;
+* ``depth_m`` (instead of ``factor``): the water depth in metres, a number or a range
+  ``[low, high]`` drawn uniformly in each run; the factor is then the depth-passability
+  curve of scenario floods (:data:`foodchain.optimize.flood.DEFAULT_PASSABILITY`), the one
+  flood model of the project, so a range of depths gives a range of outcomes, not two.
 
 A flooded corridor multiplies the capacity of each of its routes by ``factor``. A
 flooded zone multiplies the throughput of its nodes and the capacity of every route
@@ -31,7 +35,7 @@ cannot be ensemble members (a run is a warm re-solve of capacities).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -41,11 +45,13 @@ from foodchain.model.dataset import Dataset
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
+from foodchain.optimize.flood import DEFAULT_PASSABILITY, passability
 from foodchain.safe_read import load_document
 
 SPEC_KEYS = {"name", "description", "horizon_days", "corridors", "zones", "scenarios", "scenario_weights", "notes"}
-EVENT_KEYS = {"p", "days", "weights", "factor", "start_day", "note", "source"}
+EVENT_KEYS = {"p", "days", "weights", "factor", "depth_m", "start_day", "note", "source"}
 SECTIONS = {"corridors": "corridor", "zones": "zone"}
+MAX_DEPTH_M = 10.0
 
 
 class InvalidSpec(InvalidInput):
@@ -66,6 +72,7 @@ class FloodEvent:
     weights: tuple[float, ...]  # normalised to sum 1
     factor: float = 0.0
     start_day: int = 1
+    depth_m: tuple[float, float] | None = None  # drawn uniformly; factor = passability(depth)
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,32 @@ def check_event(section: str, target: str, ev: object) -> list[Problem]:
     if "start_day" in ev and not _whole(ev["start_day"]):
         msg = f"start_day must be a whole number >= 1 (days are 1-based), not {ev['start_day']!r}"
         problems.append(Problem("spec", None, _where(section, target, "start_day"), msg))
+    if "depth_m" in ev:
+        problems += _check_depth(_where(section, target, "depth_m"), ev)
     return problems
+
+
+def _check_depth(where: str, ev: dict) -> list[Problem]:
+    """``depth_m``: a number or ``[low, high]`` within 0..MAX_DEPTH_M, and no ``factor`` beside it."""
+    value = ev["depth_m"]
+    pair = value if isinstance(value, list) else [value, value]
+    ok = len(pair) == 2 and all(_number(x, 0, MAX_DEPTH_M) for x in pair) and pair[0] <= pair[1]
+    problems = []
+    if not ok:
+        msg = f"depth_m must be metres (0 to {MAX_DEPTH_M:g}) or a range [low, high], not {value!r}"
+        problems.append(Problem("spec", None, where, msg))
+    if "factor" in ev:
+        problems.append(Problem("spec", None, where, "give depth_m or factor, not both"))
+    return problems
+
+
+def depth_range(ev: dict) -> tuple[float, float] | None:
+    """``depth_m`` of a checked event as (low, high), or None."""
+    if "depth_m" not in ev:
+        return None
+    value = ev["depth_m"]
+    low, high = value if isinstance(value, list) else (value, value)
+    return float(low), float(high)
 
 
 def check_spec_shape(doc: object) -> list[Problem]:
@@ -182,11 +214,8 @@ def spec_from_dict(doc: object, base_dir: Path | None = None) -> FloodSpec:
         for target, ev in doc.get(section, {}).items():
             days = tuple(ev["days"])
             weights = _normalised(ev.get("weights", [1.0] * len(days)))
-            events.append(
-                FloodEvent(
-                    kind, target, float(ev["p"]), days, weights, float(ev.get("factor", 0.0)), ev.get("start_day", 1)
-                )
-            )
+            factor, start = float(ev.get("factor", 0.0)), ev.get("start_day", 1)
+            events.append(FloodEvent(kind, target, float(ev["p"]), days, weights, factor, start, depth_range(ev)))
     files = tuple((base_dir or Path()) / f for f in doc.get("scenarios", []))
     return FloodSpec(
         name=str(doc.get("name", "Flood ensemble")),
@@ -245,14 +274,20 @@ def draw_run(spec: FloodSpec, run_seed: int) -> tuple[int | None, list[tuple[Flo
     """The scenario index (``None`` without scenarios) and the (event, duration) pairs that flood.
 
     Draw order with ``rng = default_rng(run_seed)``: the scenario (if any), then for each
-    event in spec order a uniform ``u`` (floods when ``u < p``) and a duration.
+    event in spec order a uniform ``u`` (floods when ``u < p``), a duration and, for an
+    event with ``depth_m``, a depth (uniform in its range); the event of a pair then carries
+    the factor of that depth on the scenario floods' passability curve.
     """
+    curve = np.array(DEFAULT_PASSABILITY, dtype=float)
     rng = np.random.default_rng(run_seed)
     scenario = int(rng.choice(len(spec.scenarios), p=spec.scenario_weights)) if spec.scenarios else None
     hits = []
     for ev in spec.events:
         u = rng.random()
         duration = ev.days[int(rng.choice(len(ev.days), p=ev.weights))]
+        if ev.depth_m is not None:
+            depth = rng.uniform(*ev.depth_m)
+            ev = replace(ev, factor=round(float(passability(np.array([depth]), curve[:, 0], curve[:, 1])[0]), 6))
         if u < ev.p:
             hits.append((ev, duration))
     return scenario, hits

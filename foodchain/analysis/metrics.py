@@ -10,6 +10,10 @@ For demand row ``q`` (node ``n(q)``, commodity ``k(q)``) and day ``d`` with shor
   the shortfall term of the objective, so a tonne short in a vulnerable zone or of a
   dear commodity weighs more;
 * ``cost = transport cost + supply cost`` (Rp), without the shortfall penalty.
+
+``total_shortfall_t`` and ``weighted_shortfall`` count the study area only (nodes not
+marked ``external``); ``external_shortfall_t`` is the rest. ``shortfall_q`` and
+``weighted_q`` keep every demand row, so a caller can leave out more (a closed node's own demand).
 """
 
 from __future__ import annotations
@@ -31,15 +35,33 @@ def outcome_metrics(resolver: Resolver, outcome: Outcome) -> dict:
 
     ``shortfall_q`` is ``sum_d s[q,d]`` per demand row, in the demand table's row order.
     """
-    short = outcome.shortfall
+    short_q = outcome.shortfall.sum(axis=1)
+    weighted_q = shortfall_weights(resolver) * short_q
+    study = study_rows(resolver)
     return {
         "status": outcome.status,
         "objective": outcome.objective,
-        "total_shortfall_t": float(short.sum()),
-        "weighted_shortfall": float(shortfall_weights(resolver) @ short.sum(axis=1)),
+        "total_shortfall_t": float(short_q[study].sum()),
+        "external_shortfall_t": float(short_q[~study].sum()),
+        "weighted_shortfall": float(weighted_q[study].sum()),
         "cost": outcome.cost,
-        "shortfall_q": short.sum(axis=1),
+        "shortfall_q": short_q,
+        "weighted_q": weighted_q,
     }
+
+
+def external_nodes(dataset) -> set[str]:
+    """node_ids marked ``external`` (demand outside the study area)."""
+    nodes = dataset.nodes
+    return set(nodes.loc[nodes["external"].astype(bool), "node_id"]) if "external" in nodes else set()
+
+
+def study_rows(resolver: Resolver) -> np.ndarray:
+    """Boolean per demand row: is its node in the study area (not ``external``)?"""
+    inst = resolver.inst
+    if inst.node_external is None:
+        return np.ones(len(inst.demand_node), dtype=bool)
+    return ~inst.node_external[inst.demand_node]
 
 
 def failed_metrics(resolver: Resolver, error: SolverError) -> dict:
@@ -49,9 +71,11 @@ def failed_metrics(resolver: Resolver, error: SolverError) -> dict:
         "status": str(error),
         "objective": nan,
         "total_shortfall_t": nan,
+        "external_shortfall_t": nan,
         "weighted_shortfall": nan,
         "cost": nan,
         "shortfall_q": np.full(len(resolver.inst.demand_node), nan),
+        "weighted_q": np.full(len(resolver.inst.demand_node), nan),
     }
 
 

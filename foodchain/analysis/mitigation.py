@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from foodchain.analysis.levers import REBUILD, Lever
-from foodchain.analysis.metrics import shortfall_weights, solve_variant
+from foodchain.analysis.metrics import shortfall_weights, solve_variant, study_rows
 from foodchain.analysis.resolver import Resolver
 from foodchain.analysis.runner import Cancel, Progress, check_cancel, write_csv, write_json
 from foodchain.errors import SolverError
@@ -142,10 +142,11 @@ def rebuild_metrics(resolver: Resolver, lever: Lever, scenario: Scenario) -> dic
     except SolverError as exc:
         return {"status": str(exc), "total_shortfall_t": np.nan, "weighted_shortfall": np.nan, "cost": np.nan}
     short = result.shortfall["shortfall_t"].to_numpy().reshape(-1, days).sum(axis=1)
+    study = study_rows(resolver)
     return {
         "status": result.status,
-        "total_shortfall_t": float(short.sum()),
-        "weighted_shortfall": float(shortfall_weights(resolver) @ short),
+        "total_shortfall_t": float(short[study].sum()),
+        "weighted_shortfall": float((shortfall_weights(resolver) * short)[study].sum()),
         "cost": result.transport_cost + result.supply_cost,
     }
 
@@ -239,7 +240,7 @@ def evaluate_levers(
     else:
         frame["rank_shortfall"] = frame["rank_per_rp"] = pd.Series(dtype=int)
     frame = frame.sort_values("rank_shortfall").reset_index(drop=True)[COLUMNS]
-    summary = {k: v for k, v in base.items() if k != "shortfall_q"} | {
+    summary = {k: v for k, v in base.items() if k not in ("shortfall_q", "weighted_q")} | {
         "scenario": scenario.name,
         "days": days,
         "levers": len(levers),

@@ -1,8 +1,15 @@
 """Headline figures and shortfall tables of one solve, for the app and reports.
 
-All tonnes are summed over the days solved unless a day is chosen. The *share unmet*
-of a zone is shortfall / demand (0 where there is no demand); *people affected* is
-population x share unmet, the number of people whose food that share would feed.
+All tonnes are summed over the days solved unless a day is chosen, and every headline
+figure counts the study area only (nodes marked ``external`` are left out). The *share
+unmet* of a zone is shortfall / demand (0 where there is no demand).
+
+*People affected* (:data:`PEOPLE_DEFINITION`): on day ``d``, the people of every zone ``z``
+where the unmet share of some commodity ``k`` reaches the threshold ``h`` (default
+:data:`PEOPLE_THRESHOLD` = 10 %), ``short(z,k,d) >= h x demand(z,k,d)``. Counted per
+commodity and day, then over commodities (a zone counts once a day, whichever food it
+lacks, so rice cannot hide a chicken gap), as the *worst day* (most people on one day) and
+as *person-days* (the sum over days).
 """
 
 from __future__ import annotations
@@ -14,11 +21,16 @@ from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
 
 WORST = "worst"
+PEOPLE_THRESHOLD = 0.10
+PEOPLE_DEFINITION = (
+    "people living in zones where at least {threshold:.0%} of the demand for one commodity goes unmet on a day"
+)
+ANY = "any"
 
 
 def by_commodity(result: SolveResult) -> pd.DataFrame:
-    """commodity, demand_t, delivered_t, shortfall_t, share_unmet over all days."""
-    g = result.shortfall.groupby("commodity", sort=True)[["demand_t", "delivered_t", "shortfall_t"]].sum()
+    """commodity, demand_t, delivered_t, shortfall_t, share_unmet over all days (study area)."""
+    g = result.study_shortfall().groupby("commodity", sort=True)[["demand_t", "delivered_t", "shortfall_t"]].sum()
     g["share_unmet"] = np.where(g["demand_t"] > 0, g["shortfall_t"] / g["demand_t"].where(g["demand_t"] > 0), 0.0)
     return g.reset_index()
 
@@ -58,25 +70,72 @@ def zone_shortfall(
     or each zone's worst day (``"worst"``).
 
     Columns node_id, name, region, demand_t, shortfall_t, share_unmet, population,
-    people_affected (and ``day`` for the worst day).
+    people_affected, days_affected (and ``day`` for the worst day). ``people_affected`` is
+    the zone's population when it is affected (see the module docstring) on at least one of
+    the days shown, else 0; ``days_affected`` counts those days. Study area only.
     """
-    s = result.shortfall if commodity is None else result.shortfall[result.shortfall["commodity"] == commodity]
+    s = result.study_shortfall()
+    s = s if commodity is None else s[s["commodity"] == commodity]
     if isinstance(day, int):
         s = s[s["day"] == day]
+    hit = _affected(s).groupby(["node_id", "day"])["affected"].any().rename("affected").reset_index()
     per_day = s.groupby(["node_id", "day"], as_index=False)[["demand_t", "shortfall_t"]].sum()
     per_day["share_unmet"] = _share(per_day)
+    per_day = per_day.merge(hit, on=["node_id", "day"], how="left")
     if day == WORST:
         idx = per_day.sort_values(["share_unmet", "day"], ascending=[False, True]).groupby("node_id").head(1)
         frame = idx.reset_index(drop=True)
+        frame["days_affected"] = frame["affected"].astype(int)
     else:
         frame = per_day.groupby("node_id", as_index=False)[["demand_t", "shortfall_t"]].sum()
         frame["share_unmet"] = _share(frame)
+        frame["days_affected"] = frame["node_id"].map(per_day.groupby("node_id")["affected"].sum()).astype(int)
+    frame = frame.drop(columns="affected", errors="ignore")
     nodes = dataset.nodes.set_index("node_id")
     frame.insert(1, "name", frame["node_id"].map(dataset.node_names()))
     frame.insert(2, "region", frame["node_id"].map(nodes["region"]))
     frame["population"] = frame["node_id"].map(nodes["population"]).astype("Float64")
-    frame["people_affected"] = (frame["population"] * frame["share_unmet"]).round(0)
+    frame["people_affected"] = frame["population"].where(frame["days_affected"] > 0, 0).fillna(0)
     return frame.sort_values("share_unmet", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _affected(s: pd.DataFrame, threshold: float = PEOPLE_THRESHOLD) -> pd.DataFrame:
+    """Shortfall rows with ``affected``: demand > 0 and shortfall >= threshold x demand."""
+    tol = 1e-9 * s["demand_t"].abs().clip(lower=1.0)
+    return s.assign(affected=(s["demand_t"] > 0) & (s["shortfall_t"] >= threshold * s["demand_t"] - tol))
+
+
+def people_affected(dataset: Dataset, result: SolveResult, threshold: float = PEOPLE_THRESHOLD) -> pd.DataFrame:
+    """People affected per commodity and day, and over all commodities (``commodity`` = :data:`ANY`).
+
+    Columns commodity, day, people_affected, zones_affected. Study area only; zones without a
+    population count as zones but add no people.
+    """
+    s = _affected(result.study_shortfall(), threshold)
+    s = s[s["affected"]].assign(population=s["node_id"].map(dataset.nodes.set_index("node_id")["population"]))
+    per = s.groupby(["commodity", "day"]).agg(
+        people_affected=("population", "sum"), zones_affected=("node_id", "nunique")
+    )
+    zones = s.drop_duplicates(["node_id", "day"])
+    anyk = zones.groupby("day").agg(people_affected=("population", "sum"), zones_affected=("node_id", "nunique"))
+    days = pd.Index(range(1, result.days + 1), name="day")
+    anyk = anyk.reindex(days, fill_value=0).reset_index().assign(commodity=ANY)
+    frame = pd.concat([per.reset_index(), anyk], ignore_index=True)
+    frame["people_affected"] = frame["people_affected"].fillna(0).astype(float)
+    return frame[["commodity", "day", "people_affected", "zones_affected"]]
+
+
+def people_summary(dataset: Dataset, result: SolveResult, threshold: float = PEOPLE_THRESHOLD) -> dict:
+    """worst_day_people, worst_day, person_days, threshold and the definition in words."""
+    anyk = people_affected(dataset, result, threshold).query("commodity == @ANY")
+    worst = anyk.sort_values(["people_affected", "day"], ascending=[False, True]).head(1)
+    return {
+        "worst_day_people": float(worst["people_affected"].sum()),
+        "worst_day": int(worst["day"].iloc[0]) if len(worst) and worst["people_affected"].iloc[0] > 0 else None,
+        "person_days": float(anyk["people_affected"].sum()),
+        "threshold": threshold,
+        "definition": PEOPLE_DEFINITION.format(threshold=threshold),
+    }
 
 
 def _share(frame: pd.DataFrame) -> pd.Series:
@@ -85,8 +144,8 @@ def _share(frame: pd.DataFrame) -> pd.Series:
 
 
 def by_day(result: SolveResult) -> pd.DataFrame:
-    """day, commodity, demand_t, shortfall_t, share_unmet."""
-    g = result.shortfall.groupby(["day", "commodity"], as_index=False)[["demand_t", "shortfall_t"]].sum()
+    """day, commodity, demand_t, shortfall_t, share_unmet (study area)."""
+    g = result.study_shortfall().groupby(["day", "commodity"], as_index=False)[["demand_t", "shortfall_t"]].sum()
     g["share_unmet"] = _share(g)
     return g
 
@@ -106,6 +165,8 @@ def hub_stock(dataset: Dataset, result: SolveResult) -> pd.DataFrame:
 def report_tables(dataset: Dataset, result: SolveResult) -> dict[str, pd.DataFrame]:
     """The tables of a shortfall report: summary, by commodity, by zone, by day, hub stock, raw."""
     summary = {k: v for k, v in result.summary().items() if not isinstance(v, dict)}
+    people = people_summary(dataset, result)
+    summary |= {f"people_affected_{k}": v for k, v in people.items()}
     summary["note"] = "perfect foresight: the model knows the whole scenario in advance (best response)"
     return {
         "summary": pd.DataFrame({"item": list(summary), "value": [str(v) for v in summary.values()]}),
@@ -113,6 +174,7 @@ def report_tables(dataset: Dataset, result: SolveResult) -> dict[str, pd.DataFra
         "by_zone": zone_shortfall(dataset, result),
         "worst_day_by_zone": zone_shortfall(dataset, result, day=WORST),
         "by_day": by_day(result),
+        "people_affected": people_affected(dataset, result),
         "hub_stock": hub_stock(dataset, result),
         "shortfall": result.shortfall,
         "route_use": result.route_use,

@@ -17,6 +17,12 @@ the optimal basis, and for every variant only changes bounds in the HiGHS model:
 Each variant starts from the base basis (``setBasis``), so its answer does not depend on
 which variants were solved before it, and bounds not named by a variant are the base's.
 Structural changes (new routes, new stock) need a rebuild and are not handled here.
+
+With equity on (the scenario's ``equity`` key, as in :func:`foodchain.solve`), a variant
+that leaves demand short gets the fair-sharing stage of :mod:`foodchain.optimize.equity`
+on the same HiGHS model, warm from the variant's optimum; the stage's columns and rows are
+taken out again afterwards, so the next variant starts from the base basis as before.
+Variants with nothing short (most N-1 closures on an unstressed network) skip it.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import numpy as np
 from foodchain.errors import SolverError
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.backends import Solution, highs_model, run_highs
+from foodchain.optimize.equity import second_stage
 from foodchain.optimize.factors import Factors, scenario_factors
 from foodchain.optimize.instance import Instance, _scaled_capacity, build_instance
 from foodchain.optimize.lp import LinearProgram, build_lp
@@ -73,8 +80,16 @@ class Resolver:
         networks) or ``"simplex"`` for the base solve; re-solves always use dual simplex.
     """
 
-    def __init__(self, dataset: Dataset, scenario: Scenario | None = None, days: int | None = None, method="ipm"):
+    def __init__(
+        self,
+        dataset: Dataset,
+        scenario: Scenario | None = None,
+        days: int | None = None,
+        method="ipm",
+        equity: bool | None = None,
+    ):
         scenario = scenario or Scenario()
+        self.equity = scenario.equity == "on" if equity is None else equity
         self.dataset = dataset
         self.factors: Factors = scenario_factors(dataset, scenario, days or scenario.horizon_days)
         self.inst: Instance = build_instance(dataset, self.factors)
@@ -83,9 +98,10 @@ class Resolver:
         self._index()
         self.col_upper = self._highs(self.lp.upper)
         self.row_upper = self._highs(self.lp.row_upper)
-        self.base = self._finish(run_highs(self.h))
+        first = run_highs(self.h)
         self.h.setOptionValue("solver", "simplex")
         self.basis = self.h.getBasis()
+        self.base = self._finish(first)
         self.base_col_upper, self.base_row_upper = self.col_upper.copy(), self.row_upper.copy()
         self.base_activity = self.lp.matrix @ self.base.solution.x
         self.solves, self.skipped = 1, 0
@@ -196,10 +212,13 @@ class Resolver:
         if sol.status != "optimal":
             raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
         lp, inst = self.lp, self.inst
+        if self.equity:
+            sol = second_stage(lp, inst, sol, "highs-simplex")
         short = np.zeros(inst.demand.shape)
         fam = lp.variables["shortfall"]
         short[fam.keys["q"], fam.keys["d"]] = np.clip(sol.x[fam.slice], 0.0, None)
         short[short < 1e-7] = 0.0
+        short = np.round(short, 9)  # below a microgram is round-off: the same run gives the same figures
         flow, sup = lp.variables["flow"], lp.variables["supply"]
         return Outcome(
             status=sol.status,

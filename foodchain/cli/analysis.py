@@ -11,7 +11,16 @@ import argparse
 from pathlib import Path
 
 from foodchain.analysis.runner import tqdm_progress, write_csv
-from foodchain.cli.args import add_dataset, check_scheduler, days_int, runs_int, seed_int, workers_int
+from foodchain.cli.args import (
+    add_dataset,
+    add_equity,
+    check_scheduler,
+    days_int,
+    runs_int,
+    seed_int,
+    with_equity,
+    workers_int,
+)
 from foodchain.outdir import check_out_dir, output_folder
 
 
@@ -26,6 +35,7 @@ def _load(args: argparse.Namespace):
         check_scheduler(args.scheduler)
     dataset = load_dataset(args.dataset)
     scenario = load_scenario(args.scenario) if getattr(args, "scenario", None) else None
+    scenario = with_equity(scenario, args.equity)
     check_lp_size(dataset, getattr(args, "days", None) or (scenario.horizon_days if scenario else 1))
     return dataset, scenario
 
@@ -108,6 +118,7 @@ def cmd_mitigate(args: argparse.Namespace) -> int:
 
 def _common(p: argparse.ArgumentParser, parallel: bool = True) -> None:
     add_dataset(p)
+    add_equity(p)
     p.add_argument("--out", required=True, help="folder for the output files")
     if parallel:
         p.add_argument("--workers", type=workers_int, default=1, help="local processes (default 1)")

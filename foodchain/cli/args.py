@@ -101,3 +101,23 @@ def add_numbers(p: argparse.ArgumentParser) -> None:
         help="number convention: en = 1,234.5, id = 1.234,5; auto (default) decides per file "
         "and warns about values such as 30.000 that read differently",
     )
+
+
+def add_equity(p: argparse.ArgumentParser) -> None:
+    """``--equity on|off``: share what is short fairly across zones (default: the scenario's ``equity``, else on)."""
+    p.add_argument(
+        "--equity",
+        choices=["on", "off"],
+        help="share what is short fairly across zones, at the same weighted shortfall (default: the scenario's, on)",
+    )
+
+
+def with_equity(scenario, equity: str | None):
+    """``scenario`` (the baseline when ``None``) with ``--equity`` applied when given."""
+    from dataclasses import replace
+
+    from foodchain.optimize.scenario import Scenario
+
+    if equity is None:
+        return scenario
+    return replace(scenario or Scenario(), equity=equity)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, add_numbers, days_int, positive_seconds
+from foodchain.cli.args import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_dataset,
+    add_equity,
+    add_numbers,
+    days_int,
+    positive_seconds,
+    with_equity,
+)
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
@@ -37,7 +46,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     """
     check_out_dir(args.out)
     dataset = load_dataset(args.dataset, numbers=args.numbers)
-    scenario = load_scenario(args.scenario) if args.scenario else None
+    scenario = with_equity(load_scenario(args.scenario) if args.scenario else None, args.equity)
     check_lp_size(dataset, args.days or (scenario.horizon_days if scenario else 1))
     result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
     _print_warnings(result.warnings)
@@ -65,4 +74,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=positive_seconds, default=None, help="seconds (a finite number > 0)")
+    add_equity(p)
     p.set_defaults(func=cmd_solve)

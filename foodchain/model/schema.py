@@ -21,7 +21,8 @@ NODE_KINDS = ("source", "hub", "market")
 class ColumnSpec:
     """One column of one table.
 
-    ``dtype`` is one of ``str``, ``float``, ``int``, ``kind``, ``wkt``. ``minimum`` is
+    ``dtype`` is one of ``str``, ``float``, ``int``, ``kind``, ``wkt``, ``bool`` (true/false,
+    yes/no, ya/tidak, 1/0) and ``ids`` (``;``-separated ids of the ``references`` table). ``minimum`` is
     the smallest allowed value (inclusive unless ``strict``). ``references`` names the
     table whose key this column must match (``nodes`` or ``commodities``). A
     ``default`` of ``None`` means "no value" (for numbers: unlimited or absent).
@@ -65,6 +66,13 @@ NODES = (
         "most tonnes held in stock (blank: unlimited for hubs, 0 otherwise)",
         unit="t",
         minimum=0,
+    ),
+    _c(
+        "external",
+        "bool",
+        "true for demand outside the study area (e.g. buyers from outside the city): solved, "
+        "but counted apart from the headline figures (blank: false)",
+        default=False,
     ),
 )
 
@@ -118,6 +126,12 @@ ROUTES = (
     _c("mode", "str", "road, sea, rail ... for display"),
     _c("corridor", "str", "named group of routes that close together"),
     _c("geometry", "wkt", "WKT LINESTRING (lon lat) of the path (blank: straight line)"),
+    _c(
+        "commodities",
+        "ids",
+        "commodities this route may carry, separated by ; e.g. chicken;beef;eggs for a cold chain (blank: all)",
+        references="commodities",
+    ),
 )
 
 SUPPLY = (
@@ -178,6 +192,8 @@ def coerce_dtypes(table: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[spec.name] = pd.to_numeric(out[spec.name]).astype("float64")
         elif spec.dtype == "int":
             out[spec.name] = pd.to_numeric(out[spec.name]).astype("Int64")
+        elif spec.dtype == "bool":
+            out[spec.name] = out[spec.name].astype(bool)
         else:
             out[spec.name] = out[spec.name].astype("object")
     return out

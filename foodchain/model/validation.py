@@ -85,7 +85,12 @@ def check_values(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Pr
     return out, problems
 
 
+TRUE_WORDS, FALSE_WORDS = ("true", "yes", "ya", "1", "y"), ("false", "no", "tidak", "0", "n")
+
+
 def _default_column(spec: ColumnSpec, n: int, index) -> pd.Series:
+    if spec.dtype == "bool":
+        return pd.Series(bool(spec.default), index=index, dtype=bool)
     if spec.dtype == "float":
         return pd.Series(np.nan if spec.default is None else spec.default, index=index, dtype="float64")
     if spec.dtype == "int":
@@ -129,6 +134,14 @@ def _parse(table, spec, frame, text, blank) -> tuple[pd.Series, list[Problem]]:
                 )
             )
         return lowered, problems
+    if spec.dtype == "bool":
+        lowered = text.str.lower()
+        bad = ~blank & ~lowered.isin(TRUE_WORDS + FALSE_WORDS)
+        for row, cell in zip(_rows(frame, bad), text[bad]):
+            problems.append(Problem(table, row, spec.name, f"'{cell}' is not true or false"))
+        return (lowered.isin(TRUE_WORDS) | (blank & bool(spec.default))).astype(bool), problems
+    if spec.dtype == "ids":
+        return text.str.replace(r"\s*;\s*", ";", regex=True).str.strip(";"), problems
     if spec.dtype == "wkt":
         for row, cell in zip(_rows(frame, ~blank), text[~blank]):
             message = _wkt_problem(cell)
@@ -192,8 +205,11 @@ def check_references(table: str, frame: pd.DataFrame, keys: dict[str, set]) -> l
         known = keys[spec.references]
         noun = "node_id" if spec.references == "nodes" else "commodity"
         values = frame[spec.name]
+        if spec.dtype == "ids":  # each of the ;-separated ids must exist
+            values = values.str.split(";").explode()
+            values = values[values != ""]
         bad = (values != "") & ~values.isin(known)
-        for row, cell in zip(_rows(frame, bad), values[bad]):
+        for row, cell in zip(_rows(frame.loc[values.index], bad), values[bad]):
             problems.append(
                 Problem(
                     table, row, spec.name, f"'{cell}' is not a {noun} in {spec.references}.csv{suggest(cell, known)}"

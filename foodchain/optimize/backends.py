@@ -88,8 +88,12 @@ def run_highs(h: highspy.Highs, solver: str = "highs") -> Solution:
     return Solution(status, objective, x, dual, seconds, solver, model=h)
 
 
-def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], list[pulp.LpConstraint]]:
-    """The same LP as a named PuLP problem (for CBC, PuLP's HiGHS, or writing an ``.lp`` file)."""
+def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], list[list[pulp.LpConstraint]]]:
+    """The same LP as a named PuLP problem (for CBC, PuLP's HiGHS, or writing an ``.lp`` file).
+
+    Returns the problem, its variables by column and, for each row of ``lp``, the PuLP
+    constraints that stand for it (see :func:`pulp_rows`).
+    """
     prob = pulp.LpProblem("foodchain", pulp.LpMinimize)
     variables = [None] * lp.matrix.shape[1]
     for fam in lp.variables.values():
@@ -99,7 +103,7 @@ def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], l
             variables[col] = prob.add_variable(f"{fam.name}_{label}", lowBound=0, upBound=ub)
     prob += pulp.LpAffineExpression([(variables[j], float(c)) for j, c in enumerate(lp.cost) if c])
     rows = lp.matrix.tocsr()
-    constraints = []
+    constraints: list[list[pulp.LpConstraint]] = []
     for fam in lp.constraints.values():
         for j, i in enumerate(range(fam.start, fam.start + fam.size)):
             label = "_".join(str(int(v[j])) for v in fam.keys.values())
@@ -107,13 +111,24 @@ def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], l
             expr = pulp.LpAffineExpression(
                 [(variables[c], float(a)) for c, a in zip(rows.indices[lo:hi], rows.data[lo:hi])]
             )
-            if lp.row_lower[i] == lp.row_upper[i]:
-                con = pulp.LpConstraint(expr, pulp.LpConstraintEQ, f"{fam.name}_{label}", float(lp.row_upper[i]))
-            else:
-                con = pulp.LpConstraint(expr, pulp.LpConstraintLE, f"{fam.name}_{label}", float(lp.row_upper[i]))
-            prob += con
-            constraints.append(con)
+            parts = pulp_rows(expr, f"{fam.name}_{label}", float(lp.row_lower[i]), float(lp.row_upper[i]))
+            for con in parts:
+                prob += con
+            constraints.append(parts)
     return prob, variables, constraints
+
+
+def pulp_rows(expr, name: str, lower: float, upper: float) -> list[pulp.LpConstraint]:
+    """PuLP constraints for ``lower <= expr <= upper``: one ``=``, ``<=`` or ``>=`` row, two for a range
+    (``name_lo`` and ``name_hi``), none for a free row. PuLP has no ranged rows and rejects infinite sides."""
+    if lower == upper:
+        return [pulp.LpConstraint(expr, pulp.LpConstraintEQ, name, upper)]
+    rows = []
+    if np.isfinite(lower):
+        rows.append(pulp.LpConstraint(expr, pulp.LpConstraintGE, name if np.isinf(upper) else f"{name}_lo", lower))
+    if np.isfinite(upper):
+        rows.append(pulp.LpConstraint(expr, pulp.LpConstraintLE, name if np.isinf(lower) else f"{name}_hi", upper))
+    return rows
 
 
 def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = None) -> Solution:
@@ -127,11 +142,14 @@ def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = 
             else pulp.HiGHS(msg=False, timeLimit=time_limit)
         )
     start = time.perf_counter()
-    prob.solve(engine)
+    try:
+        prob.solve(engine)
+    except pulp.PulpError as exc:
+        raise SolverError(f"{solver} (through PuLP) failed: {exc}") from exc
     seconds = time.perf_counter() - start
     status = pulp.LpStatus[prob.status].lower()
     x = np.array([v.varValue or 0.0 for v in variables])
-    dual = np.array([c.pi if c.pi is not None else 0.0 for c in constraints])
+    dual = np.array([sum(c.pi or 0.0 for c in parts) for parts in constraints])
     return Solution(status, float(lp.cost @ x), x, dual, seconds, solver)
 
 

@@ -44,8 +44,9 @@ class Instance:
     demand_k: np.ndarray  # [Q]
     demand: np.ndarray  # [Q, D] t/day after factors
     stock0: np.ndarray  # [N, K] t at the start of day 1
-    route_allowed: np.ndarray  # [R, K] may commodity k use route r at all?
+    route_allowed: np.ndarray  # [R, K] may commodity k use route r at all (permitted and useful)?
     stock_allowed: np.ndarray  # [N, K] may node n hold commodity k?
+    node_external: np.ndarray | None = None  # [N] demand outside the study area (nodes.external)
 
     @property
     def shape(self) -> tuple[int, int, int, int]:
@@ -112,6 +113,18 @@ def _closure(step: sp.csr_matrix, starts: np.ndarray) -> np.ndarray:
     return seen
 
 
+def route_permission(routes, k_index: dict[str, int]) -> np.ndarray:
+    """Boolean [R, K]: may route r carry commodity k? (``routes.commodities``; blank: every commodity)."""
+    allowed = np.ones((len(routes), len(k_index)), dtype=bool)
+    if "commodities" not in routes:
+        return allowed
+    for r, text in enumerate(routes["commodities"].fillna("")):
+        if text:
+            allowed[r] = False
+            allowed[r, [k_index[c] for c in text.split(";") if c in k_index]] = True
+    return allowed
+
+
 def build_instance(dataset: Dataset, factors: Factors) -> Instance:
     """Apply ``factors`` to ``dataset`` and index everything for the LP builder."""
     nodes, routes, com = dataset.nodes, dataset.routes, dataset.commodities
@@ -157,6 +170,7 @@ def build_instance(dataset: Dataset, factors: Factors) -> Instance:
         demand_k=dataset.demand["commodity"].map(k_index).to_numpy(dtype=int),
         demand=dataset.demand["demand_t_per_day"].to_numpy(dtype=float)[:, None] * factors.demand,
         stock0=stock0,
-        route_allowed=up[origin] & down[dest],
+        route_allowed=up[origin] & down[dest] & route_permission(routes, k_index),
         stock_allowed=(up & down & (storage[:, None] > 0)) | (stock0 > 0),
+        node_external=nodes["external"].to_numpy(dtype=bool) if "external" in nodes else np.zeros(len(nodes), bool),
     )

@@ -1,6 +1,9 @@
 """Results of a solve as tidy tables, mapped back from the LP's variable families.
 
-Days are 1-based in every table. ``shadow_price`` is what one more t/day of capacity
+Days are 1-based in every table. Nodes marked ``external`` (demand outside the study area)
+are solved like any other, but the headline totals of :meth:`SolveResult.summary`
+(``total_*``, ``by_commodity``) count the study area only; external demand has its own
+``external_demand_t`` and ``external_shortfall_t``. ``shadow_price`` is what one more t/day of capacity
 on that route (or node) on that day would lower the objective by (Rp per t/day, >= 0);
 it is 0 where the capacity is not binding or the route is unlimited.
 """
@@ -40,19 +43,25 @@ class SolveResult:
     supply_cost: float
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    external: frozenset = frozenset()  # node_ids of demand outside the study area
 
     @property
     def optimal(self) -> bool:
         return self.status == "optimal"
 
+    def study_shortfall(self) -> pd.DataFrame:
+        """Rows of :attr:`shortfall` in the study area (external nodes left out)."""
+        return self.shortfall[~self.shortfall["node_id"].isin(self.external)]
+
     def by_commodity(self) -> dict[str, dict[str, float]]:
-        """{commodity: {demand_t, delivered_t, shortfall_t}} over all days."""
-        g = self.shortfall.groupby("commodity", sort=False)[["demand_t", "delivered_t", "shortfall_t"]].sum()
+        """{commodity: {demand_t, delivered_t, shortfall_t}} over all days, study area only."""
+        g = self.study_shortfall().groupby("commodity", sort=False)[["demand_t", "delivered_t", "shortfall_t"]].sum()
         return {k: {c: round(float(v), 6) for c, v in row.items()} for k, row in g.iterrows()}
 
     def summary(self) -> dict:
-        """The ``summary.json`` document."""
-        s = self.shortfall
+        """The ``summary.json`` document (``total_*`` and ``by_commodity``: the study area only)."""
+        s = self.study_shortfall()
+        ext = self.shortfall[self.shortfall["node_id"].isin(self.external)]
         return {
             "status": self.status,
             "scenario": self.scenario,
@@ -61,6 +70,8 @@ class SolveResult:
             "total_demand_t": float(s["demand_t"].sum()),
             "total_delivered_t": float(s["delivered_t"].sum()),
             "total_shortfall_t": float(s["shortfall_t"].sum()),
+            "external_demand_t": float(ext["demand_t"].sum()),
+            "external_shortfall_t": float(ext["shortfall_t"].sum()),
             "transport_cost": self.transport_cost,
             "supply_cost": self.supply_cost,
             "by_commodity": self.by_commodity(),
@@ -249,4 +260,5 @@ def make_result(inst: Instance, lp: LinearProgram, sol: Solution, scenario: str)
         supply_use=supply_use_table(inst, lp, sol),
         transport_cost=float(lp.cost[flow.slice] @ sol.x[flow.slice]),
         supply_cost=float(lp.cost[sup.slice] @ sol.x[sup.slice]),
+        external=frozenset(inst.node_ids[inst.node_external]) if inst.node_external is not None else frozenset(),
     )

@@ -40,7 +40,8 @@ TARGETS = {  # which keys pick the targets of each type; one of them must be giv
     "demand_surge": ("nodes", "regions"),
     "flood": ("geojson", "features", "zones"),
 }
-SCENARIO_KEYS = {"name", "description", "horizon_days", "disruptions", "author", "notes"}
+SCENARIO_KEYS = {"name", "description", "horizon_days", "disruptions", "author", "notes", "equity"}
+EQUITY = ("on", "off")  # share what is short fairly (foodchain.optimize.equity), or not
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,12 @@ class Scenario:
     disruptions: tuple[dict, ...] = ()
     description: str = ""
     base_dir: Path | None = field(default=None, compare=False)
+    equity: str = "on"
 
     def to_dict(self) -> dict:
         """The scenario as the JSON document it came from."""
         out = {"name": self.name, "horizon_days": self.horizon_days, "disruptions": list(self.disruptions)}
+        out |= {"equity": self.equity} if self.equity != "on" else {}
         return out | ({"description": self.description} if self.description else {})
 
     def to_json(self) -> str:
@@ -77,6 +80,7 @@ def scenario_from_dict(doc: object, base_dir: Path | None = None) -> Scenario:
         disruptions=tuple(doc.get("disruptions", [])),
         description=str(doc.get("description", "")),
         base_dir=base_dir,
+        equity=doc.get("equity", "on"),
     )
 
 
@@ -118,6 +122,8 @@ def check_shape(doc: object) -> list[Problem]:
                 f"horizon_days must be a whole number from 1 to {MAX_HORIZON_DAYS} (a year), not {horizon!r}",
             )
         )
+    if doc.get("equity", "on") not in EQUITY:
+        problems.append(Problem("scenario", None, "equity", f"equity must be 'on' or 'off', not {doc['equity']!r}"))
     disruptions = doc.get("disruptions", [])
     if not isinstance(disruptions, list):
         return problems + [Problem("scenario", None, "disruptions", "disruptions must be a list")]

@@ -7,6 +7,7 @@ import time
 from foodchain.errors import SolverError
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.backends import DEFAULT_SOLVER, solve_lp
+from foodchain.optimize.equity import second_stage
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
@@ -21,6 +22,7 @@ def solve(
     days: int | None = None,
     solver: str = DEFAULT_SOLVER,
     time_limit: float | None = None,
+    equity: bool | None = None,
 ) -> SolveResult:
     """Meet demand at least cost under ``scenario`` (the baseline when ``None``) over ``days``.
 
@@ -28,6 +30,10 @@ def solve(
     whole scenario in advance (perfect foresight). A shortfall is a result, not an
     error; :class:`~foodchain.errors.SolverError` is raised only when no optimal
     solution was found (the status is given in words).
+
+    ``equity`` (default: the scenario's ``equity`` key, ``"on"`` unless it says ``"off"``)
+    adds the fair-sharing stage of :mod:`foodchain.optimize.equity`: the same weighted
+    shortfall, shared evenly across zones relative to their demand.
     """
     scenario = scenario or Scenario()
     check_lp_size(dataset, days or scenario.horizon_days)  # before any array is allocated
@@ -39,7 +45,15 @@ def solve(
     sol = solve_lp(lp, solver, time_limit)
     if sol.status != "optimal":
         raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
+    first_seconds = sol.solve_seconds
+    if scenario.equity == "on" if equity is None else equity:
+        sol = second_stage(lp, inst, sol, solver, time_limit)
     result = make_result(inst, lp, sol, scenario.name)
-    result.timings = {"build": built - start, "solve": sol.solve_seconds, "total": time.perf_counter() - start}
+    result.timings = {
+        "build": built - start,
+        "solve": first_seconds,
+        "equity": sol.solve_seconds - first_seconds,
+        "total": time.perf_counter() - start,
+    }
     result.warnings = list(dataset.warnings) + list(factors.warnings)
     return result

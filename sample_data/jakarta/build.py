@@ -124,6 +124,13 @@ CITY_RP_PER_T_KM = 5_000 / 5
 SEA_RP_PER_T_KM = 150  # [EST]
 HANDLING_RP_PER_T = 25_000
 ROAD_FACTOR = 1.3
+# Lead times: whole days of travel at a typical pace [EST]: trucks 40 km/h for 10 h a day
+# (400 km/day), ships 12 knots round the clock (530 km/day); a trip shorter than a day's
+# travel arrives the same day. lead_time_days = floor(distance_km / km_per_day).
+KM_PER_DAY = {"road": 400.0, "sea": 530.0}
+# Bodetabek buyers have other wholesale markets in Tangerang, Bekasi and Depok: a tonne short
+# there weighs half a tonne short in Jakarta [D]; they are outside the study area (external).
+BODETABEK_VULNERABILITY = 0.5
 PEAK_FACTOR = 1.8
 ARTERIAL_SHARE = 0.35
 TRUCK_T = 5
@@ -255,10 +262,13 @@ def nodes(kec: pd.DataFrame, demand: pd.DataFrame) -> pd.DataFrame:
         "lat": -6.30,
         "lon": 107.00,
         "region": "Bodetabek",
-        "vulnerability": 1.0,
+        "vulnerability": BODETABEK_VULNERABILITY,
         "storage_t": round(float(daily["MKT-BODETABEK"]) * RETAIL_STORAGE_DAYS, 1),
+        "external": True,
     }
-    return pd.concat([pd.DataFrame(sources), pd.DataFrame(hubs), kec, pd.DataFrame([bodetabek])], ignore_index=True)
+    frame = pd.concat([pd.DataFrame(sources), pd.DataFrame(hubs), kec, pd.DataFrame([bodetabek])], ignore_index=True)
+    frame["external"] = frame["external"].astype("boolean").fillna(False).astype(bool)
+    return frame
 
 
 def commodities() -> pd.DataFrame:
@@ -332,7 +342,8 @@ def _inbound_paths(src: str, hub: str) -> list[tuple[str, str, float, float, lis
     ]
 
 
-def _route(route_id, origin, dest, points, cap, rp_per_t_km, corridor, mode="road", geometry=True) -> dict:
+def _route(route_id, origin, dest, points, cap, rp_per_t_km, corridor, mode="road", geometry=True, goods=()) -> dict:
+    """One route; ``goods`` the commodities it may carry (empty: all)."""
     dist = path_km(points) * (ROAD_FACTOR if mode == "road" else 1.0)
     return {
         "route_id": route_id,
@@ -340,11 +351,12 @@ def _route(route_id, origin, dest, points, cap, rp_per_t_km, corridor, mode="roa
         "destination": dest,
         "capacity_t_per_day": cap,
         "cost_per_t": round(HANDLING_RP_PER_T + rp_per_t_km * dist, -2),
-        "lead_time_days": 0,
+        "lead_time_days": int(round(dist, 1) // KM_PER_DAY[mode]),
         "distance_km": round(dist, 1),
         "mode": mode,
         "corridor": corridor,
         "geometry": wkt(points) if geometry else None,
+        "commodities": ";".join(sorted(goods)),
     }
 
 
@@ -360,14 +372,23 @@ def inbound_routes(table: pd.DataFrame, sup: pd.DataFrame) -> list[dict]:
             for suffix, corridor, share, rate, via in _inbound_paths(src, hub):
                 points = [_point(src, table)] + [W[w] for w in via] + [_point(hub, table)]
                 cap = _trucks(PEAK_FACTOR * load * share, 10)
-                rows.append(_route(f"R-{_short(src)}-{_short(hub)}-{suffix}", src, hub, points, cap, rate, corridor))
+                route_id = f"R-{_short(src)}-{_short(hub)}-{suffix}"
+                # a source's trucks to a hub carry what the source supplies and the hub trades [S]
+                carried = goods & set(handled)
+                rows.append(_route(route_id, src, hub, points, cap, rate, corridor, goods=carried))
     load = sup.loc[sup["node_id"] == "SRC-PRIOK-SEA", "supply_t_per_day"].sum()
     points = [_point("SRC-PRIOK-SEA", table), _point("HUB-PRIOK", table)]
     rows.append(
         _route(
-            "R-SEA-PRIOK", "SRC-PRIOK-SEA", "HUB-PRIOK", points, _trucks(PEAK_FACTOR * load, 10), SEA_RP_PER_T_KM, ""
+            "R-SEA-PRIOK",
+            "SRC-PRIOK-SEA",
+            "HUB-PRIOK",
+            points,
+            _trucks(PEAK_FACTOR * load, 10),
+            SEA_RP_PER_T_KM,
+            "",
+            mode="sea",
         )
-        | {"mode": "sea"}
     )
     return rows
 

@@ -13,9 +13,15 @@ from tests.analysis.networks import random_network
 from tests.conftest import SCENARIOS
 
 
-def _weighted(dataset, result) -> float:
+def _others(result, own: str | None):
+    """The result's shortfall rows in the study area, without node ``own``'s."""
+    s = result.study_shortfall()
+    return s[s["node_id"] != own]
+
+
+def _weighted(dataset, result, own: str | None = None) -> float:
     """Penalty x vulnerability x shortfall, re-derived from the result table."""
-    s = result.shortfall.merge(dataset.nodes[["node_id", "vulnerability"]], on="node_id")
+    s = _others(result, own).merge(dataset.nodes[["node_id", "vulnerability"]], on="node_id")
     s = s.merge(dataset.commodities[["commodity", "shortfall_penalty_per_t"]], on="commodity")
     return float((s["shortfall_t"] * s["vulnerability"] * s["shortfall_penalty_per_t"]).sum())
 
@@ -27,11 +33,12 @@ def _oracle(dataset, scenario, targets: str) -> pd.DataFrame:
     rows = []
     for t in closure_targets(dataset, targets):
         r = solve(dataset, closure_scenario(scenario, kind, t))
+        own = t if kind == "node" else None  # a closed node's own demand is not counted
         rows.append(
             {
                 "target": t,
-                "added_shortfall_t": r.summary()["total_shortfall_t"] - base.summary()["total_shortfall_t"],
-                "added_weighted_shortfall": _weighted(dataset, r) - _weighted(dataset, base),
+                "added_shortfall_t": _others(r, own)["shortfall_t"].sum() - _others(base, own)["shortfall_t"].sum(),
+                "added_weighted_shortfall": _weighted(dataset, r, own) - _weighted(dataset, base, own),
                 "added_cost": r.transport_cost + r.supply_cost - base.transport_cost - base.supply_cost,
             }
         )
@@ -71,6 +78,15 @@ def test_hand_checked_tiny_baseline_ranking(tiny):
     # Without R-W-P the island's 10 t of rice come from the east instead (1500 + 250 > 1000 + 400).
     assert table.loc["R-W-P", "added_shortfall_t"] == pytest.approx(0.0)
     assert table.loc["R-W-P", "added_cost"] == pytest.approx(10 * (1500 + 250 - 1000 - 400))
+
+
+def test_closing_a_node_counts_the_damage_to_other_places_only(tiny):
+    # Closing MKT-NORTH leaves its own 56 t short (nothing arrives) but no other market:
+    # 0 t added. Closing HUB-CENTRAL cuts the north off (and more): its damage is to others.
+    table = criticality(tiny, targets="nodes").set_index("target")
+    assert table.loc["MKT-NORTH", "added_shortfall_t"] == pytest.approx(0.0)
+    assert table.loc["HUB-CENTRAL", "added_shortfall_t"] >= 56.0 - 1e-6
+    assert table.loc["HUB-CENTRAL", "rank"] == 1
 
 
 def test_parallel_gives_the_same_table(tiny):

@@ -12,7 +12,7 @@ import pytest
 from foodchain.analysis.ensemble import ensemble_to_folder, run_ensemble
 from foodchain.analysis.flood_spec import InvalidSpec, draw_run, load_spec, run_seeds, spec_from_dict
 from foodchain.analysis.runner import Cancelled
-from tests.conftest import ROOT
+from tests.conftest import ROOT, make_dataset
 
 SPEC = Path(__file__).parent / "data" / "tiny_flood_spec.json"
 JAKARTA_SPEC = ROOT / "sample_data" / "scenarios" / "jakarta_flood_spec.json"
@@ -157,3 +157,40 @@ def test_jakarta_example_spec_is_well_formed():
     assert spec.horizon_days >= 1 and "EST" in spec.description
     assert {ev.target for ev in spec.events if ev.kind == "corridor"} >= {"Tol Jakarta-Cikampek", "Jagorawi", "Pantura"}
     assert {ev.target for ev in spec.events if ev.kind == "zone"} >= {"Jakarta Timur", "Kepulauan Seribu"}
+
+
+def test_a_depth_range_gives_a_distribution_on_the_scenario_flood_curve(tiny):
+    """One corridor always floods with a depth drawn in 0-0.6 m: its factor follows the
+    scenario floods' passability curve (1 to 0.15 m, 0.3 just below 0.5 m, 0 from 0.5 m),
+    so the runs' shortfalls take many values, not just 'open' and 'closed'."""
+    from foodchain.optimize.flood import DEFAULT_PASSABILITY, passability
+
+    doc = {"horizon_days": 1, "corridors": {"Tol Barat": {"p": 1.0, "days": [1], "depth_m": [0.0, 0.6]}}}
+    spec = spec_from_dict(doc)
+    curve = np.array(DEFAULT_PASSABILITY)
+    for seed in run_seeds(7, 20):
+        rng = np.random.default_rng(seed)
+        rng.random(), rng.choice(1, p=[1.0])  # the draw order of draw_run: u, duration, depth
+        depth = rng.uniform(0.0, 0.6)
+        ((event, _),) = draw_run(spec, seed)[1]
+        assert event.factor == pytest.approx(passability(np.array([depth]), curve[:, 0], curve[:, 1])[0], abs=1e-6)
+    # one route of 10 t/day on corridor C, 10 t/day wanted: shortfall = 10 x (1 - factor)
+    one = make_dataset(
+        [("S", "source"), ("M", "market")],
+        [{"route_id": "R", "origin": "S", "destination": "M", "capacity_t_per_day": 10, "corridor": "C"}],
+        [{"node_id": "S", "commodity": "rice", "supply_t_per_day": 20}],
+        [{"node_id": "M", "commodity": "rice", "demand_t_per_day": 10}],
+    )
+    doc = {"horizon_days": 1, "corridors": {"C": {"p": 1.0, "days": [1], "depth_m": [0.1, 0.6]}}}
+    result = run_ensemble(one, spec_from_dict(doc), 30, seed=3)
+    factors = [draw_run(spec_from_dict(doc), s)[1][0][0].factor for s in run_seeds(3, 30)]
+    expected = 10 * (1 - np.array(factors))
+    assert result.runs["total_shortfall_t"].to_numpy() == pytest.approx(expected, abs=1e-6)
+    assert result.runs["total_shortfall_t"].round(3).nunique() > 10
+
+
+def test_the_jakarta_spec_floods_corridors_by_depth():
+    spec = load_spec(JAKARTA_SPEC)
+    by_target = {e.target: e for e in spec.events}
+    assert by_target["Tol Jakarta-Cikampek"].depth_m == (0.3, 0.9)
+    assert by_target["Jakarta Timur"].depth_m is None and by_target["Jakarta Timur"].factor == 0.5

@@ -1,0 +1,106 @@
+"""Fair sharing (foodchain.optimize.equity): hand-checked splits and the guarantee that it
+never costs weighted shortfall."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foodchain import load_scenario, solve
+from foodchain.optimize.equity import SEGMENTS
+from tests.conftest import SCENARIOS, make_dataset
+from tests.optimize.test_oracle import networks
+
+
+def shared_source(vulnerability: dict[str, float], supply_t: float = 10.0, demand_t: float = 10.0):
+    """One source S with ``supply_t`` a day, one free route to each market, ``demand_t`` each."""
+    nodes = [("S", "source")] + [{"node_id": m, "kind": "market", "vulnerability": v} for m, v in vulnerability.items()]
+    routes = [{"route_id": f"R-{m}", "origin": "S", "destination": m} for m in vulnerability]
+    supply = [{"node_id": "S", "commodity": "rice", "supply_t_per_day": supply_t}]
+    demand = [{"node_id": m, "commodity": "rice", "demand_t_per_day": demand_t} for m in vulnerability]
+    return make_dataset(nodes, routes, supply, demand)
+
+
+def shares(result) -> dict[str, float]:
+    s = result.shortfall.groupby("node_id")[["shortfall_t", "demand_t"]].sum()
+    return (s["shortfall_t"] / s["demand_t"]).round(6).to_dict()
+
+
+def weighted_shortfall(dataset, result) -> float:
+    vuln = dataset.nodes.set_index("node_id")["vulnerability"]
+    penalty = dataset.commodities.set_index("commodity")["shortfall_penalty_per_t"]
+    s = result.shortfall
+    return float((s["shortfall_t"] * s["node_id"].map(vuln) * s["commodity"].map(penalty)).sum())
+
+
+def test_two_equal_markets_short_of_half_their_demand_get_equal_shares():
+    ds = shared_source({"A": 1.0, "B": 1.0})
+    assert shares(solve(ds)) == {"A": 0.5, "B": 0.5}
+    off = shares(solve(ds, equity=False))
+    assert sum(off.values()) == pytest.approx(1.0)  # same total without equity, however split
+
+
+def test_vulnerability_2_against_1_is_strict_priority_and_equal_weights_share():
+    """The documented split: 20 t for three markets of 10 t each. A (vulnerability 2) is
+    served in full, since a tonne short there weighs twice; B and C (1 each) share the
+    remaining 10 t equally and are short of half their demand each."""
+    ds = shared_source({"A": 2.0, "B": 1.0, "C": 1.0}, supply_t=20.0)
+    assert shares(solve(ds)) == {"A": 0.0, "B": 0.5, "C": 0.5}
+    assert shares(solve(ds, equity=False))["A"] == 0.0
+
+
+def test_unequal_demand_shares_relative_to_demand():
+    """Demand 10 and 30, 20 t to give: 20 t short, half of each zone's demand (5 and 15 t)."""
+    nodes = [("S", "source"), ("A", "market"), ("B", "market")]
+    routes = [{"route_id": f"R-{m}", "origin": "S", "destination": m} for m in "AB"]
+    supply = [{"node_id": "S", "commodity": "rice", "supply_t_per_day": 20}]
+    demand = [{"node_id": "A", "commodity": "rice", "demand_t_per_day": 10}]
+    demand += [{"node_id": "B", "commodity": "rice", "demand_t_per_day": 30}]
+    r = solve(make_dataset(nodes, routes, supply, demand))
+    assert shares(r) == {"A": 0.5, "B": 0.5}
+
+
+def test_equity_comes_before_transport_cost():
+    """B's route costs more; without equity A takes all 10 t, with equity each gets 5 t."""
+    ds = shared_source({"A": 1.0, "B": 1.0})
+    ds.routes.loc[ds.routes["route_id"] == "R-B", "cost_per_t"] = 50.0
+    off, on = solve(ds, equity=False), solve(ds)
+    assert shares(off) == {"A": 0.0, "B": 1.0}
+    assert shares(on) == {"A": 0.5, "B": 0.5}
+    assert on.transport_cost == pytest.approx(5 * 50.0)
+
+
+def test_the_scenario_key_switches_equity_off(tiny):
+    from dataclasses import replace
+
+    scenario = load_scenario(SCENARIOS / "tiny_west_toll_closed.json")
+    on, off = solve(tiny, scenario), solve(tiny, replace(scenario, equity="off"))
+    assert on.summary()["total_shortfall_t"] == pytest.approx(off.summary()["total_shortfall_t"])
+    assert off.timings["equity"] == 0.0
+
+
+def test_shares_spread_to_within_one_piece():
+    """Five markets of 7 t, 12 t to give: shares within 1/SEGMENTS of each other."""
+    ds = shared_source({m: 1.0 for m in "ABCDE"}, supply_t=12.0, demand_t=7.0)
+    values = np.array(list(shares(solve(ds)).values()))
+    assert values.max() - values.min() <= 1 / SEGMENTS + 1e-9
+
+
+@st.composite
+def weighted_networks(draw):
+    nodes, routes, supply, demand = draw(networks())
+    vuln = {n: draw(st.sampled_from([0.5, 1.0, 1.0, 2.0])) for n in nodes}
+    return nodes, routes, supply, demand, vuln
+
+
+@settings(max_examples=40, deadline=None)
+@given(weighted_networks())
+def test_equity_never_changes_the_weighted_shortfall(net):
+    nodes, routes, supply, demand, vuln = net
+    node_rows = [{"node_id": n, "kind": "hub", "vulnerability": vuln[n]} for n in nodes]
+    ds = make_dataset(node_rows, routes, supply, demand)
+    on, off = solve(ds), solve(ds, equity=False)
+    w_on, w_off = weighted_shortfall(ds, on), weighted_shortfall(ds, off)
+    assert w_on == pytest.approx(w_off, rel=1e-6, abs=1e-6)
