@@ -40,4 +40,5 @@ def solve(
     result = make_result(inst, lp, sol, scenario.name)
     result.timings = {"build": built - start, "solve": sol.solve_seconds, "total": time.perf_counter() - start}
     result.warnings = list(dataset.warnings) + list(factors.warnings)
+    result.start_date = scenario.start_date
     return result

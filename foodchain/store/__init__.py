@@ -262,6 +262,7 @@ class Store:
             transport_cost=summary["transport_cost"],
             supply_cost=summary["supply_cost"],
             timings=summary.get("timings_s", {}),
+            start_date=summary.get("start_date"),
         )
 
     def runs(self, version_id: int | None = None) -> pd.DataFrame:
