@@ -92,3 +92,11 @@ def zone_shapes(
     if len(bundled):
         return bundled.reset_index(drop=True)
     return catchments(nodes, zone_ids)
+
+
+def dataset_shapes(dataset, source: str | Path, boundary: bytes | None = None) -> tuple[MapLayers, pd.DataFrame]:
+    """(map layers, zone polygons) of a dataset read from ``source``: the layers in its
+    ``boundaries/`` folder when ``source`` is a folder, zones as in :func:`zone_shapes`."""
+    layers = bundled_layers(source if Path(source).is_dir() else None)
+    zone_ids = dataset.demand["node_id"].unique().tolist()
+    return layers, zone_shapes(dataset.nodes, zone_ids, layers, boundary)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, positive_int
+from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_dataset, add_geojson_options, positive_int, zone_shapes_arg
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
@@ -34,12 +34,26 @@ def cmd_solve(args: argparse.Namespace) -> int:
     result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
     _print_warnings(result.warnings)
     result.write(args.out)
+    if args.geojson:
+        write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary)
     s = result.summary()
     print(
         f"{s['status']}: {s['scenario']}, {s['days']} day(s); demand {s['total_demand_t']:,.1f} t, "
         f"shortfall {s['total_shortfall_t']:,.1f} t; results in {args.out}"
     )
     return EXIT_OK
+
+
+def write_zone_geojson(dataset, source, result, out: str, boundary: str | None = None) -> None:
+    """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``."""
+    from pathlib import Path
+
+    from foodchain.gis import dumps, shortfall_geojson
+    from foodchain.zonemap import zone_figures
+
+    _, shapes = zone_shapes_arg(dataset, source, boundary)
+    figures = zone_figures(dataset, result, shapes)
+    Path(out).write_text(dumps(shortfall_geojson(figures, result.start_date)), encoding="utf-8")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,4 +68,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=float, default=None, help="seconds")
+    add_geojson_options(p, "also write shortfall by zone as GeoJSON polygons (for QGIS) to this file")
     p.set_defaults(func=cmd_solve)
