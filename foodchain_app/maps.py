@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import urllib.parse
 
 import numpy as np
 import pandas as pd
@@ -76,10 +78,28 @@ def city_view(nodes: pd.DataFrame) -> pdk.ViewState:
     return view_for(city if len(city) else located(nodes))
 
 
-def _deck(layers: list, view: pdk.ViewState, tooltip: str) -> pdk.Deck:
+# A map style with no sources: just a white background. Streamlit fills a missing style with a CDN
+# basemap (a request to the internet on every map page); an inline style as a data: URL loads nothing.
+OFFLINE_STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "#ffffff"}}],
+}
+OFFLINE_STYLE_URL = "data:application/json;charset=utf-8," + urllib.parse.quote(json.dumps(OFFLINE_STYLE))
+
+
+def offline_deck(layers: list, view: pdk.ViewState, tooltip: str) -> pdk.Deck:
+    """A deck with no basemap from the internet (see ``OFFLINE_STYLE``); ``tooltip`` is plain text."""
     return pdk.Deck(
-        layers=layers, initial_view_state=view, map_provider=None, map_style=None, tooltip={"text": tooltip}
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,
+        map_style=OFFLINE_STYLE_URL,
+        tooltip={"text": tooltip},
     )
+
+
+_deck = offline_deck
 
 
 def network_layers(dataset: Dataset, nodes: pd.DataFrame, routes: pd.DataFrame) -> list:

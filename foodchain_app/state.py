@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from foodchain import Dataset, SolveResult, scenario_from_dict, solve
+from foodchain import Dataset, SolveResult, fmt, scenario_from_dict, solve
 from foodchain.errors import FoodchainError
 from foodchain.store import Store, default_path, run_key, seed
 from foodchain_app.i18n import LANGUAGES, init_lang, t
@@ -103,7 +103,8 @@ def page(title_key: str) -> tuple[Store, int, Dataset] | None:
         st.error(f"{t('store_error')}: {exc}")
         return None
     info = store.version_info(version)
-    st.sidebar.caption(t("active_version").format(id=version, who=info["uploader"], when=info["created_at"]))
+    when = fmt.wib(info["created_at"], st.session_state["lang"])
+    st.sidebar.caption(t("active_version").format(id=version, who=info["uploader"], when=when))
     return store, version, dataset
 
 
@@ -139,24 +140,36 @@ def run_choices(store: Store, version_id: int, baselines: bool = True) -> dict[s
     for r in runs.itertuples(index=False):
         name = t("baseline") if r.scenario_name == BASELINE else r.scenario_name
         days = t("n_days").format(n=json.loads(r.options).get("days", 1))
-        out[r.key] = f"{name} · {days} · {r.created_at[:16]}"
+        out[r.key] = f"{name} · {days} · {fmt.wib(r.created_at, st.session_state.get('lang', 'id'))}"
     return out
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def _layers(path: str, version_id: int):
+    from foodchain.boundaries import MapLayers, bundled_layers
+
+    ids = set(_dataset(path, version_id).demand["node_id"])
+    for folder in sample_candidates() + sorted(p for p in SAMPLES.iterdir() if p.is_dir()):
+        layers = bundled_layers(folder)
+        if ids & set(layers.zones["node_id"]):
+            return layers
+    return MapLayers()
+
+
+def map_layers(version_id: int):
+    """The bundled map shapes (zones, kota, sea) of the sample whose zones are this version's, else none."""
+    return _layers(str(get_store().path), version_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def _zones(path: str, version_id: int, boundary: bytes | None):
-    from foodchain.geo import catchments, read_boundary
+    from foodchain.boundaries import zone_shapes
 
     dataset = _dataset(path, version_id)
     ids = dataset.demand["node_id"].unique().tolist()
-    if boundary:
-        shapes, outline = read_boundary(boundary, ids)
-        if shapes is not None:
-            return shapes
-        return catchments(dataset.nodes, ids, outline)
-    return catchments(dataset.nodes, ids)
+    return zone_shapes(dataset.nodes, ids, _layers(path, version_id), boundary)
 
 
 def zones(version_id: int, boundary: bytes | None = None):
-    """Demand zone shapes: from a boundary GeoJSON if given, else Voronoi catchments (cached)."""
+    """Zone shapes: an uploaded boundary GeoJSON, else the bundled polygons, else Voronoi catchments (cached)."""
     return _zones(str(get_store().path), version_id, boundary)
