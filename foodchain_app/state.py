@@ -173,3 +173,43 @@ def _zones(path: str, version_id: int, boundary: bytes | None):
 def zones(version_id: int, boundary: bytes | None = None):
     """Zone shapes: an uploaded boundary GeoJSON, else the bundled polygons, else Voronoi catchments (cached)."""
     return _zones(str(get_store().path), version_id, boundary)
+
+
+def scenario_for_run(store: Store, key: str) -> dict | None:
+    """The stored scenario document a run was made from (matched on the hash in its key), if any."""
+    from foodchain.store import scenario_hash
+
+    wanted = key.split("-")[1] if key.count("-") >= 2 else ""
+    for name, latest in zip(store.scenarios()["name"], store.scenarios()["version"], strict=True):
+        for v in range(int(latest), 0, -1):
+            doc = store.scenario_doc(name, v)
+            if scenario_hash(doc) == wanted:
+                return doc
+    last = st.session_state.get("scn_last")
+    return last if isinstance(last, dict) and scenario_hash(last) == wanted else None
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _brief(path: str, version_id: int, key: str, language: str, boundary: bytes | None) -> bytes | None:
+    from foodchain.brief import BriefInput, build_brief
+
+    store, result = _store(path), _stored_run(path, key)
+    doc = scenario_for_run(store, key) if result is not None else None
+    if doc is None and result is not None and result.scenario == BASELINE:
+        doc = {"name": BASELINE, "horizon_days": result.days, "disruptions": []}
+    if doc is None:
+        return None
+    info = store.version_info(version_id)
+    label = f"v{version_id} · {info['uploader']} · {fmt.wib(info['created_at'], language)}"
+    shapes = _zones(path, version_id, boundary)
+    inp = BriefInput(_dataset(path, version_id), result, doc, shapes, _layers(path, version_id), label)
+    return build_brief(inp, language)
+
+
+def brief_download(container, version_id: int, key: str, boundary: bytes | None = None) -> None:
+    """A download button for the PDF brief of a stored run (a note when its scenario is not stored)."""
+    pdf = _brief(str(get_store().path), version_id, key, st.session_state.get("lang", "id"), boundary)
+    if pdf is None:
+        container.caption(t("brief_not_stored"))
+    else:
+        container.download_button(t("download_brief"), pdf, "foodchain_brief.pdf", "application/pdf", key="sf_brief")

@@ -9,7 +9,7 @@ from foodchain.report import report_xlsx, report_zip
 from foodchain.zonemap import zone_figures
 from foodchain_app import charts
 from foodchain_app.i18n import lang, option_labels, t
-from foodchain_app.state import map_layers, page, run_choices, stored_run, zones
+from foodchain_app.state import brief_download, map_layers, page, run_choices, stored_run, zones
 from foodchain_app.tables import show, with_dates
 from foodchain_app.zone_map import area_names, area_view, class_legend, shortfall_deck
 
@@ -67,3 +67,4 @@ if ctx is not None:
     c2.download_button(t("download_report_zip"), report_zip(tables), "foodchain_shortfalls.zip", key="sf_zip")
     geojson = dumps(shortfall_geojson(figures, result.start_date)).encode("utf-8")
     c3.download_button(t("download_zone_geojson"), geojson, "foodchain_shortfall_by_zone.geojson", key="sf_geojson")
+    brief_download(c4, version, key, boundary.getvalue() if boundary else None)

@@ -12,11 +12,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from foodchain.cli import analysis, flood, solve
+from foodchain.cli import analysis, brief, flood, solve
 from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID
 from foodchain.errors import FoodchainError, InvalidInput
 
-COMMAND_MODULES = (solve, flood, analysis)
+COMMAND_MODULES = (solve, flood, analysis, brief)
 
 
 def build_parser() -> argparse.ArgumentParser:
