@@ -61,6 +61,7 @@ def _run(path: str, version_id: int, scenario_json: str, days: int) -> SolveResu
 
 def run(version_id: int, doc: dict, days: int) -> SolveResult:
     """Solve ``doc`` on a version, cached by (dataset version, scenario JSON, days) in memory and SQLite."""
+    st.session_state.setdefault("run_docs", {})[run_key(version_id, doc, {"days": days})] = doc
     return _run(str(get_store().path), version_id, json.dumps(doc, sort_keys=True, ensure_ascii=False), days)
 
 
@@ -185,21 +186,21 @@ def scenario_for_run(store: Store, key: str) -> dict | None:
             doc = store.scenario_doc(name, v)
             if scenario_hash(doc) == wanted:
                 return doc
-    last = st.session_state.get("scn_last")
-    return last if isinstance(last, dict) and scenario_hash(last) == wanted else None
+    return st.session_state.get("run_docs", {}).get(key)  # run in this session, not stored
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _brief(path: str, version_id: int, key: str, language: str, boundary: bytes | None) -> bytes | None:
+def _brief(
+    path: str, version_id: int, key: str, language: str, boundary: bytes | None, doc: dict | None
+) -> bytes | None:
     from foodchain.brief import BriefInput, build_brief
 
-    store, result = _store(path), _stored_run(path, key)
-    doc = scenario_for_run(store, key) if result is not None else None
+    result = _stored_run(path, key)
     if doc is None and result is not None and result.scenario == BASELINE:
         doc = {"name": BASELINE, "horizon_days": result.days, "disruptions": []}
     if doc is None:
         return None
-    info = store.version_info(version_id)
+    info = _store(path).version_info(version_id)
     label = f"v{version_id} · {info['uploader']} · {fmt.wib(info['created_at'], language)}"
     shapes = _zones(path, version_id, boundary)
     inp = BriefInput(_dataset(path, version_id), result, doc, shapes, _layers(path, version_id), label)
@@ -208,7 +209,8 @@ def _brief(path: str, version_id: int, key: str, language: str, boundary: bytes 
 
 def brief_download(container, version_id: int, key: str, boundary: bytes | None = None) -> None:
     """A download button for the PDF brief of a stored run (a note when its scenario is not stored)."""
-    pdf = _brief(str(get_store().path), version_id, key, st.session_state.get("lang", "id"), boundary)
+    doc = scenario_for_run(get_store(), key)
+    pdf = _brief(str(get_store().path), version_id, key, st.session_state.get("lang", "id"), boundary, doc)
     if pdf is None:
         container.caption(t("brief_not_stored"))
     else:

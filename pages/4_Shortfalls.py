@@ -18,7 +18,7 @@ if ctx is not None:
     store, version, dataset = ctx
     choices = run_choices(store, version)
     c1, c2, c3, c4 = st.columns([3, 1, 1, 1])
-    key = c1.selectbox(t("run_to_show"), list(choices), format_func=choices.get, key="sf_run")
+    key = c1.selectbox(t("run_to_show"), list(choices), format_func=lambda k: choices.get(k, str(k)), key="sf_run")
     result = stored_run(key)
     commodity = c2.selectbox(
         t("commodity"),
@@ -28,7 +28,7 @@ if ctx is not None:
     )
     day_names = {None: t("all_days"), WORST: t("worst_day")}
     day_names |= {d: fmt.day_label(d, result.start_date, lang()) for d in range(1, result.days + 1)}
-    day = c3.selectbox(t("day"), list(day_names), key="sf_day", format_func=day_names.get)
+    day = c3.selectbox(t("day"), list(day_names), key="sf_day", format_func=lambda d: day_names.get(d, str(d)))
     st.info(t("foresight"))
     boundary = st.sidebar.file_uploader(t("boundary_file"), type=["geojson", "json"], key="sf_boundary")
     try:
