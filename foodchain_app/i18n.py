@@ -459,6 +459,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "added_cost": ("Tambahan biaya (Rp)", "Added cost (Rp)"),
     "rank": ("Peringkat", "Rank"),
     "date": ("Tanggal", "Date"),  # issue 15
+    "shortfall_t_per_day": ("Kekurangan (t/hari)", "Shortfall (t/day)"),  # issue 15
+    "delivered_t_per_day": ("Terkirim (t/hari)", "Delivered (t/day)"),  # issue 15
+    "transport_cost_per_day": ("Biaya angkut per hari (Rp)", "Transport cost per day (Rp)"),  # issue 15
+    "supply_cost_per_day": ("Biaya pasokan per hari (Rp)", "Supply cost per day (Rp)"),  # issue 15
     "horizon_days": ("Jangka waktu (hari)", "Horizon (days)"),  # issue 15
 }
 
