@@ -272,6 +272,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "same_scale_maps": {"id": "Peta berdampingan (skala warna sama)", "en": "Maps side by side (same colour scale)"},
     "net_layers": {"id": "Lapisan", "en": "Layers"},
+    "per_day_unit": {"id": "hari", "en": "day"},
     "layer_sources": {"id": "Sumber", "en": "Sources"},
     "layer_hubs": {"id": "Pusat distribusi", "en": "Hubs"},
     "layer_corridors": {"id": "Koridor", "en": "Corridors"},

@@ -69,13 +69,15 @@ def outline_layers(layers: MapLayers, dataset: Dataset) -> list[pdk.Layer]:
         out.append(
             pdk.Layer("PathLayer", frame, get_path="path", get_color=CORRIDOR_RGB, get_width=2, width_units=PIXELS)
         )
-    if len(layers.kota):
-        rings = [ring for g in layers.kota["geometry"] for ring in polygon_rings(g)]
-        frame = pd.DataFrame({"path": rings})
-        out.append(
-            pdk.Layer("PathLayer", frame, get_path="path", get_color=KOTA_LINE_RGB, get_width=2, width_units=PIXELS)
-        )
-    return out
+    return out + kota_lines(layers)
+
+
+def kota_lines(layers: MapLayers) -> list[pdk.Layer]:
+    """The kota borders as dark lines (none when the layer is empty)."""
+    if not len(layers.kota):
+        return []
+    frame = pd.DataFrame({"path": [ring for g in layers.kota["geometry"] for ring in polygon_rings(g)]})
+    return [pdk.Layer("PathLayer", frame, get_path="path", get_color=KOTA_LINE_RGB, get_width=1, width_units=PIXELS)]
 
 
 def tooltip_text(row, start_date: str | None) -> str:
@@ -104,20 +106,26 @@ def zone_layers(figures: pd.DataFrame, start_date: str | None = None) -> list[pd
     labels = pd.DataFrame({"name": figures["name"], "lon": [p.x for p in points], "lat": [p.y for p in points]})
     return [
         _polygon_layer(pd.DataFrame(polys, columns=["polygon", "fill", "name", "tip"]), True, [110, 110, 110, 200]),
-        pdk.Layer(
-            "TextLayer",
-            labels,
-            get_position=["lon", "lat"],
-            get_text="name",
-            get_size=10,
-            size_units=PIXELS,
-            get_color=[20, 20, 20, 235],
-            background=True,
-            get_background_color=[255, 255, 255, 150],
-            background_padding=[2, 1],
-            font_family=pdk.types.String("sans-serif"),
-        ),
+        text_layer(labels, "name", 10, [20, 20, 20, 235], [255, 255, 255, 150]),
     ]
+
+
+def text_layer(frame: pd.DataFrame, column: str, size_px: int, colour: list, background: list, **extra) -> pdk.Layer:
+    """Labels from ``frame[column]`` at its lon/lat, on a background box, in the browser's sans-serif."""
+    return pdk.Layer(
+        "TextLayer",
+        frame,
+        get_position=["lon", "lat"],
+        get_text=column,
+        get_size=size_px,
+        size_units=PIXELS,
+        get_color=colour,
+        background=True,
+        get_background_color=background,
+        background_padding=[2, 1],
+        font_family=pdk.types.String("sans-serif"),
+        **extra,
+    )
 
 
 def area_names(shapes: pd.DataFrame) -> list[tuple[str, pd.Index]]:
