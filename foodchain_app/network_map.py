@@ -120,6 +120,12 @@ def network_deck(
     return offline_deck(layers, city_view(nodes), "{label}")
 
 
+def spread(frame: pd.DataFrame, step_deg: float = 0.012) -> pd.DataFrame:
+    """Labels that share a spot (several last-mile groups of one hub) moved apart in a column below it."""
+    spot = frame["lon"].round(3).astype(str) + "," + frame["lat"].round(3).astype(str)
+    return frame.assign(lat=frame["lat"] - step_deg * spot.groupby(spot).cumcount().to_numpy())
+
+
 def rank_labels(frame: pd.DataFrame) -> pdk.Layer:
     """Rank numbers ("1".."10") at ``frame``'s lon/lat, white on the item's colour."""
     return text_layer(frame, "rank", 13, [255, 255, 255, 255], TOP_RGB, font_weight=700)
@@ -148,20 +154,23 @@ def criticality_deck(dataset: Dataset, table: pd.DataFrame, top: int = 10, base:
             line = shapely.line_merge(shapely.union_all(geoms))
             mid = line.interpolate(0.5, normalized=True) if line.geom_type == "LineString" else line.centroid
             worst = float(best["added_shortfall_t"].max())
+            fan = (route_groups(dataset, chosen) == "").all()  # last mile: thin lines, rank at the hubs
+            if fan:
+                mid = shapely.centroid(shapely.MultiPoint([g.coords[0] for g in geoms]))
             for path in _paths(line):
                 labels.append(
                     {
                         "path": path,
-                        "width": 3 + 9 * r.added_shortfall_t / worst,
+                        "width": 1.5 if fan else 3 + 6 * r.added_shortfall_t / worst,
+                        "colour": TOP_RGB[:3] + [90] if fan else TOP_RGB[:3] + [190],
                         "rank": r.rank,
                         "lon": mid.x,
                         "lat": mid.y,
                         "label": f"#{r.rank} {r.target}\n+{fmt.number(r.added_shortfall_t, lang(), 1)} t",
                     }
                 )
-        frame = pd.DataFrame(labels, columns=["path", "width", "rank", "lon", "lat", "label"])
-        layers.append(_line_layer(frame, TOP_RGB, "width"))
-        layers.append(rank_labels(frame.drop_duplicates("rank")))
+        frame = pd.DataFrame(labels, columns=["path", "width", "colour", "rank", "lon", "lat", "label"])
+        layers.append(_line_layer(frame, "colour", "width"))
     pts = _places(dataset, dataset.nodes, {"sources", "hubs"})
     if kind == "node" and len(best):
         ranked = located(dataset.nodes, best["target"]).merge(best, left_on="node_id", right_on="target")
@@ -175,4 +184,6 @@ def criticality_deck(dataset: Dataset, table: pd.DataFrame, top: int = 10, base:
         layers += [place_layer(ranked, 5, 16, outlined=True), rank_labels(ranked)]
     else:
         layers.append(place_layer(pts.assign(colour=[[120, 120, 120, 160]] * len(pts)), 2, 8))
+        if labels:
+            layers.append(rank_labels(spread(frame.drop_duplicates("rank"))))  # on top of the places
     return offline_deck(layers, city_view(dataset.nodes), "{label}")
