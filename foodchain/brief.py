@@ -33,7 +33,7 @@ from foodchain.boundaries import MapLayers
 from foodchain.brief_text import describe, words
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
-from foodchain.zonemap import CLASSES, NO_DEMAND, areas, class_entry, zone_figures
+from foodchain.zonemap import CLASSES, NO_DEMAND, areas, class_entry, outlying, zone_figures
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
 MAP_W, MAP_H = 174 * mm, 105 * mm
@@ -274,16 +274,6 @@ def map_drawing(figures: pd.DataFrame, layers: MapLayers, lang: str) -> Drawing:
         d.add(String(x + 7 * mm, 3.3 * mm, label, fontName=regular, fontSize=7))
         x += 7 * mm + pdfmetrics.stringWidth(label, regular, 7) + 5 * mm
     return d
-
-
-def outlying(figures: pd.DataFrame, groups: list[pd.Index]) -> dict[str, pd.Index]:
-    """Areas away from the main one, merged by their region (kota): {region: zone index}."""
-    column = "kota" if "kota" in figures else "region" if "region" in figures else "name"
-    out: dict[str, pd.Index] = {}
-    for idx in groups:
-        region = str(figures.loc[idx, column].mode().iloc[0])
-        out[region] = out[region].append(idx) if region in out else idx
-    return out
 
 
 def lever_rows(levers: pd.DataFrame, lang: str) -> list[list[str]]:

@@ -88,6 +88,16 @@ def areas(shapes: pd.DataFrame) -> list[pd.Index]:
     return sorted(groups, key=len, reverse=True)
 
 
+def outlying(shapes: pd.DataFrame, groups: list[pd.Index]) -> dict[str, pd.Index]:
+    """Areas away from the main one, merged by their region (kota): {region: zone index}."""
+    column = "kota" if "kota" in shapes else "region" if "region" in shapes else "node_id"
+    out: dict[str, pd.Index] = {}
+    for idx in groups:
+        region = str(shapes.loc[idx, column].mode().iloc[0])
+        out[region] = out[region].append(idx) if region in out else idx
+    return out
+
+
 def bounds(shapes: pd.DataFrame) -> tuple[float, float, float, float]:
     """(min lon, min lat, max lon, max lat) of the polygons."""
     return tuple(float(v) for v in shapely.total_bounds(np.asarray(shapes["geometry"], dtype=object)))

@@ -14,7 +14,7 @@ from foodchain import fmt
 from foodchain.boundaries import MapLayers
 from foodchain.geo import polygon_rings, route_paths
 from foodchain.model.dataset import Dataset
-from foodchain.zonemap import CLASSES, NO_DEMAND, areas, bounds, class_entry
+from foodchain.zonemap import CLASSES, NO_DEMAND, areas, bounds, class_entry, outlying
 from foodchain_app.i18n import lang, t
 from foodchain_app.maps import offline_deck, view_for
 
@@ -131,11 +131,9 @@ def text_layer(frame: pd.DataFrame, column: str, size_px: int, colour: list, bac
 def area_names(shapes: pd.DataFrame) -> list[tuple[str, pd.Index]]:
     """(label, zone index) of each area of zones, the main one first (labelled "city")."""
     groups = areas(shapes)
-    out = []
-    for i, idx in enumerate(groups):
-        region = shapes.loc[idx, "kota"] if "kota" in shapes else shapes.loc[idx, "node_id"]
-        out.append((t("map_area_city") if i == 0 else str(region.mode().iloc[0]), idx))
-    return out
+    if not groups:
+        return []
+    return [(t("map_area_city"), groups[0]), *outlying(shapes, groups[1:]).items()]
 
 
 def area_view(shapes: pd.DataFrame, idx: pd.Index | None, height_px: int) -> pdk.ViewState:
