@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from foodchain import fmt
 from foodchain.analysis.outcomes import by_commodity, city_cover, stock_cover
 from foodchain.errors import FoodchainError
-from foodchain_app.i18n import t
-from foodchain_app.maps import kind_legend, network_deck
+from foodchain_app.i18n import lang, t
+from foodchain_app.maps import kind_legend
 from foodchain_app.nav import PAGES, link
-from foodchain_app.state import baseline, page
+from foodchain_app.network_map import network_deck
+from foodchain_app.state import baseline, map_layers, page
 from foodchain_app.tables import show
 
 ctx = page("home_title")
@@ -15,7 +17,8 @@ if ctx is not None:
     store, version, dataset = ctx
     info = store.version_info(version)
     st.markdown(t("home_intro"))
-    st.info(t("version_line").format(id=version, who=info["uploader"], when=info["created_at"], note=info["note"]))
+    when = fmt.wib(info["created_at"], lang())
+    st.info(t("version_line").format(id=version, who=info["uploader"], when=when, note=info["note"]))
     try:
         result = baseline(version)
     except FoodchainError as exc:
@@ -28,8 +31,14 @@ if ctx is not None:
     cols[2].metric(t("shortfall_t_day"), f"{s['total_shortfall_t']:,.1f}")
     cols[3].metric(t("nodes_routes"), f"{len(dataset.nodes):,} / {len(dataset.routes):,}")
     st.subheader(t("network_map"))
-    st.pydeck_chart(network_deck(dataset), height=480, key="home_map")
-    st.markdown(kind_legend(with_width=True), unsafe_allow_html=True)
+    moved_t = result.flows.groupby("route_id")["flow_t"].sum()  # one day
+    layers = {"sources", "hubs", "corridors", "markets"}
+    st.pydeck_chart(
+        network_deck(dataset, dataset.nodes, dataset.routes, moved_t, layers, map_layers(version)),
+        height=480,
+        key="home_map",
+    )
+    st.markdown(kind_legend() + f"<small>— {t('legend_corridor_width')}</small>", unsafe_allow_html=True)
     left, right = st.columns(2)
     left.subheader(t("baseline_by_commodity"))
     show(by_commodity(result), "home_commodity", left)

@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test setup chromium lint bench
+.PHONY: run test setup chromium fonts lint bench
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,13 @@ setup: $(STAMP)
 chromium:
 	@sh scripts/install-chromium.sh
 
+fonts:
+	@sh scripts/install-fonts.sh
+
 run: setup
 	$(VENV)/bin/streamlit run Home.py
 
-test: setup chromium
+test: setup chromium fonts
 	$(PY) -m pytest -q -n 2
 
 lint: setup

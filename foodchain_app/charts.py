@@ -50,10 +50,11 @@ def hub_stock(stock: pd.DataFrame) -> alt.Chart:
 RUN_COLOURS = ["#8c8c8c", "#1f77b4", "#ff7f0e", "#2ca02c"]  # baseline grey, then up to three scenarios
 
 
-def commodity_bars(frame: pd.DataFrame, runs: list[str]) -> alt.Chart:
-    """Shortfall (t) per commodity, one bar per run side by side, runs in the order given (baseline first).
+def commodity_bars(frame: pd.DataFrame, runs: list[str], value: str = "shortfall_t") -> alt.Chart:
+    """Shortfall (t, or t/day with ``value="shortfall_t_per_day"``) per commodity, one bar per run side
+    by side, runs in the order given (baseline first).
 
-    ``frame``: run, commodity, shortfall_t, share_unmet.
+    ``frame``: run, commodity, ``value``, share_unmet.
     """
     scale = alt.Scale(domain=runs, range=RUN_COLOURS[: len(runs)])
     return (
@@ -62,7 +63,7 @@ def commodity_bars(frame: pd.DataFrame, runs: list[str]) -> alt.Chart:
         .encode(
             x=alt.X("commodity:N", title=t("commodity"), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("run:N", sort=runs),
-            y=alt.Y("shortfall_t:Q", title=column_label("shortfall_t")),
+            y=alt.Y(f"{value}:Q", title=column_label(value)),
             color=alt.Color(
                 "run:N",
                 title=None,
@@ -73,7 +74,7 @@ def commodity_bars(frame: pd.DataFrame, runs: list[str]) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("run:N", title=column_label("run")),
                 alt.Tooltip("commodity:N", title=t("commodity")),
-                alt.Tooltip("shortfall_t:Q", title=column_label("shortfall_t"), format=",.1f"),
+                alt.Tooltip(f"{value}:Q", title=column_label(value), format=",.1f"),
                 alt.Tooltip("share_unmet:Q", title=column_label("share_unmet"), format=".1%"),
             ],
         )

@@ -239,6 +239,50 @@ TEXT: dict[str, dict[str, str]] = {
         "(Voronoi cells), unless boundaries are uploaded in the sidebar.",
     },
     "share_unmet_total": {"id": "Tak terpenuhi", "en": "Unmet"},
+    # issue 15: maps, dates, brief, GeoJSON, Compare per day
+    "map_area": {"id": "Wilayah peta", "en": "Map area"},
+    "start_date": {"id": "Tanggal hari 1 (opsional)", "en": "Date of day 1 (optional)"},
+    "start_date_help": {
+        "id": "Bila diisi, hari ditampilkan sebagai tanggal di semua halaman, tabel dan ringkasan.",
+        "en": "When set, days are shown as dates on every page, table and brief.",
+    },
+    "map_area_city": {"id": "Kota (daratan)", "en": "City (mainland)"},
+    "map_area_all": {"id": "Semua zona", "en": "All zones"},
+    "share_unmet_legend": {"id": "Permintaan tak terpenuhi:", "en": "Demand unmet:"},
+    "map_legend_zones": {
+        "id": "Zona: batas kecamatan. Garis gelap: batas kota; garis abu-abu: koridor utama; biru: laut. "
+        "Arahkan kursor ke zona untuk angkanya.",
+        "en": "Zones: kecamatan boundaries. Dark lines: kota borders; grey lines: main corridors; blue: sea. "
+        "Hover over a zone for its figures.",
+    },
+    "tip_demand": {"id": "Permintaan", "en": "Demand"},
+    "tip_delivered": {"id": "Terkirim", "en": "Delivered"},
+    "tip_shortfall": {"id": "Kekurangan", "en": "Shortfall"},
+    "tip_day": {"id": "Hari terburuk", "en": "Worst day"},
+    "download_zone_geojson": {"id": "GeoJSON per zona (QGIS)", "en": "GeoJSON by zone (QGIS)"},
+    "download_flood_geojson": {"id": "GeoJSON banjir (QGIS)", "en": "Flood GeoJSON (QGIS)"},
+    "download_brief": {"id": "Ringkasan kebijakan (PDF)", "en": "Policy brief (PDF)"},
+    "brief_not_stored": {
+        "id": "Ringkasan PDF memerlukan skenario yang tersimpan; jalankan skenario ini lagi di halaman Skenario.",
+        "en": "The PDF brief needs the stored scenario; run this scenario again on the Scenarios page.",
+    },
+    "per_day_note": {
+        "id": "Jangka waktu berbeda: angka dalam t/hari (jumlah dibagi jumlah hari).",
+        "en": "Horizons differ: figures are in t/day (totals divided by the days solved).",
+    },
+    "same_scale_maps": {"id": "Peta berdampingan (skala warna sama)", "en": "Maps side by side (same colour scale)"},
+    "net_layers": {"id": "Lapisan", "en": "Layers"},
+    "per_day_unit": {"id": "hari", "en": "day"},
+    "layer_sources": {"id": "Sumber", "en": "Sources"},
+    "layer_hubs": {"id": "Pusat distribusi", "en": "Hubs"},
+    "layer_corridors": {"id": "Koridor", "en": "Corridors"},
+    "layer_last_mile": {"id": "Distribusi akhir", "en": "Last mile"},
+    "layer_markets": {"id": "Pasar", "en": "Markets"},
+    "legend_corridor_width": {"id": "lebar = ton yang diangkut", "en": "width = tonnes moved"},
+    "top_ten_note": {
+        "id": "Sepuluh yang paling kritis ditandai dengan nomor peringkatnya.",
+        "en": "The ten most critical are marked with their rank.",
+    },
     "bad_boundary": {"id": "Batas wilayah tidak dapat dipakai:", "en": "The boundary file cannot be used:"},
     "day_end": {"id": "Akhir hari (0 = stok awal)", "en": "End of day (0 = initial stock)"},
     "baseline": {"id": "Kondisi normal (baseline)", "en": "Baseline"},
@@ -560,6 +604,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "max_shortfall_t": ("Kekurangan terbesar (t)", "Largest shortfall (t)"),
     "p_share_above_5pct": ("Peluang > 5% tak terpenuhi", "Chance > 5% unmet"),
     "rank": ("Peringkat", "Rank"),
+    "date": ("Tanggal", "Date"),  # issue 15
+    "shortfall_t_per_day": ("Kekurangan (t/hari)", "Shortfall (t/day)"),  # issue 15
+    "delivered_t_per_day": ("Terkirim (t/hari)", "Delivered (t/day)"),  # issue 15
+    "transport_cost_per_day": ("Biaya angkut per hari (Rp)", "Transport cost per day (Rp)"),  # issue 15
+    "supply_cost_per_day": ("Biaya pasokan per hari (Rp)", "Supply cost per day (Rp)"),  # issue 15
+    "horizon_days": ("Jangka waktu (hari)", "Horizon (days)"),  # issue 15
 }
 
 

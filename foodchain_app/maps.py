@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import math
+import urllib.parse
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from foodchain.geo import located, polygon_rings, route_paths
+from foodchain.geo import located, polygon_rings
 from foodchain.model.dataset import Dataset
+from foodchain.zonemap import areas
 from foodchain_app.i18n import t
 
 KIND_COLOURS = {"source": [46, 139, 87], "hub": [230, 126, 34], "market": [52, 101, 164]}
@@ -30,21 +33,6 @@ def view_for(
     zoom = min(math.log2(width_px * 360 / (512 * lon_span)), math.log2(height_px * 360 / (512 * lat_span))) - 0.5
     mid_lat, mid_lon = (lat.max() + lat.min()) / 2, (lon.max() + lon.min()) / 2
     return pdk.ViewState(latitude=float(mid_lat), longitude=float(mid_lon), zoom=max(min(zoom, 14), 3))
-
-
-def route_layer(frame: pd.DataFrame, max_px: int, colour: str | list[int]) -> pdk.Layer:
-    """Routes as paths: ``frame`` has path and width (m); ``colour`` is a column name or one RGBA."""
-    return pdk.Layer(
-        "PathLayer",
-        frame,
-        get_path="path",
-        get_width="width",
-        width_min_pixels=1,
-        width_max_pixels=max_px,
-        get_color=colour,
-        pickable=True,
-        cap_rounded=True,
-    )
 
 
 def place_layer(pts: pd.DataFrame, min_px: int, max_px: int, outlined: bool = False) -> pdk.Layer:
@@ -76,45 +64,28 @@ def city_view(nodes: pd.DataFrame) -> pdk.ViewState:
     return view_for(city if len(city) else located(nodes))
 
 
-def _deck(layers: list, view: pdk.ViewState, tooltip: str) -> pdk.Deck:
+# A map style with no sources: just a white background. Streamlit fills a missing style with a CDN
+# basemap (a request to the internet on every map page); an inline style as a data: URL loads nothing.
+OFFLINE_STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "#ffffff"}}],
+}
+OFFLINE_STYLE_URL = "data:application/json;charset=utf-8," + urllib.parse.quote(json.dumps(OFFLINE_STYLE))
+
+
+def offline_deck(layers: list, view: pdk.ViewState, tooltip: str) -> pdk.Deck:
+    """A deck with no basemap from the internet (see ``OFFLINE_STYLE``); ``tooltip`` is plain text."""
     return pdk.Deck(
-        layers=layers, initial_view_state=view, map_provider=None, map_style=None, tooltip={"text": tooltip}
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,
+        map_style=OFFLINE_STYLE_URL,
+        tooltip={"text": tooltip},
     )
 
 
-def network_layers(dataset: Dataset, nodes: pd.DataFrame, routes: pd.DataFrame) -> list:
-    """Routes as paths (width in metres grows with log capacity; kept 1-9 px) and nodes as dots (colour by kind)."""
-    paths = route_paths(dataset.nodes, routes)
-    cap = routes["capacity_t_per_day"].fillna(routes["capacity_t_per_day"].max()).fillna(100.0)
-    frame = pd.DataFrame(
-        {
-            "route_id": routes["route_id"].to_numpy(),
-            "path": paths,
-            "capacity": routes["capacity_t_per_day"].to_numpy(),
-            "width": 150 * (1 + np.log10(1 + cap.to_numpy())),
-            "label": routes["origin"].map(dataset.node_names())
-            + " → "
-            + routes["destination"].map(dataset.node_names()),
-        }
-    )
-    frame = frame[frame["path"].notna()]
-    frame["capacity"] = frame["capacity"].map(lambda v: "∞ t/day" if pd.isna(v) else f"{v:,.0f} t/day")
-    pts = located(nodes).copy()
-    pts["colour"] = pts["kind"].map(KIND_COLOURS)
-    pts["radius"] = pts["kind"].map(KIND_RADIUS)
-    pts["label"] = pts["node_id"].map(dataset.node_names())
-    pts["capacity"] = pts["kind"].map(lambda k: t("kind_" + k))
-    return [
-        route_layer(frame, 9, [110, 110, 110, 170]),
-        place_layer(pts, 3, 14, outlined=True),
-    ]
-
-
-def network_deck(dataset: Dataset, nodes: pd.DataFrame | None = None, routes: pd.DataFrame | None = None) -> pdk.Deck:
-    """The network map: sources green, hubs orange, markets blue, routes grey."""
-    nodes = dataset.nodes if nodes is None else nodes
-    routes = dataset.routes if routes is None else routes
-    return _deck(network_layers(dataset, nodes, routes), city_view(nodes), "{label}\n{capacity}")
+_deck = offline_deck
 
 
 SHARE_STOPS = [
@@ -191,8 +162,9 @@ def zones_deck(
         v = getattr(r, value)
         name = getattr(r, "name", None) if isinstance(getattr(r, "name", None), str) else r.node_id
         for ring in polygon_rings(r.geometry):
-            rows.append({"polygon": ring, "fill": colour(v), "name": name, "text": "" if pd.isna(v) else f"{v:.0%}"})
-    polys = pd.DataFrame(rows, columns=["polygon", "fill", "name", "text"])
+            text = "" if pd.isna(v) else f"{v:.0%}"
+            rows.append({"polygon": ring, "fill": colour(v), "name": name, "text": text, "node_id": r.node_id})
+    polys = pd.DataFrame(rows, columns=["polygon", "fill", "name", "text", "node_id"])
     pts = located(dataset.nodes, zones["node_id"])
     layers = [
         pdk.Layer(
@@ -215,7 +187,9 @@ def zones_deck(
             radius_min_pixels=2,
         ),
     ]
-    return _deck(layers, view_for(pts, polys["polygon"].tolist()), label)
+    main = zones.loc[areas(zones)[0]] if len(zones) else zones  # open on the main area, not the islands
+    shown = polys[polys["node_id"].isin(set(main["node_id"]))]
+    return _deck(layers, view_for(pts.iloc[:0], shown["polygon"].tolist()), label)
 
 
 def filter_network(dataset: Dataset, commodities: list[str], regions: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -235,37 +209,3 @@ def filter_network(dataset: Dataset, commodities: list[str], regions: list[str])
     routes = dataset.routes
     routes = routes[routes["origin"].isin(nodes["node_id"]) | routes["destination"].isin(nodes["node_id"])]
     return nodes, routes
-
-
-def criticality_deck(dataset: Dataset, table: pd.DataFrame) -> pdk.Deck:
-    """Routes coloured and widened by the shortfall their closure adds (``table``: target, kind,
-    added_shortfall_t; a corridor colours all its routes, a place is a dot)."""
-    worst = max(float(table["added_shortfall_t"].max()), 1e-9)
-    by_target = table.set_index("target")["added_shortfall_t"].clip(lower=0) / worst
-    routes = dataset.routes
-    kind = table["kind"].iloc[0] if len(table) else "route"
-    key = {"route": "route_id", "corridor": "corridor"}.get(kind)
-    score = routes[key].map(by_target).fillna(0.0) if key else pd.Series(0.0, index=routes.index)
-    frame = pd.DataFrame(
-        {
-            "path": route_paths(dataset.nodes, routes),
-            "colour": [share_colour(v) if v > 0 else [160, 160, 160, 140] for v in score],
-            "width": 80 + 1500 * score.to_numpy(),  # metres, kept 1-10 px below
-            "label": (
-                routes["origin"].map(dataset.node_names()) + " → " + routes["destination"].map(dataset.node_names())
-            ).to_numpy(),
-            "capacity": [f"+{v * worst:,.1f} t" for v in score],
-        }
-    ).dropna(subset=["path"])
-    pts = located(dataset.nodes).copy()
-    node_score = pts["node_id"].map(by_target).fillna(0.0) if kind == "node" else pd.Series(0.0, index=pts.index)
-    pts["colour"] = [share_colour(v) if v > 0 else [120, 120, 120, 160] for v in node_score]
-    pts["radius"] = 300 + 2500 * node_score
-    pts["label"] = pts["node_id"].map(dataset.node_names())
-    pts["capacity"] = [f"+{v * worst:,.1f} t" if v > 0 else "" for v in node_score]
-    frame = frame.sort_values("width")  # the most critical drawn last, on top
-    layers = [
-        route_layer(frame, 6, "colour"),
-        place_layer(pts, 2, 16),
-    ]
-    return _deck(layers, city_view(dataset.nodes), "{label}\n{capacity}")

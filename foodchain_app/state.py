@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from foodchain import Dataset, SolveResult, scenario_from_dict, solve
+from foodchain import Dataset, SolveResult, fmt, scenario_from_dict, solve
 from foodchain.errors import FoodchainError
 from foodchain.store import Store, default_path, run_key, seed
 from foodchain_app.auth import bind, gate
@@ -64,6 +64,7 @@ def _run(path: str, version_id: int, scenario_json: str, days: int, _writer: Sto
 def run(version_id: int, doc: dict, days: int) -> SolveResult:
     """Solve ``doc`` on a version, cached by (dataset version, scenario JSON, days) in memory and SQLite
     (in shared mode a new run is saved, and logged, as the signed-in account's)."""
+    st.session_state.setdefault("run_docs", {})[run_key(version_id, doc, {"days": days})] = doc
     doc_json = json.dumps(doc, sort_keys=True, ensure_ascii=False)
     return _run(str(get_store().path), version_id, doc_json, days, bind(get_store()))
 
@@ -110,7 +111,8 @@ def page(title_key: str, need_dataset: bool = True) -> tuple[Store, int | None, 
         st.error(t("no_dataset"))
         return (store, None, None) if not need_dataset else None
     info = store.version_info(version)
-    st.sidebar.caption(t("active_version").format(id=version, who=info["uploader"], when=info["created_at"]))
+    when = fmt.wib(info["created_at"], st.session_state["lang"])
+    st.sidebar.caption(t("active_version").format(id=version, who=info["uploader"], when=when))
     try:
         dataset = get_dataset(version)
     except Exception as exc:  # any damage to a stored version: say which and why, never lock out
@@ -155,7 +157,7 @@ def run_choices(store: Store, version_id: int, baselines: bool = True) -> dict[s
         name = t("baseline") if r.scenario_name == BASELINE else r.scenario_name
         days = t("n_days").format(n=json.loads(r.options).get("days", 1))
         other = "" if r.dataset_version == version_id else " · " + t("computed_on").format(v=r.dataset_version)
-        out[r.key] = f"{name} · {days} · {r.created_at[:16]}{other}"
+        out[r.key] = f"{name} · {days} · {fmt.wib(r.created_at, st.session_state.get('lang', 'id'))}{other}"
     return out
 
 
@@ -186,19 +188,72 @@ def _rerun(key: str, version_id: int, doc: dict, days: int, widget_key: str) -> 
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def _layers(path: str, version_id: int):
+    from foodchain.boundaries import MapLayers, bundled_layers
+
+    ids = set(_dataset(path, version_id).demand["node_id"])
+    for folder in sample_candidates() + sorted(p for p in SAMPLES.iterdir() if p.is_dir()):
+        layers = bundled_layers(folder)
+        if ids & set(layers.zones["node_id"]):
+            return layers
+    return MapLayers()
+
+
+def map_layers(version_id: int):
+    """The bundled map shapes (zones, kota, sea) of the sample whose zones are this version's, else none."""
+    return _layers(str(get_store().path), version_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def _zones(path: str, version_id: int, boundary: bytes | None):
-    from foodchain.geo import catchments, read_boundary
+    from foodchain.boundaries import zone_shapes
 
     dataset = _dataset(path, version_id)
     ids = dataset.demand["node_id"].unique().tolist()
-    if boundary:
-        shapes, outline = read_boundary(boundary, ids)
-        if shapes is not None:
-            return shapes
-        return catchments(dataset.nodes, ids, outline)
-    return catchments(dataset.nodes, ids)
+    return zone_shapes(dataset.nodes, ids, _layers(path, version_id), boundary)
 
 
 def zones(version_id: int, boundary: bytes | None = None):
-    """Demand zone shapes: from a boundary GeoJSON if given, else Voronoi catchments (cached)."""
+    """Zone shapes: an uploaded boundary GeoJSON, else the bundled polygons, else Voronoi catchments (cached)."""
     return _zones(str(get_store().path), version_id, boundary)
+
+
+def scenario_for_run(store: Store, key: str) -> dict | None:
+    """The stored scenario document a run was made from (matched on the hash in its key), if any."""
+    from foodchain.store import scenario_hash
+
+    wanted = key.split("-")[1] if key.count("-") >= 2 else ""
+    for name, latest in zip(store.scenarios()["name"], store.scenarios()["version"], strict=True):
+        for v in range(int(latest), 0, -1):
+            doc = store.scenario_doc(name, v)
+            if scenario_hash(doc) == wanted:
+                return doc
+    return st.session_state.get("run_docs", {}).get(key)  # run in this session, not stored
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _brief(
+    path: str, version_id: int, key: str, language: str, boundary: bytes | None, doc: dict | None
+) -> bytes | None:
+    from foodchain.brief import BriefInput, build_brief
+
+    result = _stored_run(path, key)
+    if doc is None and result is not None and result.scenario == BASELINE:
+        doc = {"name": BASELINE, "horizon_days": result.days, "disruptions": []}
+    if doc is None:
+        return None
+    info = _store(path).version_info(version_id)
+    label = f"v{version_id} · {info['uploader']} · {fmt.wib(info['created_at'], language)}"
+    shapes = _zones(path, version_id, boundary)
+    inp = BriefInput(_dataset(path, version_id), result, doc, shapes, _layers(path, version_id), label)
+    return build_brief(inp, language)
+
+
+def brief_download(container, version_id: int, key: str, boundary: bytes | None = None) -> None:
+    """A download button for the PDF brief of a stored run (a note when its scenario is not stored)."""
+    doc = scenario_for_run(get_store(), key)
+    pdf = _brief(str(get_store().path), version_id, key, st.session_state.get("lang", "id"), boundary, doc)
+    if pdf is None:
+        container.caption(t("brief_not_stored"))
+    else:
+        container.download_button(t("download_brief"), pdf, "foodchain_brief.pdf", "application/pdf", key="sf_brief")

@@ -72,3 +72,16 @@ def route_labels(dataset: Dataset) -> pd.Series:
     label = routes["origin"].map(names) + " → " + routes["destination"].map(names)
     corridor = routes["corridor"].fillna("")
     return label.where(corridor == "", label + " (" + corridor + ")")
+
+
+def with_dates(frame: pd.DataFrame, start_date: str | None) -> pd.DataFrame:
+    """``frame`` with a ``date`` column ("Rab, 1 Jan 2020") after ``day`` when the start date is known."""
+    if not start_date or "day" not in frame or "date" in frame:
+        return frame
+    from foodchain import fmt
+    from foodchain_app.i18n import lang
+
+    out = frame.copy()
+    dates = [fmt.day_label(int(d), start_date, lang()) if d and not pd.isna(d) else "" for d in out["day"]]
+    out.insert(out.columns.get_loc("day") + 1, "date", dates)
+    return out

@@ -4,8 +4,9 @@ import streamlit as st
 
 from foodchain.model.graph import unreachable_nodes
 from foodchain_app.i18n import t
-from foodchain_app.maps import filter_network, kind_legend, network_deck
-from foodchain_app.state import page
+from foodchain_app.maps import filter_network, kind_legend
+from foodchain_app.network_map import LAYERS, network_deck
+from foodchain_app.state import baseline, map_layers, page
 from foodchain_app.tables import show, with_names
 
 ctx = page("nav_network")
@@ -23,8 +24,20 @@ if ctx is not None:
         t("regions"), sorted(set(dataset.nodes["region"]) - {""}), key="net_region", placeholder=t("all")
     )
     nodes, routes = filter_network(dataset, commodities, regions)
-    st.pydeck_chart(network_deck(dataset, nodes, routes), height=540, key="net_map")
-    st.markdown(kind_legend(with_width=True), unsafe_allow_html=True)
+    shown = st.pills(
+        t("net_layers"),
+        LAYERS,
+        default=[k for k in LAYERS if k != "last_mile"],
+        selection_mode="multi",
+        format_func=lambda k: t("layer_" + k),
+        key="net_layers",
+    )
+    flows = baseline(version).flows
+    moved_t = flows.groupby("route_id")["flow_t"].sum() / max(int(flows["day"].max()) if len(flows) else 1, 1)
+    st.pydeck_chart(
+        network_deck(dataset, nodes, routes, moved_t, set(shown or []), map_layers(version)), height=540, key="net_map"
+    )
+    st.markdown(kind_legend() + f"<small>— {t('legend_corridor_width')}</small>", unsafe_allow_html=True)
     st.subheader(t("network_checks"))
     d = dataset
     lonely_markets = unreachable_nodes(d.nodes, d.routes, d.supply, d.stock, kind="market")

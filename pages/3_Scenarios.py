@@ -37,10 +37,16 @@ if ctx is not None:
         st.error(t("scenario_invalid"))
         show_problems(exc.problems, "scn_file_problems")
         st.stop()
-    c1, c2 = st.columns([3, 1])
+    c1, c2, c3 = st.columns([3, 1, 1])
     name = c1.text_input(t("scenario_name"), value=base.get("name", ""), key=f"scn_name_{base.get('name', '')}")
     days = int(
         c2.number_input(t("days"), 1, 60, int(base.get("horizon_days", 1)), key=f"scn_days_{base.get('name', '')}")
+    )
+    start = c3.date_input(
+        t("start_date"),
+        value=base.get("start_date"),
+        key=f"scn_start_{base.get('name', '')}",
+        help=t("start_date_help"),
     )
     with st.expander(t("closures"), expanded=not base["disruptions"]):
         extra = builder.closures(dataset, days)
@@ -52,6 +58,7 @@ if ctx is not None:
         st.caption(t("base_disruptions").format(n=len(base["disruptions"])))
         show(builder.describe(base["disruptions"]), "scn_base_disruptions")
     doc = {"name": name or t("unnamed"), "horizon_days": days, "disruptions": list(base["disruptions"]) + extra}
+    doc |= {"start_date": start.isoformat()} if start else {}
     with st.expander(t("scenario_json")):
         st.json(doc)
     try:

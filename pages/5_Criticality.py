@@ -7,8 +7,9 @@ from foodchain_app import analysis_runs as runs
 from foodchain_app import charts
 from foodchain_app.auth import ANALYST, require
 from foodchain_app.i18n import option_labels, t
-from foodchain_app.maps import SHARE_STOPS, criticality_deck, ramp_legend, zones_deck
-from foodchain_app.state import page, zones
+from foodchain_app.maps import SHARE_STOPS, ramp_legend, zones_deck
+from foodchain_app.network_map import criticality_deck
+from foodchain_app.state import map_layers, page, zones
 from foodchain_app.tables import show
 
 ctx = page("nav_criticality")
@@ -40,10 +41,8 @@ if ctx is not None:
                 st.session_state["crit_shown"] = True
                 table = runs.ranking(dataset, version, doc, targets)
                 st.altair_chart(charts.ranking(table.head(15)), width="stretch", key="crit_chart")
-                st.pydeck_chart(criticality_deck(dataset, table), height=460, key="crit_map")
-                worst = f"{table['added_shortfall_t'].max():,.0f} t"
-                st.markdown(ramp_legend(SHARE_STOPS, "0 t", worst), unsafe_allow_html=True)
-                st.caption(t("crit_map_legend"))
+                st.pydeck_chart(criticality_deck(dataset, table, base=map_layers(version)), height=520, key="crit_map")
+                st.caption(t("top_ten_note") + " " + t("crit_map_legend"))
                 shown = table.assign(kind=table["kind"].map(lambda kind: t("kind_" + kind)))
                 show(shown[[c for c in runs.RANKING_ORDER if c in shown]], "crit_table")
         with tab_levers:

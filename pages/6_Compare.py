@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from foodchain.analysis.compare import commodity_shortfall, dual_rises, totals, zone_difference
+from foodchain.analysis.compare import commodity_shortfall, dual_rises, horizons_differ, totals, zone_difference
+from foodchain.zonemap import zone_figures
 from foodchain_app import charts
 from foodchain_app.i18n import t
 from foodchain_app.maps import DIFF_STOPS, diff_colour, ramp_legend, zones_deck
-from foodchain_app.state import baseline, earlier_run_badge, page, run_choices, stored_run, zones
+from foodchain_app.state import baseline, earlier_run_badge, map_layers, page, run_choices, stored_run, zones
 from foodchain_app.tables import show, with_names
+from foodchain_app.zone_map import area_names, area_view, class_legend, shortfall_deck
 
 ctx = page("nav_compare")
 if ctx is not None:
@@ -30,10 +32,24 @@ if ctx is not None:
     runs = {f"{i + 1}. {choices[k].split(' · ')[0]}": stored_run(k) for i, k in enumerate(picked)}
     base = baseline(version, max(r.days for r in runs.values()))
     results = {t("baseline"): base} | runs
+    daily = horizons_differ(results)
     st.subheader(t("totals"))
+    if daily:
+        st.caption(t("per_day_note"))
     show(totals(results), "cmp_totals")
     st.subheader(t("shortfall_by_commodity"))
-    st.altair_chart(charts.commodity_bars(commodity_shortfall(results), list(results)), width="stretch", key="cmp_bars")
+    value = "shortfall_t_per_day" if daily else "shortfall_t"
+    bars = charts.commodity_bars(commodity_shortfall(results), list(results), value)
+    st.altair_chart(bars, width="stretch", key="cmp_bars")
+    st.subheader(t("same_scale_maps"))
+    shapes, layers = zones(version), map_layers(version)
+    view = area_view(shapes, area_names(shapes)[0][1], 420)
+    for col, (i, name) in zip(st.columns(2), enumerate(list(results)[-2:]), strict=False):
+        col.markdown(f"**{name}** · {t('n_days').format(n=results[name].days)}")
+        figures = zone_figures(dataset, results[name], shapes)
+        deck = shortfall_deck(figures, layers, dataset, view, results[name].start_date)
+        col.pydeck_chart(deck, height=420, key=f"cmp_side_{i}")
+    st.markdown(class_legend(), unsafe_allow_html=True)
     st.subheader(t("difference_map"))
     target = st.selectbox(t("difference_for"), list(results)[1:], key="cmp_target")
     diff = with_names(zone_difference(base, results[target]), dataset)

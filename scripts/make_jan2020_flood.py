@@ -1,8 +1,10 @@
 """Write sample_data/scenarios/floods/jan2020.geojson: the 1 January 2020 Jakarta flood as polygons.
 
-Each feature is a small rectangle (lon/lat, WGS84) around a reported flood point or a
-BPBD flood-prone kelurahan. Positions are estimates (see floods/SOURCES.md); the facts
-(places, depths, how long) come from the news reports cited there. Day 1 is 1 Jan 2020.
+Roads: a small rectangle (lon/lat, WGS84) around each reported flood point (positions are
+estimates). Kelurahan: the BPBD flood-prone kelurahan as their real polygons, taken from
+``sample_data/jakarta/boundaries/kelurahan.geojson`` (written by ``scripts/make_boundaries.py``).
+The facts (places, depths, how long) come from the news reports cited in floods/SOURCES.md.
+Day 1 is 1 Jan 2020.
 
 Run from the repository root: ``python scripts/make_jan2020_flood.py``.
 """
@@ -12,7 +14,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "sample_data" / "scenarios" / "floods" / "jan2020.geojson"
+import shapely
+from shapely.geometry import mapping, shape
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "sample_data" / "scenarios" / "floods" / "jan2020.geojson"
+KELURAHAN_LAYER = ROOT / "sample_data" / "jakarta" / "boundaries" / "kelurahan.geojson"
 
 # name, lon, lat, half-size (deg, ~111 km each), depth_m (None: not reported -> closed), start_day, end_day, note
 ROADS = [
@@ -65,27 +72,26 @@ ROADS = [
 # BPBD flood-prone kelurahan (SOURCES 5c): name, kota, lon, lat; depth = the kota's peak on 3 Jan 2020
 KOTA_PEAK_M = {"Jakarta Timur": 3.1, "Jakarta Barat": 2.0, "Jakarta Selatan": 2.0, "Jakarta Utara": 1.0}
 KELURAHAN = [
-    ("Kampung Melayu", "Jakarta Timur", 106.8665, -6.2235),
-    ("Bidara Cina", "Jakarta Timur", 106.8705, -6.2310),
-    ("Cawang", "Jakarta Timur", 106.8660, -6.2530),
-    ("Cililitan", "Jakarta Timur", 106.8690, -6.2625),
-    ("Cipinang Melayu", "Jakarta Timur", 106.9060, -6.2430),
-    ("Makasar", "Jakarta Timur", 106.8800, -6.2700),
-    ("Rambutan", "Jakarta Timur", 106.8790, -6.3090),
-    ("Pluit", "Jakarta Utara", 106.7930, -6.1180),
-    ("Penjaringan", "Jakarta Utara", 106.8030, -6.1260),
-    ("Pademangan Barat", "Jakarta Utara", 106.8300, -6.1320),
-    ("Tegal Alur", "Jakarta Barat", 106.7150, -6.1120),
-    ("Kedoya Utara", "Jakarta Barat", 106.7600, -6.1650),
-    ("Kedoya Selatan", "Jakarta Barat", 106.7610, -6.1770),
-    ("Kembangan Utara", "Jakarta Barat", 106.7380, -6.1690),
-    ("Rawajati", "Jakarta Selatan", 106.8540, -6.2580),
-    ("Pejaten Timur", "Jakarta Selatan", 106.8500, -6.2720),
-    ("Cipulir", "Jakarta Selatan", 106.7730, -6.2370),
-    ("Ulujami", "Jakarta Selatan", 106.7640, -6.2320),
-    ("Pondok Pinang", "Jakarta Selatan", 106.7750, -6.2730),
+    ("Kampung Melayu", "Jakarta Timur"),
+    ("Bidara Cina", "Jakarta Timur"),
+    ("Cawang", "Jakarta Timur"),
+    ("Cililitan", "Jakarta Timur"),
+    ("Cipinang Melayu", "Jakarta Timur"),
+    ("Makasar", "Jakarta Timur"),
+    ("Rambutan", "Jakarta Timur"),
+    ("Pluit", "Jakarta Utara"),
+    ("Penjaringan", "Jakarta Utara"),
+    ("Pademangan Barat", "Jakarta Utara"),
+    ("Tegal Alur", "Jakarta Barat"),
+    ("Kedoya Utara", "Jakarta Barat"),
+    ("Kedoya Selatan", "Jakarta Barat"),
+    ("Kembangan Utara", "Jakarta Barat"),
+    ("Rawajati", "Jakarta Selatan"),
+    ("Pejaten Timur", "Jakarta Selatan"),
+    ("Cipulir", "Jakarta Selatan"),
+    ("Ulujami", "Jakarta Selatan"),
+    ("Pondok Pinang", "Jakarta Selatan"),
 ]
-KELURAHAN_HALF_DEG = 0.004  # ~0.9 km square: a kelurahan's low-lying part, not its whole area
 
 
 def rectangle(lon: float, lat: float, half: float) -> dict:
@@ -99,13 +105,24 @@ def rectangle(lon: float, lat: float, half: float) -> dict:
     return {"type": "Polygon", "coordinates": [[[round(x, 5), round(y, 5)] for x, y in ring]]}
 
 
+def kelurahan_polygons() -> dict[tuple[str, str], dict]:
+    """{(kelurahan, kota): GeoJSON geometry} of the bundled kelurahan layer."""
+    doc = json.loads(KELURAHAN_LAYER.read_text(encoding="utf-8"))
+    return {(f["properties"]["kelurahan"], f["properties"]["kota"]): f["geometry"] for f in doc["features"]}
+
+
+def rounded(geometry: dict) -> dict:
+    return mapping(shapely.set_precision(shape(geometry), 1e-5))
+
+
 def features() -> list[dict]:
     out = []
     for name, lon, lat, half, depth, start, end, note in ROADS:
         props = {"name": name, "kind": "road", "start_day": start, "end_day": end, "note": note}
         props |= {} if depth is None else {"depth_m": depth}
         out.append({"type": "Feature", "properties": props, "geometry": rectangle(lon, lat, half)})
-    for name, kota, lon, lat in KELURAHAN:
+    polygons = kelurahan_polygons()
+    for name, kota in KELURAHAN:
         props = {
             "name": f"Kel. {name}",
             "kind": "kelurahan",
@@ -113,16 +130,16 @@ def features() -> list[dict]:
             "depth_m": KOTA_PEAK_M[kota],
             "start_day": 1,
             "end_day": 3,
-            "note": "BPBD flood-prone kelurahan; depth = kota peak on 3 Jan",
+            "note": "BPBD flood-prone kelurahan (its whole area); depth = kota peak on 3 Jan",
         }
-        out.append({"type": "Feature", "properties": props, "geometry": rectangle(lon, lat, KELURAHAN_HALF_DEG)})
+        out.append({"type": "Feature", "properties": props, "geometry": rounded(polygons[(name, kota)])})
     return out
 
 
 def main() -> None:
     collection = {
         "type": "FeatureCollection",
-        "name": "Banjir Jakarta 1 Januari 2020 (approximate)",
+        "name": "Banjir Jakarta 1 Januari 2020 (roads approximate, kelurahan as mapped)",
         "features": features(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,25 @@ import pandas as pd
 from foodchain.optimize.results import SolveResult
 
 
-def totals(results: dict[str, SolveResult]) -> pd.DataFrame:
-    """One row per run: demand_t, delivered_t, shortfall_t, share_unmet, transport_cost, supply_cost."""
+def horizons_differ(results: dict[str, SolveResult]) -> bool:
+    """True when the runs cover different numbers of days (then totals are compared per day)."""
+    return len({r.days for r in results.values()}) > 1
+
+
+def per_day(frame: pd.DataFrame, days: pd.Series, columns: list[str]) -> pd.DataFrame:
+    """``frame`` with each of ``columns`` (tonnes over the horizon) divided by ``days`` and renamed
+    ``<column>_per_day`` (t/day)."""
+    out = frame.copy()
+    for c in columns:
+        out[c] = out[c] / days.to_numpy()
+    return out.rename(columns={c: f"{c}_per_day" for c in columns})
+
+
+def totals(results: dict[str, SolveResult], daily: bool | None = None) -> pd.DataFrame:
+    """One row per run: days, demand_t, delivered_t, shortfall_t, share_unmet, transport_cost, supply_cost.
+
+    With ``daily`` (default: when the horizons differ) the tonnes and costs are per day
+    (``demand_t_per_day`` = demand_t / days, ...), so runs of 3, 5 and 10 days compare."""
     rows = []
     for name, r in results.items():
         s = r.summary()
@@ -30,17 +47,26 @@ def totals(results: dict[str, SolveResult]) -> pd.DataFrame:
                 "supply_cost": r.supply_cost,
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    if daily if daily is not None else horizons_differ(results):
+        return per_day(
+            frame, frame["days"], ["demand_t", "delivered_t", "shortfall_t", "transport_cost", "supply_cost"]
+        )
+    return frame
 
 
-def commodity_shortfall(results: dict[str, SolveResult]) -> pd.DataFrame:
-    """Long table: run, commodity, demand_t, shortfall_t, share_unmet (over all days)."""
+def commodity_shortfall(results: dict[str, SolveResult], daily: bool | None = None) -> pd.DataFrame:
+    """Long table: run, commodity, demand_t, shortfall_t, share_unmet (over all days; with ``daily``,
+    default when the horizons differ, ``demand_t_per_day`` and ``shortfall_t_per_day`` instead)."""
     frames = []
     for name, r in results.items():
         g = r.shortfall.groupby("commodity", as_index=False)[["demand_t", "shortfall_t"]].sum()
         g["share_unmet"] = (g["shortfall_t"] / g["demand_t"].where(g["demand_t"] > 0)).fillna(0.0)
-        frames.append(g.assign(run=name))
-    return pd.concat(frames, ignore_index=True)[["run", "commodity", "demand_t", "shortfall_t", "share_unmet"]]
+        frames.append(g.assign(run=name, days=r.days))
+    frame = pd.concat(frames, ignore_index=True)[["run", "commodity", "days", "demand_t", "shortfall_t", "share_unmet"]]
+    if daily if daily is not None else horizons_differ(results):
+        return per_day(frame, frame["days"], ["demand_t", "shortfall_t"])
+    return frame
 
 
 def zone_share(result: SolveResult) -> pd.Series:

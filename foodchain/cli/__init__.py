@@ -12,12 +12,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from foodchain.cli import analysis, flood, solve, users
+from foodchain.cli import analysis, brief, flood, solve, users
 from foodchain.cli import store as store_commands
 from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID, OneLineParser
 from foodchain.errors import FoodchainError, InvalidInput
 
-COMMAND_MODULES = (solve, flood, analysis, store_commands, users)
+COMMAND_MODULES = (solve, flood, analysis, store_commands, users, brief)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -121,3 +121,30 @@ def with_equity(scenario, equity: str | None):
     if equity is None:
         return scenario
     return replace(scenario or Scenario(), equity=equity)
+
+
+def add_geojson_options(p: argparse.ArgumentParser, help_text: str) -> None:
+    """``--geojson FILE`` and the zone shapes to use (``--boundary FILE``, default: the dataset's own)."""
+    p.add_argument("--geojson", metavar="FILE", help=help_text)
+    p.add_argument(
+        "--boundary",
+        metavar="FILE",
+        help="zone polygons as GeoJSON with a node_id property (default: DATASET/boundaries, else catchments)",
+    )
+
+
+def zone_shapes_arg(dataset, source: str, boundary: str | None):
+    """(map layers, zone polygons) for a command: ``--boundary FILE`` if given, else the dataset's
+    own ``boundaries/``, else catchments. A bad boundary file is an input problem (exit 2)."""
+    from pathlib import Path
+
+    from foodchain.boundaries import MAX_BOUNDARY_BYTES, dataset_shapes
+    from foodchain.errors import InvalidInput
+    from foodchain.model.problems import Problem
+    from foodchain.safe_read import read_regular_file
+
+    data = read_regular_file(Path(boundary), MAX_BOUNDARY_BYTES, "boundary") if boundary else None
+    try:
+        return dataset_shapes(dataset, source, data)
+    except ValueError as exc:
+        raise InvalidInput([Problem("boundary", None, None, str(exc))]) from None

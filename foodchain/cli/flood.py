@@ -29,6 +29,10 @@ def cmd_flood_overlay(args: argparse.Namespace) -> int:
         print(f"'{Path(args.scenario).name}' has no flood disruption", file=sys.stderr)
     if args.out:
         write_csv(frame, args.out)  # atomically: a temporary file renamed into place
+    if args.geojson:
+        from foodchain.gis import dumps, flood_geojson
+
+        Path(args.geojson).write_text(dumps(flood_geojson(dataset, scenario, args.days)), encoding="utf-8")
     with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
         print(frame.to_string(index=False) if len(frame) else "the floods touch no route and no node")
     closed = frame[frame["factor"] == 0]
@@ -46,4 +50,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", required=True, help="scenario JSON or YAML with flood disruptions")
     p.add_argument("--days", type=days_int, help="days (default: the scenario's horizon)")
     p.add_argument("--out", help="also write the table to this CSV file")
+    p.add_argument("--geojson", metavar="FILE", help="also write flood areas and touched routes and nodes as GeoJSON")
     p.set_defaults(func=cmd_flood_overlay)

@@ -10,10 +10,12 @@ from foodchain.cli.args import (
     EXIT_OK,
     add_dataset,
     add_equity,
+    add_geojson_options,
     add_numbers,
     days_int,
     positive_seconds,
     with_equity,
+    zone_shapes_arg,
 )
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
@@ -52,12 +54,26 @@ def cmd_solve(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     with output_folder(args.out) as tmp:
         result.write(tmp)
+    if args.geojson:
+        write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary)
     s = result.summary()
     print(
         f"{s['status']}: {s['scenario']}, {s['days']} day(s); demand {s['total_demand_t']:,.1f} t, "
         f"shortfall {s['total_shortfall_t']:,.1f} t; results in {args.out}"
     )
     return EXIT_OK
+
+
+def write_zone_geojson(dataset, source, result, out: str, boundary: str | None = None) -> None:
+    """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``."""
+    from pathlib import Path
+
+    from foodchain.gis import dumps, shortfall_geojson
+    from foodchain.zonemap import zone_figures
+
+    _, shapes = zone_shapes_arg(dataset, source, boundary)
+    figures = zone_figures(dataset, result, shapes)
+    Path(out).write_text(dumps(shortfall_geojson(figures, result.start_date)), encoding="utf-8")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -75,4 +91,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=positive_seconds, default=None, help="seconds (a finite number > 0)")
     add_equity(p)
+    add_geojson_options(p, "also write shortfall by zone as GeoJSON polygons (for QGIS) to this file")
     p.set_defaults(func=cmd_solve)

@@ -44,6 +44,7 @@ class SolveResult:
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     external: frozenset = frozenset()  # node_ids of demand outside the study area
+    start_date: str | None = None  # ISO date of day 1 (the scenario's start_date), for showing days as dates
 
     @property
     def optimal(self) -> bool:
@@ -78,7 +79,7 @@ class SolveResult:
             "solver": self.solver,
             "timings_s": self.timings,
             "perfect_foresight": True,
-        }
+        } | ({"start_date": self.start_date} if self.start_date else {})
 
     def write(self, out: str | Path) -> Path:
         """Write summary.json, shortfall.csv, flows.csv, route_use.csv, node_use.csv, supply_use.csv

@@ -9,6 +9,7 @@ corridors and commodities are errors, never ignored.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ TARGETS = {  # which keys pick the targets of each type; one of them must be giv
     "demand_surge": ("nodes", "regions"),
     "flood": ("geojson", "features", "zones"),
 }
-SCENARIO_KEYS = {"name", "description", "horizon_days", "disruptions", "author", "notes", "equity"}
+SCENARIO_KEYS = {"name", "description", "horizon_days", "disruptions", "author", "notes", "equity", "start_date"}
 EQUITY = ("on", "off")  # share what is short fairly (foodchain.optimize.equity), or not
 
 
@@ -56,6 +57,7 @@ class Scenario:
     horizon_days: int = 1
     disruptions: tuple[dict, ...] = ()
     description: str = ""
+    start_date: str | None = None  # ISO date of day 1, e.g. "2020-01-01"
     base_dir: Path | None = field(default=None, compare=False)
     equity: str = "on"
 
@@ -63,6 +65,7 @@ class Scenario:
         """The scenario as the JSON document it came from."""
         out = {"name": self.name, "horizon_days": self.horizon_days, "disruptions": list(self.disruptions)}
         out |= {"equity": self.equity} if self.equity != "on" else {}
+        out |= {"start_date": self.start_date} if self.start_date else {}
         return out | ({"description": self.description} if self.description else {})
 
     def to_json(self) -> str:
@@ -79,6 +82,7 @@ def scenario_from_dict(doc: object, base_dir: Path | None = None) -> Scenario:
         horizon_days=int(doc.get("horizon_days", 1)),
         disruptions=tuple(doc.get("disruptions", [])),
         description=str(doc.get("description", "")),
+        start_date=iso_date(doc.get("start_date")),
         base_dir=base_dir,
         equity=doc.get("equity", "on"),
     )
@@ -124,12 +128,32 @@ def check_shape(doc: object) -> list[Problem]:
         )
     if doc.get("equity", "on") not in EQUITY:
         problems.append(Problem("scenario", None, "equity", f"equity must be 'on' or 'off', not {doc['equity']!r}"))
+    problems += check_start_date(doc.get("start_date"))
     disruptions = doc.get("disruptions", [])
     if not isinstance(disruptions, list):
         return problems + [Problem("scenario", None, "disruptions", "disruptions must be a list")]
     for i, d in enumerate(disruptions, start=1):
         problems += check_disruption_shape(i, d)
     return problems
+
+
+def iso_date(value: object) -> str | None:
+    """``start_date`` as an ISO date string (YAML may give a date object); ``None`` when absent or bad."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    try:
+        return datetime.date.fromisoformat(str(value)).isoformat() if len(str(value)) == 10 else None
+    except ValueError:
+        return None
+
+
+def check_start_date(value: object) -> list[Problem]:
+    """``start_date``, when given, must be a calendar date written YYYY-MM-DD."""
+    if value is None or value == "" or iso_date(value) is not None:
+        return []
+    return [Problem("scenario", None, "start_date", f"start_date must be a date written YYYY-MM-DD, not {value!r}")]
 
 
 def check_disruption_shape(i: int, d: object) -> list[Problem]:

@@ -56,4 +56,5 @@ def solve(
         "total": time.perf_counter() - start,
     }
     result.warnings = list(dataset.warnings) + list(factors.warnings)
+    result.start_date = scenario.start_date
     return result

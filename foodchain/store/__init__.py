@@ -204,6 +204,7 @@ class Store(VersionStore):
             transport_cost=summary["transport_cost"],
             supply_cost=summary["supply_cost"],
             timings=summary.get("timings_s", {}),
+            start_date=summary.get("start_date"),
         )
 
     def run_doc(self, key: str) -> tuple[dict, dict] | None:

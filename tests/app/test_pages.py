@@ -123,6 +123,11 @@ def test_run_a_scenario_shows_shortfalls_then_map_and_compare(db):
     assert "Tol Barat" in sf.selectbox(key="sf_run").options[0]  # the newest run is shown first
     sf.selectbox(key="sf_day").select_index(1).run()  # each zone's worst day
     assert ok(sf).metric[0].value == "20.0"  # equity spreads the 40 t over days 1-2: 20 t on the worst day
+    # report (xlsx, zip), GeoJSON by zone; the brief needs the scenario, which this new session has not seen
+    assert len(sf.get("download_button")) == 3 and "Scenarios page" in sf.caption[-2].value
+    sf.selectbox(key="sf_run").select_index(len(sf.selectbox(key="sf_run").options) - 1).run()  # the baseline
+    assert [b.key for b in ok(sf).get("download_button")][-1] == "sf_brief"
+    assert sf.selectbox(key="sf_day").options[2] == "day 1"  # the tiny scenario has no start_date
     cmp = ok(app("pages/6_Compare.py"))
     totals = cmp.dataframe[0].value
     assert totals["shortfall_t"].tolist() == pytest.approx([0.0, 40.0])

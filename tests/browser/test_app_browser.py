@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -115,6 +116,21 @@ def server(tmp_path_factory):
         yield url
 
 
+def _watch_requests(page, base_url: str) -> list[str]:
+    """Record every request the page makes to a host other than the app's own (data: and blob:
+    URLs are not requests to a host); the list fills while the page is used."""
+    outside: list[str] = []
+    own = urlsplit(base_url).netloc
+
+    def check(request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme not in ("data", "blob", "about") and url.netloc != own:
+            outside.append(request.url)
+
+    page.on("request", check)
+    return outside
+
+
 @pytest.fixture(scope="module")
 def browser():
     _need_chromium()
@@ -162,6 +178,7 @@ def _bumped_demand(data_dir: Path, tmp_path: Path) -> Path:
 def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
     SHOTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1700})
+    outside = _watch_requests(page, server)
     _open(page, f"{server}/Upload_data?lang=en")
     data_dir = ROOT / "sample_data" / ("jakarta" if JAKARTA.exists() and FLOOD.exists() else "tiny")
     page.get_by_label("Your name").fill("Browser test")
@@ -197,12 +214,14 @@ def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
     page.wait_for_timeout(2000)
     page.screenshot(path=str(SHOTS / "flow_3_shortfalls.png"), full_page=True)
     page.close()
+    assert outside == [], f"the app asked hosts other than its own: {outside}"
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_screenshot_every_page(server, browser, lang):
     SHOTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1700})
+    outside = _watch_requests(page, server)
     for name, path in PAGES.items():
         page.set_viewport_size({"width": 1400, "height": 1000})
         _open(page, f"{server}/{path}?lang={lang}")
@@ -210,3 +229,4 @@ def test_screenshot_every_page(server, browser, lang):
         _fit_height(page)
         page.screenshot(path=str(SHOTS / f"{name}_{lang}.png"), full_page=True)
     page.close()
+    assert outside == [], f"the app asked hosts other than its own: {outside}"
