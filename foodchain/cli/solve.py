@@ -10,6 +10,7 @@ from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
+from foodchain.optimize.portfolio import SolveProgress
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -27,11 +28,41 @@ def _print_warnings(problems) -> None:
         print(p.as_line(), file=sys.stderr)
 
 
+def stderr_progress(every_s: float = 5.0):
+    """A ``progress`` callback writing where the solve stands to stderr, and a function ending its line.
+
+    On a terminal the line is rewritten in place about once a second; otherwise (a log file)
+    one line is written every ``every_s`` seconds.
+    """
+    tty = sys.stderr.isatty()
+    state = {"last": -every_s, "open": False}
+
+    def progress(p: SolveProgress) -> None:
+        if tty:
+            print(f"\r\033[Ksolving: {p.line()}", end="", file=sys.stderr, flush=True)
+            state["open"] = True
+        elif p.elapsed_s - state["last"] >= every_s:
+            print(f"solving: {p.line()}", file=sys.stderr, flush=True)
+            state["last"] = p.elapsed_s
+
+    def done() -> None:
+        if state["open"]:
+            print(file=sys.stderr)
+
+    return progress, done
+
+
 def cmd_solve(args: argparse.Namespace) -> int:
     """Solve the baseline or a scenario and write the result tables into ``--out``."""
     dataset = load_dataset(args.dataset)
     scenario = load_scenario(args.scenario) if args.scenario else None
-    result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
+    progress, done = stderr_progress()
+    try:
+        result = solve(
+            dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit, progress=progress
+        )
+    finally:
+        done()
     _print_warnings(result.warnings)
     result.write(args.out)
     s = result.summary()
