@@ -59,6 +59,7 @@ class SolveProgress:
 
     elapsed_s: float
     phases: dict[str, str] = field(default_factory=dict)
+    iterations: int = 0  # the most iterations any engine has made (0: not known)
 
     def line(self) -> str:
         """One line for a terminal, e.g. ``12 s: clp-simplex iteration 8760; clp-barrier running``."""
@@ -90,17 +91,22 @@ class ClpRun:
         log = self.log_path.read_text(errors="replace")
         return read_clp_solution(self.lp, self.sol_path, self.seconds, self.method, log)
 
-    def phase(self) -> str:
-        """``iteration N`` from the last iteration line of Clp's log (``N  Obj ...``), else ``running``."""
+    @property
+    def iterations(self) -> int:
+        """N of the last iteration line of Clp's log (``N  Obj ...``), 0 before the first."""
         try:
             lines = self.log_path.read_text(errors="replace").splitlines()[-5:]
         except OSError:
-            return "running"
+            return 0
         for line in reversed(lines):
             words = line.split()
             if len(words) > 1 and words[0].isdigit() and words[1] == "Obj":
-                return f"iteration {int(words[0]):,}"
-        return "running"
+                return int(words[0])
+        return 0
+
+    def phase(self) -> str:
+        n = self.iterations
+        return f"iteration {n:,}" if n else "running"
 
     def stop(self) -> None:
         """Terminate the process (kill it if it does not exit within :data:`STOP_SECONDS`) and reap it."""
@@ -218,7 +224,8 @@ def _first_answer(runs: list, start: float, progress: ProgressFn | None) -> Solu
             answers.append(sol)
         now = time.perf_counter()
         if progress and now >= next_report and pending:
-            progress(SolveProgress(now - start, {r.name: r.phase() for r in pending}))
+            most = max(r.iterations for r in pending)
+            progress(SolveProgress(now - start, {r.name: r.phase() for r in pending}, most))
             next_report = now + PROGRESS_SECONDS
         time.sleep(POLL_SECONDS)
     if answers:
