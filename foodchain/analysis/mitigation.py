@@ -28,13 +28,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from foodchain.analysis.levers import REBUILD, Lever
+from foodchain.analysis.levers import REBUILD, Lever, propose_levers
 from foodchain.analysis.metrics import shortfall_weights, solve_variant
 from foodchain.analysis.resolver import Resolver
 from foodchain.analysis.runner import Cancel, Progress, check_cancel, write_csv, write_json
 from foodchain.errors import SolverError
 from foodchain.model.dataset import Dataset, dataset_from_tables
-from foodchain.optimize.results import SolveResult
+from foodchain.optimize.results import SolveResult, make_result
 from foodchain.optimize.scenario import Scenario
 from foodchain.optimize.solve import solve
 
@@ -209,16 +209,24 @@ def _rank(frame: pd.DataFrame, first: str) -> np.ndarray:
 def evaluate_levers(
     dataset: Dataset,
     scenario: Scenario | None,
-    levers: list[Lever],
+    levers: list[Lever] | None = None,
     days: int | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> MitigationResult:
-    """Solve every lever on top of ``scenario`` and rank them (see the module docstring)."""
+    """Solve every lever on top of ``scenario`` and rank them (see the module docstring).
+
+    ``levers`` ``None`` proposes them from the scenario's solve
+    (:func:`~foodchain.analysis.levers.propose_levers`). The scenario is solved once, by the
+    :class:`~foodchain.analysis.resolver.Resolver` the capacity levers re-solve warm; its
+    result tables (duals for the shadow prices) come from that same solve.
+    """
     scenario = scenario or Scenario()
     days = days or scenario.horizon_days
     resolver = Resolver(dataset, scenario, days)
-    base_result = solve(dataset, scenario, days=days)
+    base_result = make_result(resolver.inst, resolver.lp, resolver.base.solution, scenario.name)
+    if levers is None:
+        levers = propose_levers(dataset, resolver.factors, base_result)
     base = solve_variant(resolver)
     rows = []
     for i, lever in enumerate(levers):

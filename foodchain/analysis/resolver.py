@@ -69,11 +69,14 @@ class Resolver:
     dataset, scenario, days
         As for :func:`foodchain.solve`; the scenario is the *base* every variant starts from.
     method
-        ``"ipm"`` (default: interior point with crossover, fastest from scratch on large
-        networks) or ``"simplex"`` for the base solve; re-solves always use dual simplex.
+        ``"simplex"`` (default) or ``"ipm"`` (interior point with crossover) for the base
+        solve; re-solves always use dual simplex. The base basis decides how fast the
+        re-solves are: from a dual simplex base they took 0.087 s a closure against 0.38 s
+        from an interior-point base on the stressed city (benchmarks/RESULTS.md, "N-1 on a
+        stressed city"), more than the base solve itself costs.
     """
 
-    def __init__(self, dataset: Dataset, scenario: Scenario | None = None, days: int | None = None, method="ipm"):
+    def __init__(self, dataset: Dataset, scenario: Scenario | None = None, days: int | None = None, method="simplex"):
         scenario = scenario or Scenario()
         self.dataset = dataset
         self.factors: Factors = scenario_factors(dataset, scenario, days or scenario.horizon_days)
