@@ -200,14 +200,19 @@ def race(
         runs = []
         try:
             runs = [_start(lp, e, mps, folder, time_limit) for e in engines]
-            return _first_answer(runs, start, progress)
+            deadline = start + time_limit + STOP_SECONDS if time_limit else float("inf")
+            return _first_answer(runs, start, progress, deadline)
         finally:
             for run in runs:
                 run.stop()
 
 
-def _first_answer(runs: list, start: float, progress: ProgressFn | None) -> Solution:
-    """Poll the engines until one gives a definitive answer (see :func:`race`)."""
+def _first_answer(runs: list, start: float, progress: ProgressFn | None, deadline: float) -> Solution:
+    """Poll the engines until one gives a definitive answer (see :func:`race`).
+
+    At ``deadline`` (the time limit plus :data:`STOP_SECONDS`, for an engine that does not
+    honour the limit itself) every engine is stopped and :class:`SolverError` says so.
+    """
     answers: list[Solution] = []
     errors: list[SolverError] = []
     pending, next_report = list(runs), start + PROGRESS_SECONDS
@@ -223,6 +228,8 @@ def _first_answer(runs: list, start: float, progress: ProgressFn | None) -> Solu
                 return sol
             answers.append(sol)
         now = time.perf_counter()
+        if now > deadline:
+            raise SolverError("time limit reached")
         if progress and now >= next_report and pending:
             most = max(r.iterations for r in pending)
             progress(SolveProgress(now - start, {r.name: r.phase() for r in pending}, most))
