@@ -78,7 +78,8 @@ class Resolver:
 
     def __init__(self, dataset: Dataset, scenario: Scenario | None = None, days: int | None = None, method="simplex"):
         scenario = scenario or Scenario()
-        self.dataset = dataset
+        self.dataset, self.scenario_json = dataset, scenario.to_json()
+        self.memo: dict = {}  # what analyses derive from the dataset once per Resolver (e.g. flood masks)
         self.factors: Factors = scenario_factors(dataset, scenario, days or scenario.horizon_days)
         self.inst: Instance = build_instance(dataset, self.factors)
         self.lp: LinearProgram = build_lp(self.inst)
@@ -235,10 +236,16 @@ def cached_resolver(dataset: Dataset, scenario: Scenario | None = None, days: in
     """The :class:`Resolver` of this dataset, scenario and horizon, built once per process.
 
     Workers of a process pool or Dask cluster call this for every task, so each builds and
-    solves the base model once and re-solves it warm for every later task.
+    solves the base model once and re-solves it warm for every later task. A call with the
+    very dataset object of the cached Resolver skips hashing the tables: datasets are not
+    changed in place once loaded.
     """
     scenario = scenario or Scenario()
-    key = (fingerprint(dataset), scenario.to_json(), days or scenario.horizon_days)
+    days, text = days or scenario.horizon_days, scenario.to_json()
+    for resolver in _CACHE.values():  # the same dataset object as the last call: no need to hash its tables
+        if resolver.dataset is dataset and resolver.scenario_json == text and resolver.inst.days == days:
+            return resolver
+    key = (fingerprint(dataset), text, days)
     if key not in _CACHE:
         _CACHE.clear()  # one model at a time: they can be large
         _CACHE[key] = Resolver(dataset, scenario, days)
