@@ -12,10 +12,10 @@ transport + supply cost ``C0`` (Rp) (:mod:`foodchain.analysis.metrics`), lever `
 ``rank_shortfall`` sorts by shortfall removed (then weighted shortfall removed, then
 the lever's cost ascending); ``rank_per_rp`` by ``t_per_million_rp``, then the same.
 
-Capacity levers (reopen, add route capacity, add hub throughput) are bound changes
-re-solved warm by a :class:`~foodchain.analysis.resolver.Resolver`; stock releases and
-temporary routes change the LP's structure and are solved from scratch with
-:func:`foodchain.solve`. The LP duals behind the ranking come from the scenario's own
+Capacity levers (reopen, add route capacity, add hub throughput) and stock releases where
+the node already holds the commodity are bound changes re-solved warm by a
+:class:`~foodchain.analysis.resolver.Resolver`; other stock releases and temporary routes
+change the LP's structure and are solved from scratch with :func:`foodchain.solve`. The LP duals behind the ranking come from the scenario's own
 solve: ``shadow_price`` of a lever is the sum over the days it acts of the dual of the
 capacity it relaxes (Rp per extra t/day; from ``route_use`` / ``node_use``), the
 first-order value of one more t/day; ``duals`` lists every binding route and node.
@@ -106,6 +106,21 @@ def capacity_variant(resolver: Resolver, lever: Lever) -> tuple[np.ndarray, np.n
         n = int(np.flatnonzero(dataset.nodes["node_id"] == p["node"])[0])
         node_cap[n] = np.where(node_cap[n] > 0, node_cap[n] + p["t_per_day"], 0.0)
     return route_cap, node_cap
+
+
+def stock_release(resolver: Resolver, lever: Lever) -> dict | None:
+    """``{(node, commodity): tonnes}`` of a stock release the Resolver can re-solve warm, else ``None``.
+
+    Warm only where the node holds some of the commodity already (see
+    :meth:`~foodchain.analysis.resolver.Resolver.solve`); elsewhere the lever is rebuilt.
+    """
+    if lever.type != "release_stock":
+        return None
+    inst, p = resolver.inst, lever.params
+    n = np.flatnonzero(inst.node_ids == p["node"])
+    k = np.flatnonzero(inst.commodity_ids == p["commodity"])
+    key = (int(n[0]), int(k[0])) if len(n) and len(k) else None
+    return {key: float(p["t"])} if key in resolver.stock_rows else None
 
 
 def rebuilt_dataset(dataset: Dataset, lever: Lever) -> Dataset:
@@ -231,12 +246,14 @@ def evaluate_levers(
     rows = []
     for i, lever in enumerate(levers):
         check_cancel(cancel)
-        rebuild = lever.type in REBUILD
-        m = (
-            rebuild_metrics(resolver, lever, scenario)
-            if rebuild
-            else solve_variant(resolver, *capacity_variant(resolver, lever))
-        )
+        stock = stock_release(resolver, lever)
+        rebuild = lever.type in REBUILD and stock is None
+        if rebuild:
+            m = rebuild_metrics(resolver, lever, scenario)
+        elif stock is not None:
+            m = solve_variant(resolver, stock_add=stock)
+        else:
+            m = solve_variant(resolver, *capacity_variant(resolver, lever))
         rows.append(_lever_row(lever, m, base, lever_shadow_price(base_result, lever, dataset), rebuild))
         if progress:
             progress(i + 1, len(levers))

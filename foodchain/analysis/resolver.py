@@ -87,10 +87,12 @@ class Resolver:
         self._index()
         self.col_upper = self._highs(self.lp.upper)
         self.row_upper = self._highs(self.lp.row_upper)
+        self.row_lower = -self._highs(-self.lp.row_lower)
         self.base = self._finish(run_highs(self.h))
         self.h.setOptionValue("solver", "simplex")
         self.basis = self.h.getBasis()
         self.base_col_upper, self.base_row_upper = self.col_upper.copy(), self.row_upper.copy()
+        self.base_row_lower = self.row_lower.copy()
         self.base_activity = self.lp.matrix @ self.base.solution.x
         self.solves, self.skipped = 1, 0
 
@@ -117,6 +119,15 @@ class Resolver:
         self.flow_leave = (inst.route_origin[r], d)
         sup = lp.variables["supply"]
         self.supply_cols = (sup.start + np.arange(sup.size), sup.keys["s"], sup.keys["d"])
+        self.stock_rows = {}  # (n, k) of initial stock: balance row of day 1, stock_end row, drawdown column
+        bal = lp.constraints["balance"]
+        first = bal.keys["d"] == 0
+        day1 = dict(zip(zip(bal.keys["n"][first], bal.keys["k"][first]), bal.start + np.flatnonzero(first)))
+        end, draw = lp.constraints.get("stock_end"), lp.variables.get("drawdown")
+        ends = dict(zip(zip(end.keys["n"], end.keys["k"]), end.start + np.arange(end.size))) if end else {}
+        draws = dict(zip(zip(draw.keys["n"], draw.keys["k"]), draw.start + np.arange(draw.size))) if draw else {}
+        for n, k in zip(*np.nonzero(inst.stock0 > 0)):
+            self.stock_rows[n, k] = (day1[n, k], ends.get((n, k)), draws.get((n, k)))
 
     def base_capacities(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Copies of the base route capacity [R, D], node throughput [N, D] and supply [S, D] (inf: unlimited)."""
@@ -151,8 +162,31 @@ class Resolver:
         col[cols] = supply_cap[s, d]
         return col, row
 
-    def solve(self, route_cap=None, node_cap=None, supply_cap=None) -> Outcome:
+    def _stock_targets(self, stock_add: dict, col: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+        """Bounds with ``t`` more tonnes of initial stock at each ``(n, k)`` of ``stock_add``.
+
+        Initial stock ``s0`` enters the LP in three places: the right-hand side of the day-1
+        balance row (``demand - s0``), the lower bound of ``stock_end`` (``s0``) and the upper
+        bound of ``drawdown`` (``s0``); adding ``t`` to ``s0`` changes exactly these. Only
+        where ``s0 > 0`` already: elsewhere new stock changes which routes may carry the
+        commodity (a rebuild, :func:`foodchain.solve`).
+        """
+        for (n, k), t in stock_add.items():
+            if (n, k) not in self.stock_rows:
+                raise ValueError("a Resolver adds stock only where there is some already; rebuild instead")
+            balance, end, draw = self.stock_rows[n, k]
+            lower[balance] -= t
+            upper[balance] -= t
+            if end is not None:
+                lower[end] += t
+            if draw is not None:
+                col[draw] += t
+
+    def solve(self, route_cap=None, node_cap=None, supply_cap=None, stock_add: dict | None = None) -> Outcome:
         """Solve with these capacities (``None``: the base's), starting from the base basis.
+
+        ``stock_add`` {(node index, commodity index): tonnes} releases extra initial stock
+        where some is held already (:meth:`_stock_targets`).
 
         When the variant only tightens bounds that the base solution already meets (closing a
         route or node that carries nothing), the base optimum stays feasible in a smaller
@@ -162,10 +196,13 @@ class Resolver:
         base = self.base_capacities()
         caps = [base[i] if c is None else c for i, c in enumerate((route_cap, node_cap, supply_cap))]
         col, row = self._targets(*caps)
-        if self._base_still_optimal(col, row):
+        lower = self.base_row_lower.copy()
+        if stock_add:
+            self._stock_targets(stock_add, col, lower, row)
+        elif self._base_still_optimal(col, row):
             self.skipped += 1
             return self.base
-        self._change(col, row)
+        self._change(col, lower, row)
         self.h.setBasis(self.basis)
         self.solves += 1
         return self._finish(run_highs(self.h))
@@ -185,16 +222,15 @@ class Resolver:
             raise ValueError("a Resolver re-solves capacity and supply changes only; demand changed")
         return self.solve(*self.capacities(factors))
 
-    def _change(self, col: np.ndarray, row: np.ndarray) -> None:
+    def _change(self, col: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
         c = np.flatnonzero(col != self.col_upper)
         if len(c):
             self.h.changeColsBounds(len(c), c.astype(np.int32), self.lp.lower[c], col[c])
             self.col_upper[c] = col[c]
-        r = np.flatnonzero(row != self.row_upper)
+        r = np.flatnonzero((upper != self.row_upper) | (lower != self.row_lower))
         if len(r):
-            lower = np.where(np.isinf(self.lp.row_lower[r]), -BIG, self.lp.row_lower[r])
-            self.h.changeRowsBounds(len(r), r.astype(np.int32), lower, row[r])
-            self.row_upper[r] = row[r]
+            self.h.changeRowsBounds(len(r), r.astype(np.int32), lower[r], upper[r])
+            self.row_upper[r], self.row_lower[r] = upper[r], lower[r]
 
     def _finish(self, sol: Solution) -> Outcome:
         if sol.status != "optimal":
