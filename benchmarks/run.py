@@ -20,6 +20,9 @@ BENCHMARKS = {  # name: module
     "scale": "benchmarks.bench_scale",
     "ensemble": "benchmarks.bench_ensemble",
     "flood": "benchmarks.bench_flood",
+    "default": "benchmarks.bench_default",
+    "n1-stressed": "benchmarks.bench_n1_stressed",
+    "jakarta": "benchmarks.bench_jakarta",
 }
 
 

@@ -217,6 +217,12 @@ TEXT: dict[str, dict[str, str]] = {
     "scenario_saved": {"id": "Skenario '{name}' disimpan (versi {v}).", "en": "Scenario '{name}' saved (version {v})."},
     "run": {"id": "Jalankan", "en": "Run"},
     "solving": {"id": "Menghitung…", "en": "Solving…"},
+    # issue 17: solve progress
+    "solve_progress": {
+        "id": "{seconds:.0f} detik berjalan · {iterations:,} iterasi simpleks",
+        "en": "{seconds:.0f} s elapsed · {iterations:,} simplex iterations",
+    },
+    "solve_elapsed": {"id": "{seconds:.0f} detik berjalan", "en": "{seconds:.0f} s elapsed"},
     "see_map": {"id": "Lihat peta kekurangan", "en": "See the shortfall map"},
     # results
     "demand_t": {"id": "Permintaan (t)", "en": "Demand (t)"},

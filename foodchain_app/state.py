@@ -49,24 +49,39 @@ def get_dataset(version_id: int) -> Dataset:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _run(path: str, version_id: int, scenario_json: str, days: int, _writer: Store) -> SolveResult:
+def _run(path: str, version_id: int, scenario_json: str, days: int, _writer: Store, _progress=None) -> SolveResult:
     store = _store(path)
     doc, options = json.loads(scenario_json), {"days": days}
     key = run_key(version_id, doc, options)
     cached = store.get_run(key)
     if cached is not None:
         return cached
-    result = solve(_dataset(path, version_id), scenario_from_dict(doc), days=days)
+    result = solve(_dataset(path, version_id), scenario_from_dict(doc), days=days, progress=_progress)
     _writer.save_run(key, version_id, doc, options, result)
     return result
 
 
-def run(version_id: int, doc: dict, days: int) -> SolveResult:
+def run(version_id: int, doc: dict, days: int, progress=None) -> SolveResult:
     """Solve ``doc`` on a version, cached by (dataset version, scenario JSON, days) in memory and SQLite
-    (in shared mode a new run is saved, and logged, as the signed-in account's)."""
+    (in shared mode a new run is saved, and logged, as the signed-in account's).
+
+    ``progress`` (not part of the cache key) receives a
+    :class:`~foodchain.optimize.portfolio.SolveProgress` about once a second while solving.
+    """
     st.session_state.setdefault("run_docs", {})[run_key(version_id, doc, {"days": days})] = doc
     doc_json = json.dumps(doc, sort_keys=True, ensure_ascii=False)
-    return _run(str(get_store().path), version_id, doc_json, days, bind(get_store()))
+    return _run(str(get_store().path), version_id, doc_json, days, bind(get_store()), progress)
+
+
+def progress_note():
+    """An empty slot on the page and a ``progress`` callback writing elapsed time and iterations into it."""
+    slot = st.empty()
+
+    def progress(p) -> None:
+        key = "solve_progress" if p.iterations else "solve_elapsed"
+        slot.caption(t(key).format(seconds=p.elapsed_s, iterations=p.iterations))
+
+    return slot, progress
 
 
 def baseline(version_id: int, days: int = 1) -> SolveResult:

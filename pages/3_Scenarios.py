@@ -9,7 +9,7 @@ from foodchain_app import builder
 from foodchain_app.auth import ANALYST, require, shared_mode
 from foodchain_app.i18n import option_labels, t
 from foodchain_app.nav import link
-from foodchain_app.state import page, run, show_problems
+from foodchain_app.state import page, progress_note, run, show_problems
 from foodchain_app.tables import show, with_names
 
 ctx = page("nav_scenarios")
@@ -77,8 +77,10 @@ if ctx is not None:
         st.success(t("scenario_saved").format(name=doc["name"], v=store.save_scenario(doc, author)))
     if c3.button(t("run"), key="scn_run", type="primary") or st.session_state.get("scn_last") == doc:
         try:
+            slot, progress = progress_note()
             with st.spinner(t("solving")):
-                result = run(version, doc, days)
+                result = run(version, doc, days, progress)
+            slot.empty()
         except FoodchainError as exc:
             st.error(str(exc))
             show_problems(getattr(exc, "problems", []), "scn_run_problems")

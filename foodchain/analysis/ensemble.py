@@ -81,7 +81,9 @@ def run_task(dataset: Dataset, scenario, days: int, members: list, member: int |
         route, node, supply = route * members[member][0], node * members[member][1], supply * members[member][2]
     for kind, target, start, duration, factor in events:
         span = slice(start - 1, min(start - 1 + duration, days))
-        route_mask, node_mask = event_masks(dataset, kind, target)
+        if (kind, target) not in resolver.memo:
+            resolver.memo[kind, target] = event_masks(dataset, kind, target)
+        route_mask, node_mask = resolver.memo[kind, target]
         route[route_mask, span] *= factor
         node[node_mask, span] *= factor
     caps = resolver.capacities(Factors(route, node, supply, base.demand))

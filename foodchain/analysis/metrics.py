@@ -79,9 +79,9 @@ def failed_metrics(resolver: Resolver, error: SolverError) -> dict:
     }
 
 
-def solve_variant(resolver: Resolver, route_cap=None, node_cap=None, supply_cap=None) -> dict:
-    """Warm re-solve with these capacities (``None``: the base's) and return its figures."""
+def solve_variant(resolver: Resolver, route_cap=None, node_cap=None, supply_cap=None, stock_add=None) -> dict:
+    """Warm re-solve with these capacities (``None``: the base's) and extra stock; return its figures."""
     try:
-        return outcome_metrics(resolver, resolver.solve(route_cap, node_cap, supply_cap))
+        return outcome_metrics(resolver, resolver.solve(route_cap, node_cap, supply_cap, stock_add))
     except SolverError as exc:
         return failed_metrics(resolver, exc)

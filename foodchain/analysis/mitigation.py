@@ -12,10 +12,10 @@ transport + supply cost ``C0`` (Rp) (:mod:`foodchain.analysis.metrics`), lever `
 ``rank_shortfall`` sorts by shortfall removed (then weighted shortfall removed, then
 the lever's cost ascending); ``rank_per_rp`` by ``t_per_million_rp``, then the same.
 
-Capacity levers (reopen, add route capacity, add hub throughput) are bound changes
-re-solved warm by a :class:`~foodchain.analysis.resolver.Resolver`; stock releases and
-temporary routes change the LP's structure and are solved from scratch with
-:func:`foodchain.solve`. The LP duals behind the ranking come from the scenario's own
+Capacity levers (reopen, add route capacity, add hub throughput) and stock releases where
+the node already holds the commodity are bound changes re-solved warm by a
+:class:`~foodchain.analysis.resolver.Resolver`; other stock releases and temporary routes
+change the LP's structure and are solved from scratch with :func:`foodchain.solve`. The LP duals behind the ranking come from the scenario's own
 solve: ``shadow_price`` of a lever is the sum over the days it acts of the dual of the
 capacity it relaxes (Rp per extra t/day; from ``route_use`` / ``node_use``), the
 first-order value of one more t/day; ``duals`` lists every binding route and node.
@@ -28,13 +28,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from foodchain.analysis.levers import REBUILD, Lever
+from foodchain.analysis.levers import REBUILD, Lever, propose_levers
 from foodchain.analysis.metrics import shortfall_weights, solve_variant, study_rows
 from foodchain.analysis.resolver import Resolver
 from foodchain.analysis.runner import Cancel, Progress, check_cancel, write_csv, write_json
 from foodchain.errors import SolverError
 from foodchain.model.dataset import Dataset, dataset_from_tables
-from foodchain.optimize.results import SolveResult
+from foodchain.optimize.results import SolveResult, make_result
 from foodchain.optimize.scenario import Scenario
 from foodchain.optimize.solve import solve
 
@@ -106,6 +106,21 @@ def capacity_variant(resolver: Resolver, lever: Lever) -> tuple[np.ndarray, np.n
         n = int(np.flatnonzero(dataset.nodes["node_id"] == p["node"])[0])
         node_cap[n] = np.where(node_cap[n] > 0, node_cap[n] + p["t_per_day"], 0.0)
     return route_cap, node_cap
+
+
+def stock_release(resolver: Resolver, lever: Lever) -> dict | None:
+    """``{(node, commodity): tonnes}`` of a stock release the Resolver can re-solve warm, else ``None``.
+
+    Warm only where the node holds some of the commodity already (see
+    :meth:`~foodchain.analysis.resolver.Resolver.solve`); elsewhere the lever is rebuilt.
+    """
+    if lever.type != "release_stock":
+        return None
+    inst, p = resolver.inst, lever.params
+    n = np.flatnonzero(inst.node_ids == p["node"])
+    k = np.flatnonzero(inst.commodity_ids == p["commodity"])
+    key = (int(n[0]), int(k[0])) if len(n) and len(k) else None
+    return {key: float(p["t"])} if key in resolver.stock_rows else None
 
 
 def rebuilt_dataset(dataset: Dataset, lever: Lever) -> Dataset:
@@ -210,26 +225,36 @@ def _rank(frame: pd.DataFrame, first: str) -> np.ndarray:
 def evaluate_levers(
     dataset: Dataset,
     scenario: Scenario | None,
-    levers: list[Lever],
+    levers: list[Lever] | None = None,
     days: int | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> MitigationResult:
-    """Solve every lever on top of ``scenario`` and rank them (see the module docstring)."""
+    """Solve every lever on top of ``scenario`` and rank them (see the module docstring).
+
+    ``levers`` ``None`` proposes them from the scenario's solve
+    (:func:`~foodchain.analysis.levers.propose_levers`). The scenario is solved once, by the
+    :class:`~foodchain.analysis.resolver.Resolver` the capacity levers re-solve warm; its
+    result tables (duals for the shadow prices) come from that same solve.
+    """
     scenario = scenario or Scenario()
     days = days or scenario.horizon_days
     resolver = Resolver(dataset, scenario, days)
-    base_result = solve(dataset, scenario, days=days)
+    base_result = make_result(resolver.inst, resolver.lp, resolver.base.solution, scenario.name)
+    if levers is None:
+        levers = propose_levers(dataset, resolver.factors, base_result)
     base = solve_variant(resolver)
     rows = []
     for i, lever in enumerate(levers):
         check_cancel(cancel)
-        rebuild = lever.type in REBUILD
-        m = (
-            rebuild_metrics(resolver, lever, scenario)
-            if rebuild
-            else solve_variant(resolver, *capacity_variant(resolver, lever))
-        )
+        stock = stock_release(resolver, lever)
+        rebuild = lever.type in REBUILD and stock is None
+        if rebuild:
+            m = rebuild_metrics(resolver, lever, scenario)
+        elif stock is not None:
+            m = solve_variant(resolver, stock_add=stock)
+        else:
+            m = solve_variant(resolver, *capacity_variant(resolver, lever))
         rows.append(_lever_row(lever, m, base, lever_shadow_price(base_result, lever, dataset), rebuild))
         if progress:
             progress(i + 1, len(levers))

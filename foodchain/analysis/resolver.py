@@ -40,6 +40,7 @@ from foodchain.optimize.factors import Factors, scenario_factors
 from foodchain.optimize.instance import Instance, _scaled_capacity, build_instance
 from foodchain.optimize.lp import LinearProgram, build_lp
 from foodchain.optimize.scenario import Scenario
+from foodchain.optimize.size import check_lp_size
 
 BIG = highspy.kHighsInf
 
@@ -76,8 +77,11 @@ class Resolver:
     dataset, scenario, days
         As for :func:`foodchain.solve`; the scenario is the *base* every variant starts from.
     method
-        ``"ipm"`` (default: interior point with crossover, fastest from scratch on large
-        networks) or ``"simplex"`` for the base solve; re-solves always use dual simplex.
+        ``"simplex"`` (default) or ``"ipm"`` (interior point with crossover) for the base
+        solve; re-solves always use dual simplex. The base basis decides how fast the
+        re-solves are: from a dual simplex base they took 0.087 s a closure against 0.38 s
+        from an interior-point base on the stressed city (benchmarks/RESULTS.md, "N-1 on a
+        stressed city"), more than the base solve itself costs.
     """
 
     def __init__(
@@ -85,24 +89,28 @@ class Resolver:
         dataset: Dataset,
         scenario: Scenario | None = None,
         days: int | None = None,
-        method="ipm",
+        method="simplex",
         equity: bool | None = None,
     ):
         scenario = scenario or Scenario()
         self.equity = scenario.equity == "on" if equity is None else equity
-        self.dataset = dataset
+        self.dataset, self.scenario_json = dataset, scenario.to_json()
+        self.memo: dict = {}  # what analyses derive from the dataset once per Resolver (e.g. flood masks)
         self.factors: Factors = scenario_factors(dataset, scenario, days or scenario.horizon_days)
         self.inst: Instance = build_instance(dataset, self.factors)
+        check_lp_size(self.inst)  # an LP too large for memory is refused before it is built
         self.lp: LinearProgram = build_lp(self.inst)
         self.h = highs_model(self.lp, method=method)
         self._index()
         self.col_upper = self._highs(self.lp.upper)
         self.row_upper = self._highs(self.lp.row_upper)
+        self.row_lower = -self._highs(-self.lp.row_lower)
         first = run_highs(self.h)
         self.h.setOptionValue("solver", "simplex")
         self.basis = self.h.getBasis()
         self.base = self._finish(first)
         self.base_col_upper, self.base_row_upper = self.col_upper.copy(), self.row_upper.copy()
+        self.base_row_lower = self.row_lower.copy()
         self.base_activity = self.lp.matrix @ self.base.solution.x
         self.solves, self.skipped = 1, 0
 
@@ -129,6 +137,15 @@ class Resolver:
         self.flow_leave = (inst.route_origin[r], d)
         sup = lp.variables["supply"]
         self.supply_cols = (sup.start + np.arange(sup.size), sup.keys["s"], sup.keys["d"])
+        self.stock_rows = {}  # (n, k) of initial stock: balance row of day 1, stock_end row, drawdown column
+        bal = lp.constraints["balance"]
+        first = bal.keys["d"] == 0
+        day1 = dict(zip(zip(bal.keys["n"][first], bal.keys["k"][first]), bal.start + np.flatnonzero(first)))
+        end, draw = lp.constraints.get("stock_end"), lp.variables.get("drawdown")
+        ends = dict(zip(zip(end.keys["n"], end.keys["k"]), end.start + np.arange(end.size))) if end else {}
+        draws = dict(zip(zip(draw.keys["n"], draw.keys["k"]), draw.start + np.arange(draw.size))) if draw else {}
+        for n, k in zip(*np.nonzero(inst.stock0 > 0)):
+            self.stock_rows[n, k] = (day1[n, k], ends.get((n, k)), draws.get((n, k)))
 
     def base_capacities(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Copies of the base route capacity [R, D], node throughput [N, D] and supply [S, D] (inf: unlimited)."""
@@ -163,8 +180,31 @@ class Resolver:
         col[cols] = supply_cap[s, d]
         return col, row
 
-    def solve(self, route_cap=None, node_cap=None, supply_cap=None) -> Outcome:
+    def _stock_targets(self, stock_add: dict, col: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+        """Bounds with ``t`` more tonnes of initial stock at each ``(n, k)`` of ``stock_add``.
+
+        Initial stock ``s0`` enters the LP in three places: the right-hand side of the day-1
+        balance row (``demand - s0``), the lower bound of ``stock_end`` (``s0``) and the upper
+        bound of ``drawdown`` (``s0``); adding ``t`` to ``s0`` changes exactly these. Only
+        where ``s0 > 0`` already: elsewhere new stock changes which routes may carry the
+        commodity (a rebuild, :func:`foodchain.solve`).
+        """
+        for (n, k), t in stock_add.items():
+            if (n, k) not in self.stock_rows:
+                raise ValueError("a Resolver adds stock only where there is some already; rebuild instead")
+            balance, end, draw = self.stock_rows[n, k]
+            lower[balance] -= t
+            upper[balance] -= t
+            if end is not None:
+                lower[end] += t
+            if draw is not None:
+                col[draw] += t
+
+    def solve(self, route_cap=None, node_cap=None, supply_cap=None, stock_add: dict | None = None) -> Outcome:
         """Solve with these capacities (``None``: the base's), starting from the base basis.
+
+        ``stock_add`` {(node index, commodity index): tonnes} releases extra initial stock
+        where some is held already (:meth:`_stock_targets`).
 
         When the variant only tightens bounds that the base solution already meets (closing a
         route or node that carries nothing), the base optimum stays feasible in a smaller
@@ -174,10 +214,13 @@ class Resolver:
         base = self.base_capacities()
         caps = [base[i] if c is None else c for i, c in enumerate((route_cap, node_cap, supply_cap))]
         col, row = self._targets(*caps)
-        if self._base_still_optimal(col, row):
+        lower = self.base_row_lower.copy()
+        if stock_add:
+            self._stock_targets(stock_add, col, lower, row)
+        elif self._base_still_optimal(col, row):
             self.skipped += 1
             return self.base
-        self._change(col, row)
+        self._change(col, lower, row)
         self.h.setBasis(self.basis)
         self.solves += 1
         return self._finish(run_highs(self.h))
@@ -197,16 +240,15 @@ class Resolver:
             raise ValueError("a Resolver re-solves capacity and supply changes only; demand changed")
         return self.solve(*self.capacities(factors))
 
-    def _change(self, col: np.ndarray, row: np.ndarray) -> None:
+    def _change(self, col: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
         c = np.flatnonzero(col != self.col_upper)
         if len(c):
             self.h.changeColsBounds(len(c), c.astype(np.int32), self.lp.lower[c], col[c])
             self.col_upper[c] = col[c]
-        r = np.flatnonzero(row != self.row_upper)
+        r = np.flatnonzero((upper != self.row_upper) | (lower != self.row_lower))
         if len(r):
-            lower = np.where(np.isinf(self.lp.row_lower[r]), -BIG, self.lp.row_lower[r])
-            self.h.changeRowsBounds(len(r), r.astype(np.int32), lower, row[r])
-            self.row_upper[r] = row[r]
+            self.h.changeRowsBounds(len(r), r.astype(np.int32), lower[r], upper[r])
+            self.row_upper[r], self.row_lower[r] = upper[r], lower[r]
 
     def _finish(self, sol: Solution) -> Outcome:
         if sol.status != "optimal":
@@ -251,10 +293,16 @@ def cached_resolver(dataset: Dataset, scenario: Scenario | None = None, days: in
     """The :class:`Resolver` of this dataset, scenario and horizon, built once per process.
 
     Workers of a process pool or Dask cluster call this for every task, so each builds and
-    solves the base model once and re-solves it warm for every later task.
+    solves the base model once and re-solves it warm for every later task. A call with the
+    very dataset object of the cached Resolver skips hashing the tables: datasets are not
+    changed in place once loaded.
     """
     scenario = scenario or Scenario()
-    key = (fingerprint(dataset), scenario.to_json(), days or scenario.horizon_days)
+    days, text = days or scenario.horizon_days, scenario.to_json()
+    for resolver in _CACHE.values():  # the same dataset object as the last call: no need to hash its tables
+        if resolver.dataset is dataset and resolver.scenario_json == text and resolver.inst.days == days:
+            return resolver
+    key = (fingerprint(dataset), text, days)
     if key not in _CACHE:
         _CACHE.clear()  # one model at a time: they can be large
         _CACHE[key] = Resolver(dataset, scenario, days)

@@ -4,7 +4,8 @@
 ``(index, result)`` as tasks finish, on one of three executors chosen by the caller:
 
 * ``workers=1`` and no scheduler: in this process, one task after another;
-* ``workers=N > 1``: a :class:`concurrent.futures.ProcessPoolExecutor` of N processes;
+* ``workers=N > 1``: a :class:`concurrent.futures.ProcessPoolExecutor` of N processes, which
+  receive ``shared`` once (the pool's initializer) and then only each task's own arguments;
 * ``scheduler="tcp://host:8786"``: an existing Dask cluster (``Client.map`` and
   ``as_completed``); ``shared`` arguments are scattered to every worker once.
 
@@ -74,10 +75,22 @@ def map_tasks(
                 progress(i + 1, total)
 
 
+_WORKER: dict[str, object] = {}  # in each pool process: the task function and the shared arguments
+
+
+def _set_worker(fn: Callable, shared: tuple) -> None:
+    """Pool initializer: keep ``fn`` and ``shared`` in this process, sent once rather than with every task."""
+    _WORKER["fn"], _WORKER["shared"] = fn, shared
+
+
+def _call_worker(*a):
+    return _WORKER["fn"](*_WORKER["shared"], *a)
+
+
 def _map_pool(fn, shared, args, workers, progress, cancel) -> Iterator[tuple[int, object]]:
     total, done = len(args), 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = {pool.submit(fn, *shared, *a): i for i, a in enumerate(args)}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker, initargs=(fn, shared)) as pool:
+        pending = {pool.submit(_call_worker, *a): i for i, a in enumerate(args)}
         try:
             while pending:
                 finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)

@@ -9,7 +9,9 @@ To add a command, write a module here with ``register(subparsers)`` and list it 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from foodchain.cli import analysis, brief, flood, solve, users
@@ -28,8 +30,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops like Ctrl-C: solver processes are stopped, nothing half-written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         return args.func(args)
     except InvalidInput as exc:

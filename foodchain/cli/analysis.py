@@ -8,6 +8,7 @@ stderr shows the solves; outputs are written only when every solve has finished.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from foodchain.analysis.runner import tqdm_progress, write_csv
@@ -28,7 +29,6 @@ def _load(args: argparse.Namespace):
     """Check --out and --scheduler (before any long work), then read the dataset and scenario."""
     from foodchain.model.dataset import load_dataset
     from foodchain.optimize.scenario import load_scenario
-    from foodchain.optimize.size import check_lp_size
 
     check_out_dir(args.out)
     if getattr(args, "scheduler", None):
@@ -36,7 +36,6 @@ def _load(args: argparse.Namespace):
     dataset = load_dataset(args.dataset)
     scenario = load_scenario(args.scenario) if getattr(args, "scenario", None) else None
     scenario = with_equity(scenario, args.equity)
-    check_lp_size(dataset, getattr(args, "days", None) or (scenario.horizon_days if scenario else 1))
     return dataset, scenario
 
 
@@ -92,43 +91,41 @@ def cmd_ensemble(args: argparse.Namespace) -> int:
 
 def cmd_mitigate(args: argparse.Namespace) -> int:
     """Rank levers (from --levers, or proposed) on a scenario; write mitigation.csv, duals.csv."""
-    from foodchain.analysis.levers import load_levers, propose_levers
+    from foodchain.analysis.levers import load_levers
     from foodchain.analysis.mitigation import evaluate_levers
-    from foodchain.optimize.factors import scenario_factors
-    from foodchain.optimize.solve import solve
 
     dataset, scenario = _load(args)
-    days = args.days or scenario.horizon_days
-    if args.levers:
-        levers = load_levers(args.levers, dataset)
-    else:
-        levers = propose_levers(dataset, scenario_factors(dataset, scenario, days), solve(dataset, scenario, days))
+    levers = load_levers(args.levers, dataset) if args.levers else None  # None: proposed from the scenario
     progress, close = tqdm_progress("levers")
     try:
-        result = evaluate_levers(dataset, scenario, levers, days, progress=progress)
+        result = evaluate_levers(dataset, scenario, levers, args.days, progress=progress)
     finally:
         close()
     with output_folder(args.out) as tmp:
         result.write(tmp)
     best = result.levers.head(1)
     lead = f"; best: {best['lever'].iloc[0]} removes {best['shortfall_removed_t'].iloc[0]:,.1f} t" if len(best) else ""
-    print(f"{len(levers)} lever(s) on '{scenario.name}'{lead}; results in {args.out}")
+    print(f"{len(result.levers)} lever(s) on '{scenario.name}'{lead}; results in {args.out}")
     return 0
 
 
-def _common(p: argparse.ArgumentParser, parallel: bool = True) -> None:
+def _common(p: argparse.ArgumentParser, parallel: bool = True, workers: int | None = 1) -> None:
+    """DATASET, --out and (``parallel``) --workers (default ``workers``, ``None``: every core) and --scheduler."""
     add_dataset(p)
     add_equity(p)
     p.add_argument("--out", required=True, help="folder for the output files")
     if parallel:
-        p.add_argument("--workers", type=workers_int, default=1, help="local processes (default 1)")
+        default = "every core" if workers is None else str(workers)
+        p.add_argument(
+            "--workers", type=workers_int, default=workers or os.cpu_count() or 1, help=f"local processes ({default})"
+        )
         p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``criticality``, ``ensemble`` and ``mitigate`` commands."""
     p = subparsers.add_parser("criticality", help="close each route, corridor or node in turn; rank the damage")
-    _common(p)
+    _common(p, workers=None)
     p.add_argument("--scenario", help="base scenario JSON or YAML (default: the baseline)")
     p.add_argument("--targets", choices=["routes", "corridors", "nodes"], default="routes")
     p.add_argument("--days", type=days_int, help="days (default: the scenario's horizon, or 1)")

@@ -21,7 +21,7 @@ from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
-from foodchain.optimize.size import check_lp_size
+from foodchain.optimize.portfolio import SolveProgress
 from foodchain.outdir import check_out_dir, output_folder
 
 
@@ -40,17 +40,46 @@ def _print_warnings(problems) -> None:
         print(p.as_line(), file=sys.stderr)
 
 
+def stderr_progress(every_s: float = 5.0):
+    """A ``progress`` callback writing where the solve stands to stderr, and a function ending its line.
+
+    On a terminal the line is rewritten in place about once a second; otherwise (a log file)
+    one line is written every ``every_s`` seconds.
+    """
+    tty = sys.stderr.isatty()
+    state = {"last": -every_s, "open": False}
+
+    def progress(p: SolveProgress) -> None:
+        if tty:
+            print(f"\r\033[Ksolving: {p.line()}", end="", file=sys.stderr, flush=True)
+            state["open"] = True
+        elif p.elapsed_s - state["last"] >= every_s:
+            print(f"solving: {p.line()}", file=sys.stderr, flush=True)
+            state["last"] = p.elapsed_s
+
+    def done() -> None:
+        if state["open"]:
+            print(file=sys.stderr)
+
+    return progress, done
+
+
 def cmd_solve(args: argparse.Namespace) -> int:
     """Solve the baseline or a scenario and write the result tables into ``--out``.
 
-    ``--out`` and the LP's size are checked before solving; the tables are written to a
-    temporary folder renamed into place (:mod:`foodchain.outdir`).
+    ``--out`` is checked before solving (the LP's size by :func:`foodchain.solve`); the tables
+    are written to a temporary folder renamed into place (:mod:`foodchain.outdir`).
     """
     check_out_dir(args.out)
     dataset = load_dataset(args.dataset, numbers=args.numbers)
     scenario = with_equity(load_scenario(args.scenario) if args.scenario else None, args.equity)
-    check_lp_size(dataset, args.days or (scenario.horizon_days if scenario else 1))
-    result = solve(dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit)
+    progress, done = stderr_progress()
+    try:
+        result = solve(
+            dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit, progress=progress
+        )
+    finally:
+        done()
     _print_warnings(result.warnings)
     with output_folder(args.out) as tmp:
         result.write(tmp)

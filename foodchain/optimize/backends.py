@@ -25,6 +25,8 @@ from foodchain.optimize.lp import LinearProgram
 SOLVERS = ("auto", "highs", "highs-simplex", "highs-ipm", "clp-simplex", "clp-barrier", "cbc", "pulp-highs")
 DEFAULT_SOLVER = "auto"
 IPM_ABOVE_COLUMNS = 20_000
+RACE_ABOVE_COLUMNS = 5_000
+AUTO_ENGINES = ("clp-simplex", "clp-barrier")
 
 
 @dataclass
@@ -170,27 +172,19 @@ def clp_binary() -> str:
     return path
 
 
-def run_clp(lp: LinearProgram, method: str = "simplex", time_limit: float | None = None) -> Solution:
-    """Solve ``lp`` with Clp (dual simplex, or barrier with crossover) on an MPS file written by HiGHS.
+def clp_args(mps: Path, sol_path: Path, method: str = "simplex", time_limit: float | None = None) -> list[str]:
+    """Command line that makes the CBC program solve ``mps`` as an LP with Clp and write ``sol_path``."""
+    args = [clp_binary(), str(mps)]
+    if time_limit:
+        args += ["-sec", str(float(time_limit))]
+    return args + ["-barrier" if method == "barrier" else "-dualS", "-printingOptions", "all", "-solu", str(sol_path)]
 
-    Skips PuLP's per-variable Python objects: the LP goes to disk as MPS in one call, the CBC
-    program solves it as an LP (no branching: every variable is continuous) and prints every
-    row (activity, dual) and column (value, reduced cost) to a solution file. The solution
-    file carries 8 significant digits; the objective is re-derived as ``cost @ x``.
-    """
-    with tempfile.TemporaryDirectory(prefix="foodchain-clp-") as tmp:
-        mps, sol_path = Path(tmp, "lp.mps"), Path(tmp, "lp.sol")
-        highs_model(lp).writeModel(str(mps))
-        args = [clp_binary(), str(mps)]
-        if time_limit:
-            args += ["-sec", str(float(time_limit))]
-        args += ["-barrier" if method == "barrier" else "-dualS", "-printingOptions", "all", "-solu", str(sol_path)]
-        start = time.perf_counter()
-        done = subprocess.run(args, capture_output=True, text=True)  # noqa: S603 -- PuLP's CBC binary, our own file names, no shell
-        seconds = time.perf_counter() - start
-        if not sol_path.exists():
-            raise SolverError(f"Clp wrote no solution (exit {done.returncode}): {done.stdout[-500:]}")
-        text = sol_path.read_text()
+
+def read_clp_solution(lp: LinearProgram, sol_path: Path, seconds: float, method: str, log: str = "") -> Solution:
+    """The :class:`Solution` in a solution file Clp wrote for ``lp`` (status in words, duals, values)."""
+    if not sol_path.exists():
+        raise SolverError(f"Clp wrote no solution: {log[-500:]}")
+    text = sol_path.read_text()
     head, _, body = text.partition("\n")
     phrase = head.split(" - ")[0].strip()
     status = CLP_STATUS.get(phrase, phrase.lower())
@@ -204,6 +198,24 @@ def run_clp(lp: LinearProgram, method: str = "simplex", time_limit: float | None
     return Solution(status, float(lp.cost @ x), x, dual, seconds, f"clp-{method}")
 
 
+def run_clp(lp: LinearProgram, method: str = "simplex", time_limit: float | None = None) -> Solution:
+    """Solve ``lp`` with Clp (dual simplex, or barrier with crossover) on an MPS file written by HiGHS.
+
+    Skips PuLP's per-variable Python objects: the LP goes to disk as MPS in one call, the CBC
+    program solves it as an LP (no branching: every variable is continuous) and prints every
+    row (activity, dual) and column (value, reduced cost) to a solution file. The solution
+    file carries 8 significant digits; the objective is re-derived as ``cost @ x``.
+    """
+    with tempfile.TemporaryDirectory(prefix="foodchain-clp-") as tmp:
+        mps, sol_path = Path(tmp, "lp.mps"), Path(tmp, "lp.sol")
+        highs_model(lp).writeModel(str(mps))
+        start = time.perf_counter()
+        args = clp_args(mps, sol_path, method, time_limit)
+        done = subprocess.run(args, capture_output=True, text=True)  # noqa: S603 -- PuLP's CBC binary, our own file names, no shell
+        seconds = time.perf_counter() - start
+        return read_clp_solution(lp, sol_path, seconds, method, f"exit {done.returncode}: {done.stdout}")
+
+
 def choose_method(lp: LinearProgram) -> str:
     """HiGHS method for ``lp``: dual simplex up to :data:`IPM_ABOVE_COLUMNS` columns, interior point above.
 
@@ -215,40 +227,52 @@ def choose_method(lp: LinearProgram) -> str:
     return "ipm" if lp.shape[1] > IPM_ABOVE_COLUMNS else "simplex"
 
 
-def choose_solver(lp: LinearProgram) -> str:
-    """The solver ``auto`` runs: HiGHS dual simplex up to :data:`IPM_ABOVE_COLUMNS` columns, Clp barrier above.
+def choose_engines(lp: LinearProgram) -> tuple[str, ...]:
+    """The engines ``auto`` runs on ``lp``: :data:`AUTO_ENGINES` racing, or one HiGHS engine in process.
 
-    Measured (benchmarks/RESULTS.md, "Core solve" and "Scale"; solver alone, same LP): small
-    LPs take under a second with either, and HiGHS runs in process. Above 20k columns Clp's
-    barrier with crossover was the fastest on the multi-day city LPs (7 days: 3.8 s against
-    6.8 s for Clp's dual simplex and 9.7 s for HiGHS's interior point) and on the national
-    LP (about 60 s against 70 s and 170 s); on the 1-day regional LP Clp's dual simplex was
-    faster (3.5 s against 6.9 s), which one rule by size cannot tell apart. Falls back to
-    HiGHS when PuLP ships no CBC program for this platform.
+    Up to :data:`RACE_ABOVE_COLUMNS` columns HiGHS's dual simplex alone answers before a
+    second process would have started (benchmarks/RESULTS.md, "Default solver"). Above, Clp's
+    dual simplex and Clp's barrier race (:func:`~foodchain.optimize.portfolio.race`): each is
+    2-25x slower than the other on some LP of the benchmark set, and neither wins everywhere.
+    Falls back to HiGHS alone when PuLP ships no CBC program for this platform.
     """
-    if lp.shape[1] <= IPM_ABOVE_COLUMNS:
-        return "highs-simplex"
+    if lp.shape[1] <= RACE_ABOVE_COLUMNS:
+        return ("highs-simplex",)
     try:
         clp_binary()
     except SolverError:
-        return "highs"
-    return "clp-barrier"
+        return (f"highs-{choose_method(lp)}",)
+    return AUTO_ENGINES
 
 
-def solve_lp(lp: LinearProgram, solver: str = DEFAULT_SOLVER, time_limit: float | None = None) -> Solution:
+def choose_solver(lp: LinearProgram) -> str:
+    """The engines ``auto`` runs on ``lp`` in words, e.g. ``clp-simplex|clp-barrier`` (see :func:`choose_engines`)."""
+    return "|".join(choose_engines(lp))
+
+
+def solve_lp(
+    lp: LinearProgram,
+    solver: str = DEFAULT_SOLVER,
+    time_limit: float | None = None,
+    progress=None,
+) -> Solution:
     """Solve ``lp`` with one of :data:`SOLVERS`.
 
-    ``auto`` picks a solver by size (:func:`choose_solver`); ``highs`` picks the HiGHS method
-    by size (:func:`choose_method`); ``highs-simplex`` and ``highs-ipm`` force one; ``clp-simplex`` and ``clp-barrier`` run Clp (:func:`run_clp`);
-    ``cbc`` and ``pulp-highs`` go through PuLP.
+    ``auto`` races the engines of :func:`choose_engines` (the first definitive answer wins,
+    :func:`~foodchain.optimize.portfolio.race`); ``highs`` picks the HiGHS method by size
+    (:func:`choose_method`); ``highs-simplex``, ``highs-ipm``, ``clp-simplex`` and
+    ``clp-barrier`` run that engine alone; ``cbc`` and ``pulp-highs`` go through PuLP.
+    ``progress`` (a callable taking a :class:`~foodchain.optimize.portfolio.SolveProgress`)
+    is called about once a second by every engine but the PuLP ones.
     """
+    from foodchain.optimize.portfolio import race  # the portfolio builds on this module
+
     if solver not in SOLVERS:
         raise SolverError(f"unknown solver '{solver}'; choose one of {', '.join(SOLVERS)}")
     if solver == "auto":
-        solver = choose_solver(lp)
-    if solver.startswith("clp"):
-        return run_clp(lp, solver.split("-")[1], time_limit)
-    if solver.startswith("highs"):
-        method = {"highs": choose_method(lp), "highs-ipm": "ipm", "highs-simplex": "simplex"}[solver]
-        return run_highs(highs_model(lp, method, time_limit), f"highs-{method}")
+        return race(lp, choose_engines(lp), time_limit, progress)
+    if solver == "highs":
+        solver = f"highs-{choose_method(lp)}"
+    if solver.startswith(("clp", "highs")):
+        return race(lp, (solver,), time_limit, progress)
     return run_pulp(lp, solver, time_limit)

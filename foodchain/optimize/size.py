@@ -1,63 +1,112 @@
-"""How large the LP of a dataset over some days will be, known before anything is built.
+"""How big an LP will be, known before it is built, and a refusal when it cannot fit in memory.
 
-:func:`estimate_lp_size` counts from the table sizes alone, in microseconds, an upper
-bound on the LP :func:`foodchain.optimize.lp.build_lp` would build (reachability and
-zero supply or demand only remove columns). :func:`check_lp_size` refuses, in words,
-a solve that could not fit in memory, before any array is allocated.
+:func:`estimate_lp_size` counts the LP of an :class:`~foodchain.optimize.instance.Instance`
+(cheap to build: arrays of the dataset with the scenario applied) family by family, as
+:mod:`foodchain.optimize.lp` would build it, and returns upper bounds. With ``D`` days,
+``F = sum_r |allowed commodities of r|`` route-commodity pairs, ``S`` supply rows, ``Q``
+demand rows, ``H`` node-commodity pairs that may hold stock, ``R`` routes, ``N`` nodes and
+``K`` commodities:
+
+* columns <= ``D (F + S + Q + H) + H_L + N K`` (flow, supply, shortfall, stock; lost;
+  drawdown), where ``H_L = sum over held pairs of max(D - L(k) + 1, 0)`` counts the days on
+  which a shelf life ``L(k)`` can bind;
+* rows <= ``D (N K + R + 3 N) + H_L + N K`` (balance, route capacity, throughput in and
+  out, storage; shelf life; stock at the end);
+* nonzeros <= ``D (5 F + 2 S + Q + 4 H) + 2 H_L + sum_k max(D - L(k) + 1, 0) min(L(k), D) I(k)
+  + 2 N K``, where ``I(k)`` counts the routes and supply rows that bring commodity ``k``: each
+  shelf-life row sums what arrived over the last ``L(k)`` days, so long horizons with long
+  shelf lives grow with ``D x L``.
+
+Memory is estimated as :data:`BYTES_PER_NONZERO` per nonzero plus :data:`BASE_BYTES`,
+calibrated on Jakarta's 30-day LP (313k nonzeros) solved by ``auto``: the Python process
+grew by 55 MiB over its 165 MiB at start, and each of the two racing Clp processes peaked
+at 195 MiB (barrier factors included), about 1,450 bytes a nonzero in all. :func:`check_lp_size` refuses an LP above the limit (the memory
+available now, or ``$FOODCHAIN_MAX_LP_GIB``) with :class:`ModelTooLarge` before anything
+large is allocated.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
+import numpy as np
+import psutil
+
 from foodchain.errors import InvalidInput
-from foodchain.model.dataset import Dataset
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem
+from foodchain.optimize.instance import Instance
 
-# The national benchmark (408,323 columns) peaks at 884 MiB: 4 million columns is
-# about 9 GB, a third of this kind of machine.
-MAX_LP_COLUMNS = 4_000_000
+BYTES_PER_NONZERO = 1_500
+BASE_BYTES = 200 * 2**20
+GIB = 2**30
+
+
+class ModelTooLarge(InvalidInput):
+    """The LP of this dataset and horizon would not fit in the memory allowed (exit code 2)."""
 
 
 @dataclass(frozen=True)
 class LpSize:
-    """Upper bounds on the columns (variables) and rows (constraints) of one solve."""
+    """Upper bounds on one LP's rows, columns and nonzeros, and the memory solving it takes."""
 
-    columns: int
     rows: int
+    columns: int
+    nonzeros: int
+
+    @property
+    def memory_bytes(self) -> int:
+        return BASE_BYTES + BYTES_PER_NONZERO * self.nonzeros
+
+    def words(self) -> str:
+        gib = self.memory_bytes / GIB
+        return f"{self.rows:,} rows x {self.columns:,} columns, {self.nonzeros:,} nonzeros, about {gib:.1f} GiB"
 
 
-def estimate_lp_size(dataset: Dataset, days: int) -> LpSize:
-    """Upper bounds on the LP's size over ``days`` days.
-
-    With R routes, K commodities, N nodes, S supply rows, Q demand rows, D days:
-
-    * columns = D (R K + S + Q + 2 N K) + 2 N K
-      (flow[r,k,d], supply[s,d], shortfall[q,d], stock and lost[n,k,d], drawdown and
-      end stock[n,k]);
-    * rows = D (2 N K + R + 3 N) + N K
-      (balance and shelf life[n,k,d], route capacity[r,d], throughput in and out and
-      storage[n,d], end stock[n,k]).
-    """
-    n, k, r = len(dataset.nodes), len(dataset.commodities), len(dataset.routes)
-    s, q = len(dataset.supply), len(dataset.demand)
-    return LpSize(
-        columns=days * (r * k + s + q + 2 * n * k) + 2 * n * k,
-        rows=days * (2 * n * k + r + 3 * n) + n * k,
-    )
+def estimate_lp_size(inst: Instance) -> LpSize:
+    """Upper bounds on the size of ``build_lp(inst)`` (see the module docstring for the counts)."""
+    days = inst.days
+    n_nodes, n_k = len(inst.node_ids), len(inst.commodity_ids)
+    life = np.where(inst.shelf_life > 0, inst.shelf_life, days + 1)  # [K] no shelf life: no row
+    life_days = np.maximum(days - life + 1, 0)  # [K] days with a shelf-life row
+    route_k = np.nonzero(inst.route_allowed)[1]
+    held_k = np.nonzero(inst.stock_allowed)[1]
+    inflows_k = np.bincount(route_k, minlength=n_k) + np.bincount(inst.supply_k, minlength=n_k)
+    pairs, supply, demand, held = len(route_k), len(inst.supply_k), len(inst.demand_k), len(held_k)
+    shelf = int(life_days[held_k].sum())  # lost columns = shelf-life rows
+    columns = days * (pairs + supply + demand + held) + shelf + n_nodes * n_k
+    rows = days * (n_nodes * n_k + len(inst.route_ids) + 3 * n_nodes) + shelf + n_nodes * n_k
+    window = int((life_days * np.minimum(life, days) * inflows_k).sum())  # inflows in each shelf-life row
+    nonzeros = days * (5 * pairs + 2 * supply + demand + 4 * held) + 2 * shelf + window + 2 * n_nodes * n_k
+    return LpSize(int(rows), int(columns), int(nonzeros))
 
 
-def check_lp_size(dataset: Dataset, days: int) -> LpSize:
-    """The estimate, or :class:`~foodchain.errors.InvalidInput` when days or size are too large."""
-    if not 1 <= days <= MAX_HORIZON_DAYS:
-        problem = Problem("solve", None, "days", f"days must be from 1 to {MAX_HORIZON_DAYS} (a year), not {days}")
-        raise InvalidInput([problem], "solve")
-    size = estimate_lp_size(dataset, days)
-    if size.columns > MAX_LP_COLUMNS:
+def memory_limit_bytes() -> int:
+    """``$FOODCHAIN_MAX_LP_GIB`` GiB when set, else the memory available now."""
+    limit = os.environ.get("FOODCHAIN_MAX_LP_GIB")
+    return int(float(limit) * GIB) if limit else int(psutil.virtual_memory().available)
+
+
+def check_lp_size(inst: Instance) -> LpSize:
+    """The estimate of :func:`estimate_lp_size`; raises :class:`ModelTooLarge` when it exceeds the limit."""
+    size = estimate_lp_size(inst)
+    limit = memory_limit_bytes()
+    if size.memory_bytes > limit:
         message = (
-            f"the LP over {days} day(s) would have up to {size.columns:,} columns; the limit is"
-            f" {MAX_LP_COLUMNS:,} (about 9 GB of memory): solve fewer days or a smaller network"
+            f"the LP of {days_words(inst.days)} would have up to {size.words()} of memory, more than the "
+            f"{limit / GIB:.1f} GiB allowed; solve fewer days (--days) or a smaller network"
         )
-        raise InvalidInput([Problem("solve", None, "days", message)], "solve")
+        raise ModelTooLarge([Problem("options", None, "days", message)], "options")
     return size
+
+
+def days_words(days: int) -> str:
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def check_days(days: int) -> None:
+    """Refuse (exit code 2) a horizon outside 1 to :data:`~foodchain.model.limits.MAX_HORIZON_DAYS` days."""
+    if not 1 <= days <= MAX_HORIZON_DAYS:
+        problem = Problem("options", None, "days", f"days must be from 1 to {MAX_HORIZON_DAYS} (a year), not {days}")
+        raise InvalidInput([problem], "options")

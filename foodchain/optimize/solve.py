@@ -11,9 +11,10 @@ from foodchain.optimize.equity import second_stage
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
+from foodchain.optimize.portfolio import ProgressFn, SolveProgress
 from foodchain.optimize.results import SolveResult, make_result
 from foodchain.optimize.scenario import Scenario
-from foodchain.optimize.size import check_lp_size
+from foodchain.optimize.size import check_days, check_lp_size
 
 
 def solve(
@@ -23,26 +24,34 @@ def solve(
     solver: str = DEFAULT_SOLVER,
     time_limit: float | None = None,
     equity: bool | None = None,
+    progress: ProgressFn | None = None,
 ) -> SolveResult:
     """Meet demand at least cost under ``scenario`` (the baseline when ``None``) over ``days``.
 
     ``days`` defaults to the scenario's horizon (1 for the baseline). The model knows the
     whole scenario in advance (perfect foresight). A shortfall is a result, not an
     error; :class:`~foodchain.errors.SolverError` is raised only when no optimal
-    solution was found (the status is given in words).
+    solution was found (the status is given in words). Before the LP is built its size is
+    estimated and an LP that would not fit in memory is refused
+    (:class:`~foodchain.optimize.size.ModelTooLarge`). ``progress`` receives a
+    :class:`~foodchain.optimize.portfolio.SolveProgress` (seconds since the call, phase of each
+    engine) after building and about once a second while solving.
 
     ``equity`` (default: the scenario's ``equity`` key, ``"on"`` unless it says ``"off"``)
     adds the fair-sharing stage of :mod:`foodchain.optimize.equity`: the same weighted
     shortfall, shared evenly across zones relative to their demand.
     """
     scenario = scenario or Scenario()
-    check_lp_size(dataset, days or scenario.horizon_days)  # before any array is allocated
+    check_days(days or scenario.horizon_days)  # before any array is allocated
     start = time.perf_counter()
     factors = scenario_factors(dataset, scenario, days or scenario.horizon_days)
     inst = build_instance(dataset, factors)
+    size = check_lp_size(inst)
+    if progress:
+        progress(SolveProgress(time.perf_counter() - start, {"building the LP": f"up to {size.words()}"}))
     lp = build_lp(inst)
     built = time.perf_counter()
-    sol = solve_lp(lp, solver, time_limit)
+    sol = solve_lp(lp, solver, time_limit, _since(start, progress))
     if sol.status != "optimal":
         raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
     first_seconds = sol.solve_seconds
@@ -58,3 +67,10 @@ def solve(
     result.warnings = list(dataset.warnings) + list(factors.warnings)
     result.start_date = scenario.start_date
     return result
+
+
+def _since(start: float, progress: ProgressFn | None) -> ProgressFn | None:
+    """``progress`` with elapsed seconds counted from ``start`` rather than from the solver's start."""
+    if progress is None:
+        return None
+    return lambda p: progress(SolveProgress(time.perf_counter() - start, p.phases))

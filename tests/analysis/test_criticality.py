@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from foodchain import InvalidScenario, Scenario, load_scenario, solve
-from foodchain.analysis.criticality import COLUMNS, closure_scenario, closure_targets, criticality, rank_targets
+from foodchain.analysis.criticality import (
+    COLUMNS,
+    closure_scenario,
+    closure_targets,
+    closure_task,
+    criticality,
+    rank_targets,
+)
+from foodchain.analysis.resolver import cached_resolver
 from foodchain.analysis.runner import Cancelled
 from foodchain.errors import InvalidInput
 from tests.analysis.networks import random_network
@@ -108,3 +116,19 @@ def test_unknown_targets_and_scenario_ids_are_input_errors(tiny):
     bad = closure_scenario(None, "route", "R-NOPE", 1)
     with pytest.raises(InvalidScenario, match="R-NOPE"):
         criticality(tiny, bad)
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_pruned_parallel_ranking_equals_full_resolves_on_random_networks(seed):
+    """Idle routes answered without a solve (pruning) and closures spread over 2 processes
+    give the table of one full solve per closure."""
+    dataset = random_network(seed=seed, n_sources=4, n_hubs=3, n_markets=6)
+    scenario = Scenario(horizon_days=2)
+    table = criticality(dataset, scenario, "routes", workers=2)
+    oracle = _oracle(dataset, scenario, "routes").set_index("target").loc[table["target"]]
+    for column, tol in (("added_shortfall_t", 1e-6), ("added_cost", 1e-3), ("added_weighted_shortfall", 1e-3)):
+        assert table[column].to_numpy() == pytest.approx(oracle[column].to_numpy(), abs=tol), column
+    in_process = cached_resolver(dataset, scenario)
+    for target in closure_targets(dataset, "routes"):
+        closure_task(dataset, scenario, None, "route", target)
+    assert in_process.skipped > 0 and in_process.solves > 1  # both paths were exercised

@@ -48,7 +48,8 @@ def test_clp_on_the_tiny_network_is_optimal_with_highs_signs(tiny, method):
     assert reduced[clp.x <= 1e-9].min() >= -1e-7 * scale
 
 
-def test_an_infeasible_lp_comes_back_as_words():
+def infeasible_lp():
+    """A tiny LP no x satisfies: every balance row asks for a million tonnes, every column is at most 1."""
     ds = make_dataset(
         [("S", "source"), ("M", "market")],
         [{"route_id": "R", "origin": "S", "destination": "M", "capacity_t_per_day": 10}],
@@ -56,9 +57,13 @@ def test_an_infeasible_lp_comes_back_as_words():
         [{"node_id": "M", "commodity": "rice", "demand_t_per_day": 1}],
     )
     lp = build_lp(build_instance(ds, scenario_factors(ds, Scenario(), 1)))
-    lp.row_lower[:] = lp.row_upper[:] = 1e6  # every balance row asks for a million tonnes: no x fits
+    lp.row_lower[:] = lp.row_upper[:] = 1e6
     lp.upper[:] = 1.0
-    assert run_clp(lp).status == "infeasible"
+    return lp
+
+
+def test_an_infeasible_lp_comes_back_as_words():
+    assert run_clp(infeasible_lp()).status == "infeasible"
 
 
 def test_a_missing_cbc_program_is_a_solver_error(tiny, monkeypatch):
@@ -67,15 +72,15 @@ def test_a_missing_cbc_program_is_a_solver_error(tiny, monkeypatch):
         solve(tiny, solver="clp-simplex")
 
 
-def test_auto_runs_highs_on_small_lps_and_clp_barrier_on_large_ones(tiny, monkeypatch):
+def test_auto_runs_highs_on_small_lps_and_races_clp_engines_on_large_ones(tiny, monkeypatch):
     from benchmarks.generate import sized_dataset
 
     assert solve(tiny).solver == "highs-simplex"
     city, _ = sized_dataset("city")
     lp = build_lp(build_instance(city, scenario_factors(city, Scenario(horizon_days=2), 2)))
-    assert lp.shape[1] > backends.IPM_ABOVE_COLUMNS
+    assert lp.shape[1] > backends.RACE_ABOVE_COLUMNS
     auto = backends.solve_lp(lp)
-    assert auto.solver == "clp-barrier" and auto.status == "optimal"
+    assert auto.solver in backends.AUTO_ENGINES and auto.status == "optimal"
     assert auto.objective == pytest.approx(run_highs(highs_model(lp, "ipm")).objective, rel=1e-7)
     monkeypatch.setattr(backends.pulp.PULP_CBC_CMD, "pulp_cbc_path", "/nonexistent/cbc")
-    assert backends.choose_solver(lp) == "highs"
+    assert backends.choose_solver(lp) == "highs-ipm"

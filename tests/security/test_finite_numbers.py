@@ -13,8 +13,7 @@ from foodchain.model import validate_source
 from foodchain.model.schema import TABLES
 from foodchain.optimize import solve
 from foodchain.optimize.scenario import scenario_from_dict
-from foodchain.optimize.size import MAX_LP_COLUMNS, estimate_lp_size
-from tests.conftest import ROOT, TINY, make_dataset
+from tests.conftest import TINY
 from tests.security.hostile import foodchain, refused
 
 NUMERIC = [(t, c.name) for t, specs in TABLES.items() for c in specs if c.dtype in ("float", "int")]
@@ -90,25 +89,7 @@ def test_summary_json_is_strict_json(tmp_path):
     assert summary["total_demand_t"] == pytest.approx(224.0)
 
 
-@pytest.mark.parametrize(("name", "days"), [("tiny", 1), ("tiny", 7), ("jakarta", 1), ("jakarta", 3)])
-def test_lp_size_estimate_is_an_upper_bound(name, days):
-    from foodchain.model import load_dataset
-    from foodchain.optimize.factors import scenario_factors
-    from foodchain.optimize.instance import build_instance
-    from foodchain.optimize.lp import build_lp
-    from foodchain.optimize.scenario import Scenario
-
-    dataset = load_dataset(ROOT / "sample_data" / name)
-    rows, columns = build_lp(build_instance(dataset, scenario_factors(dataset, Scenario(), days))).shape
-    size = estimate_lp_size(dataset, days)
-    assert columns <= size.columns <= 4 * columns and rows <= size.rows
-
-
-def test_an_lp_too_large_is_refused_before_building():
-    commodities = [{"commodity": f"c{i}", "shortfall_penalty_per_t": 10.0} for i in range(200)]
-    routes = [{"route_id": f"R{i}", "origin": "A", "destination": "B"} for i in range(60)]
-    dataset = make_dataset([("A", "source"), ("B", "market")], routes, commodities=commodities)
-    assert estimate_lp_size(dataset, 366).columns > MAX_LP_COLUMNS
+def test_days_beyond_a_year_are_refused_before_building(tiny):
     with pytest.raises(InvalidInput) as err:
-        solve(dataset, days=366)
-    assert "the limit is 4,000,000" in err.value.problems[0].message
+        solve(tiny, days=10**9)
+    assert "days must be from 1 to 366" in err.value.problems[0].message

@@ -1,0 +1,240 @@
+"""The default solver: engines race on one LP, the first definitive answer wins, the others stop.
+
+No single engine is fastest on every LP this project solves (benchmarks/RESULTS.md, "Default
+solver"): Clp's dual simplex wins on Jakarta's multi-day scenarios and on one-day networks,
+Clp's barrier with crossover on the synthetic city at several days and on the national LP,
+and each loses by 2-25x where the other wins. :func:`race` starts several engines on the same
+LP at once and returns the first answer whose status is definitive (optimal, infeasible,
+unbounded):
+
+* Clp engines run as separate processes of the CBC program that PuLP ships, all reading one
+  MPS file; a losing process is terminated (killed after :data:`STOP_SECONDS`) and waited for,
+  so no process is left behind;
+* a HiGHS engine runs in a thread of this process (highspy releases the GIL while solving); a
+  losing HiGHS solve is interrupted at its next iteration (HiGHS's interrupt callback) and its
+  thread joined.
+
+Every engine solves the same LP to optimality, so the optimal objective does not depend on
+which engine wins (to the engines' tolerances, about 1e-9 relative); where the LP has several
+optimal solutions (ties in cost) the flows may be another optimum of the same value.
+
+On a machine with fewer free cores than engines they share CPU time: each runs at most at
+``cores / engines`` of its own speed, which the benchmark measures rather than assumes.
+``progress`` receives a :class:`SolveProgress` about once a second: elapsed seconds and, per
+engine, its last simplex iteration count or phase, read from the engine's log.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from foodchain.errors import SolverError
+from foodchain.optimize.backends import (
+    Solution,
+    clp_args,
+    highs_model,
+    read_clp_solution,
+    run_highs,
+)
+from foodchain.optimize.lp import LinearProgram
+
+DEFINITIVE = ("optimal", "infeasible", "unbounded", "infeasible or unbounded")
+STOP_SECONDS = 5.0  # a terminated Clp process that has not exited after this long is killed
+POLL_SECONDS = 0.02
+PROGRESS_SECONDS = 1.0
+# the CBC program buffers its log when it writes to a file; coreutils' stdbuf makes it write each line
+LINE_BUFFERED = ["stdbuf", "-oL"] if shutil.which("stdbuf") else []
+
+
+@dataclass
+class SolveProgress:
+    """Where a solve stands: seconds since it started and each engine's phase in words."""
+
+    elapsed_s: float
+    phases: dict[str, str] = field(default_factory=dict)
+    iterations: int = 0  # the most iterations any engine has made (0: not known)
+
+    def line(self) -> str:
+        """One line for a terminal, e.g. ``12 s: clp-simplex iteration 8760; clp-barrier running``."""
+        return f"{self.elapsed_s:.0f} s: " + "; ".join(f"{name} {phase}" for name, phase in self.phases.items())
+
+
+ProgressFn = Callable[[SolveProgress], None]
+
+
+class ClpRun:
+    """One Clp engine solving ``mps`` in its own process (see :func:`~foodchain.optimize.backends.clp_args`)."""
+
+    def __init__(self, lp: LinearProgram, mps: Path, folder: Path, method: str, time_limit: float | None) -> None:
+        self.lp, self.method, self.name = lp, method, f"clp-{method}"
+        self.sol_path, self.log_path = folder / f"{method}.sol", folder / f"{method}.log"
+        self.start = time.perf_counter()
+        with open(self.log_path, "w") as log:
+            self.proc = subprocess.Popen(  # noqa: S603 -- PuLP's CBC binary, our own file names, no shell
+                LINE_BUFFERED + clp_args(mps, self.sol_path, method, time_limit), stdout=log, stderr=subprocess.STDOUT
+            )
+        self.seconds: float | None = None
+
+    def done(self) -> bool:
+        if self.seconds is None and self.proc.poll() is not None:
+            self.seconds = time.perf_counter() - self.start
+        return self.seconds is not None
+
+    def result(self) -> Solution:
+        log = self.log_path.read_text(errors="replace")
+        return read_clp_solution(self.lp, self.sol_path, self.seconds, self.method, log)
+
+    @property
+    def iterations(self) -> int:
+        """N of the last iteration line of Clp's log (``N  Obj ...``), 0 before the first."""
+        try:
+            lines = self.log_path.read_text(errors="replace").splitlines()[-5:]
+        except OSError:
+            return 0
+        for line in reversed(lines):
+            words = line.split()
+            if len(words) > 1 and words[0].isdigit() and words[1] == "Obj":
+                return int(words[0])
+        return 0
+
+    def phase(self) -> str:
+        n = self.iterations
+        return f"iteration {n:,}" if n else "running"
+
+    def stop(self) -> None:
+        """Terminate the process (kill it if it does not exit within :data:`STOP_SECONDS`) and reap it."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class HighsRun:
+    """One HiGHS engine solving in a thread of this process.
+
+    HiGHS calls :meth:`_interrupt` between iterations (its simplex and interior-point
+    interrupt callbacks): it records the iteration count for :meth:`phase` and stops the
+    solve once :meth:`stop` has been called.
+    """
+
+    def __init__(self, lp: LinearProgram, method: str, time_limit: float | None) -> None:
+        self.name = f"highs-{method}"
+        self.h = highs_model(lp, method, time_limit)
+        self.solution: Solution | None = None
+        self.error: Exception | None = None
+        self.stopping, self.iterations = False, 0
+        self.h.cbSimplexInterrupt += self._interrupt
+        self.h.cbIpmInterrupt += self._interrupt
+        self.thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+        self.thread.start()
+
+    def _interrupt(self, event) -> None:
+        out = event.data_out
+        self.iterations = max(out.simplex_iteration_count, out.ipm_iteration_count)
+        if self.stopping:
+            event.interrupt()
+
+    def _run(self) -> None:
+        try:
+            self.solution = run_highs(self.h, self.name)
+        except Exception as exc:  # noqa: BLE001 - handed to the caller by result()
+            self.error = exc
+
+    def done(self) -> bool:
+        return not self.thread.is_alive()
+
+    def result(self) -> Solution:
+        if self.error is not None:
+            raise SolverError(f"{self.name} failed: {self.error}")
+        return self.solution
+
+    def phase(self) -> str:
+        return f"iteration {self.iterations:,}" if self.iterations else "running"
+
+    def stop(self) -> None:
+        """Interrupt the solve at its next iteration and wait for the thread to end."""
+        self.stopping = True
+        self.thread.join()
+
+
+def _start(lp: LinearProgram, engine: str, mps: Path | None, folder: Path, time_limit: float | None):
+    family, method = engine.split("-", 1)
+    if family == "clp":
+        return ClpRun(lp, mps, folder, method, time_limit)
+    return HighsRun(lp, "ipm" if method == "ipm" else "simplex", time_limit)
+
+
+def race(
+    lp: LinearProgram,
+    engines: Sequence[str],
+    time_limit: float | None = None,
+    progress: ProgressFn | None = None,
+) -> Solution:
+    """Solve ``lp`` with every engine at once and return the first definitive answer.
+
+    ``engines`` are names among ``clp-simplex``, ``clp-barrier``, ``highs-simplex`` and
+    ``highs-ipm``. The winner's :class:`~foodchain.optimize.backends.Solution` names it in
+    ``solver``; the others are stopped before this function returns (also when it raises,
+    e.g. on ``KeyboardInterrupt``). When no engine reaches a definitive status (all hit the
+    time limit), the first answer is returned; when every engine fails, the first error is raised.
+    """
+    if not engines:
+        raise SolverError("no solver engine to run")
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="foodchain-race-") as tmp:
+        folder = Path(tmp)
+        mps = None
+        if any(e.startswith("clp") for e in engines):
+            mps = folder / "lp.mps"
+            highs_model(lp).writeModel(str(mps))
+        runs = []
+        try:
+            runs = [_start(lp, e, mps, folder, time_limit) for e in engines]
+            deadline = start + time_limit + STOP_SECONDS if time_limit else float("inf")
+            return _first_answer(runs, start, progress, deadline)
+        finally:
+            for run in runs:
+                run.stop()
+
+
+def _first_answer(runs: list, start: float, progress: ProgressFn | None, deadline: float) -> Solution:
+    """Poll the engines until one gives a definitive answer (see :func:`race`).
+
+    At ``deadline`` (the time limit plus :data:`STOP_SECONDS`, for an engine that does not
+    honour the limit itself) every engine is stopped and :class:`SolverError` says so.
+    """
+    answers: list[Solution] = []
+    errors: list[SolverError] = []
+    pending, next_report = list(runs), start + PROGRESS_SECONDS
+    while pending:
+        for run in [r for r in pending if r.done()]:
+            pending.remove(run)
+            try:
+                sol = run.result()
+            except SolverError as exc:
+                errors.append(exc)
+                continue
+            if sol.status in DEFINITIVE:
+                return sol
+            answers.append(sol)
+        now = time.perf_counter()
+        if now > deadline:
+            raise SolverError("time limit reached")
+        if progress and now >= next_report and pending:
+            most = max(r.iterations for r in pending)
+            progress(SolveProgress(now - start, {r.name: r.phase() for r in pending}, most))
+            next_report = now + PROGRESS_SECONDS
+        time.sleep(POLL_SECONDS)
+    if answers:
+        return answers[0]
+    raise errors[0]
