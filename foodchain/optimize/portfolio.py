@@ -162,8 +162,13 @@ class HighsRun:
         return f"iteration {self.iterations:,}" if self.iterations else "running"
 
     def stop(self) -> None:
-        """Interrupt the solve at its next iteration and wait for the thread to end."""
-        self.stopping = True
+        """Interrupt the solve at its next iteration and wait for the thread to end.
+
+        A run that has finished is left as it is: its model may be solved again (the
+        fair-sharing stage re-solves the winner's model warm), and must not be interrupted.
+        """
+        if self.thread.is_alive():
+            self.stopping = True
         self.thread.join()
 
 
