@@ -12,6 +12,7 @@ from foodchain.ingest import Candidate, history
 from foodchain.model.numbers import CONVENTIONS
 from foodchain.store import Store
 from foodchain.store.diff import cell_changes, plausibility, row_changes
+from foodchain.store.versions import STATES
 from foodchain_app.i18n import lang, option_labels, t
 from foodchain_app.state import show_problems
 from foodchain_app.tables import show
@@ -52,7 +53,7 @@ def review(store: Store, candidate: Candidate, current: dict, key: str, signatur
     if st.session_state.get("saved_signature") == signature:
         return  # already saved: the persisted message says so
     if candidate.problems:
-        st.error(t("problems_found") if not candidate.ok else t("warnings_found"))
+        (st.error if not candidate.ok else st.warning)(t("problems_found") if not candidate.ok else t("warnings_found"))
         show_problems(candidate.problems, key=f"{key}_problems")
     if not candidate.ok:
         st.warning(t("nothing_saved"))
@@ -104,7 +105,8 @@ def saved_message() -> None:
 def history_tab(store: Store, active: int | None) -> None:
     """Versions (state, who, when, changes), activations, activate one, compare any two."""
     versions = history(store)
-    show(versions.drop(columns=["active"]), "history_table")
+    states = {s: t(f"state_{s}") for s in STATES}
+    show(versions.drop(columns=["active"]).assign(state=versions["state"].map(states)), "history_table")
     ids = store.versions()["id"].tolist()
     if st.session_state.get("history_newest") != ids[0]:  # a new version: the pickers follow it
         st.session_state["history_newest"] = st.session_state["history_pick"] = st.session_state["history_b"] = ids[0]
@@ -116,6 +118,8 @@ def history_tab(store: Store, active: int | None) -> None:
     if st.button(t("make_active"), key="history_activate", disabled=disabled, type="primary"):
         store.activate(int(chosen), uploader_name(), st.session_state.get("upload_note", ""))
         st.session_state["activated_version"] = int(chosen)
+        if st.session_state.get("saved_version") == int(chosen):  # the draft is in use now
+            st.session_state["saved_version"] = None
         st.rerun()
     if st.session_state.get("activated_version") is not None:
         st.success(t("activated").format(id=st.session_state["activated_version"]))
