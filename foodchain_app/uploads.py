@@ -8,7 +8,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from foodchain.ingest import Candidate, history
+from foodchain.ingest import Candidate, history, version_changes
 from foodchain.model.numbers import CONVENTIONS
 from foodchain.store import Store
 from foodchain.store.diff import cell_changes, plausibility, row_changes
@@ -102,9 +102,19 @@ def saved_message() -> None:
         st.session_state["saved_toasted"] = version
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_changes(path: str, version_id: int, parent_id: int | None) -> str:
+    return version_changes(Store(path), version_id, parent_id)
+
+
+def _changes(store: Store, version_id: int, parent_id: int | None) -> str:
+    """What a version changed from its parent (cached: a stored version never changes)."""
+    return _cached_changes(str(store.path), version_id, parent_id)
+
+
 def history_tab(store: Store, active: int | None) -> None:
     """Versions (state, who, when, changes), activations, activate one, compare any two."""
-    versions = history(store)
+    versions = history(store, changes=_changes)
     states = {s: t(f"state_{s}") for s in STATES}
     show(versions.drop(columns=["active"]).assign(state=versions["state"].map(states)), "history_table")
     ids = store.versions()["id"].tolist()
