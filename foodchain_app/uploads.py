@@ -118,6 +118,8 @@ def history_tab(store: Store, active: int | None) -> None:
     states = {s: t(f"state_{s}") for s in STATES}
     show(versions.drop(columns=["active"]).assign(state=versions["state"].map(states)), "history_table")
     ids = store.versions()["id"].tolist()
+    if not ids:
+        return
     if st.session_state.get("history_newest") != ids[0]:  # a new version: the pickers follow it
         st.session_state["history_newest"] = st.session_state["history_pick"] = st.session_state["history_b"] = ids[0]
         st.session_state["history_a"] = ids[min(1, len(ids) - 1)]
