@@ -148,21 +148,22 @@ def table_csv(frame: pd.DataFrame) -> bytes:
     return csv_bytes(frame)
 
 
-def history(store, limit: int = 20) -> pd.DataFrame:
+def version_changes(store, version_id: int, parent_id: int | None) -> str:
+    """What changed from ``parent_id`` to ``version_id``: ``table +added -removed ~changed`` rows
+    per table, ``-`` for nothing, ``?`` where a version cannot be read."""
+    try:
+        parent = {} if parent_id is None else store.tables(int(parent_id))
+        changes = table_changes(parent, store.tables(int(version_id)))
+    except Exception:  # a damaged version is listed, not fatal
+        return "?"
+    changes = changes[(changes[["added", "removed", "changed"]] > 0).any(axis=1)]
+    return "; ".join(f"{c.table} +{c.added} -{c.removed} ~{c.changed}" for c in changes.itertuples(index=False)) or "-"
+
+
+def history(store, limit: int = 20, changes=version_changes) -> pd.DataFrame:
     """The newest ``limit`` versions of a :class:`~foodchain.store.Store`, each with what changed
-    from the version it was made from: ``+added -removed ~changed`` rows per table
-    (``?`` where a version cannot be read)."""
+    from the version it was made from (``changes(store, version, parent)``, e.g. a cached
+    :func:`version_changes`: versions never change once stored)."""
     versions = store.versions().head(limit)
-    summaries = []
-    for row in versions.itertuples(index=False):
-        try:
-            parent = {} if pd.isna(row.parent_id) else store.tables(int(row.parent_id))
-            changes = table_changes(parent, store.tables(int(row.id)))
-        except Exception:  # a damaged version is listed, not fatal
-            summaries.append("?")
-            continue
-        changes = changes[(changes[["added", "removed", "changed"]] > 0).any(axis=1)]
-        summaries.append(
-            "; ".join(f"{c.table} +{c.added} -{c.removed} ~{c.changed}" for c in changes.itertuples(index=False)) or "-"
-        )
-    return versions.assign(changes=summaries)
+    parents = [None if pd.isna(p) else int(p) for p in versions["parent_id"]]
+    return versions.assign(changes=[changes(store, int(v), p) for v, p in zip(versions["id"], parents)])

@@ -183,7 +183,9 @@ def earlier_run_badge(store: Store, key: str, version_id: int, widget_key: str) 
     row = runs[runs["key"] == key]
     if row.empty or int(row["dataset_version"].iloc[0]) == version_id:
         return
-    st.warning(t("computed_on_badge").format(v=int(row["dataset_version"].iloc[0]), active=version_id))
+    name = row["scenario_name"].iloc[0]
+    badge = t("computed_on_badge").format(v=int(row["dataset_version"].iloc[0]), active=version_id)
+    st.warning(f"**{name}** · {badge}")
     found = store.run_doc(key)
     if found is None:
         return

@@ -8,10 +8,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from foodchain.ingest import Candidate, history
+from foodchain.ingest import Candidate, history, version_changes
 from foodchain.model.numbers import CONVENTIONS
 from foodchain.store import Store
 from foodchain.store.diff import cell_changes, plausibility, row_changes
+from foodchain.store.versions import STATES
 from foodchain_app.auth import ANALYST, can
 from foodchain_app.i18n import lang, option_labels, t
 from foodchain_app.state import show_problems
@@ -53,7 +54,7 @@ def review(store: Store, candidate: Candidate, current: dict, key: str, signatur
     if st.session_state.get("saved_signature") == signature:
         return  # already saved: the persisted message says so
     if candidate.problems:
-        st.error(t("problems_found") if not candidate.ok else t("warnings_found"))
+        (st.error if not candidate.ok else st.warning)(t("problems_found") if not candidate.ok else t("warnings_found"))
         show_problems(candidate.problems, key=f"{key}_problems")
     if not candidate.ok:
         st.warning(t("nothing_saved"))
@@ -102,11 +103,24 @@ def saved_message() -> None:
         st.session_state["saved_toasted"] = version
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_changes(path: str, version_id: int, parent_id: int | None) -> str:
+    return version_changes(Store(path), version_id, parent_id)
+
+
+def _changes(store: Store, version_id: int, parent_id: int | None) -> str:
+    """What a version changed from its parent (cached: a stored version never changes)."""
+    return _cached_changes(str(store.path), version_id, parent_id)
+
+
 def history_tab(store: Store, active: int | None) -> None:
     """Versions (state, who, when, changes), activations, activate one, compare any two."""
-    versions = history(store)
-    show(versions.drop(columns=["active"]), "history_table")
+    versions = history(store, changes=_changes)
+    states = {s: t(f"state_{s}") for s in STATES}
+    show(versions.drop(columns=["active"]).assign(state=versions["state"].map(states)), "history_table")
     ids = store.versions()["id"].tolist()
+    if not ids:
+        return
     if st.session_state.get("history_newest") != ids[0]:  # a new version: the pickers follow it
         st.session_state["history_newest"] = st.session_state["history_pick"] = st.session_state["history_b"] = ids[0]
         st.session_state["history_a"] = ids[min(1, len(ids) - 1)]
@@ -117,6 +131,8 @@ def history_tab(store: Store, active: int | None) -> None:
     if st.button(t("make_active"), key="history_activate", disabled=disabled, type="primary"):
         store.activate(int(chosen), uploader_name(), st.session_state.get("upload_note", ""))
         st.session_state["activated_version"] = int(chosen)
+        if st.session_state.get("saved_version") == int(chosen):  # the draft is in use now
+            st.session_state["saved_version"] = None
         st.rerun()
     if st.session_state.get("activated_version") is not None:
         st.success(t("activated").format(id=st.session_state["activated_version"]))

@@ -38,7 +38,7 @@ if ctx is not None:
         rows = current.get(table)
         if rows is not None:  # the grid's row numbers are the spreadsheet rows of the messages
             rows = rows.set_axis(range(2, len(rows) + 2))
-        edited = st.data_editor(rows, num_rows="dynamic", key=f"edit_rows_{table}", width="stretch")
+        edited = st.data_editor(rows, num_rows="dynamic", key=f"edit_rows_{table}", width="stretch", hide_index=False)
         if st.toggle(t("check_edits"), key="edit_check") and edited is not None:
             edited = edited.reset_index(drop=True)
             signature = hashlib.sha256(edited.to_csv().encode()).hexdigest()

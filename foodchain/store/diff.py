@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from foodchain.model.schema import KEYS, TABLES
@@ -26,41 +27,57 @@ def _number_columns(table: str) -> set[str]:
 
 
 def _keyed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """The table indexed by its key as text ``a / b``, numbers as floats, text as str."""
-    out = pd.DataFrame(index=frame.index)
+    """The table indexed by its key as text ``a / b``, numbers as floats, text as Python str."""
     numbers = _number_columns(table)
+    columns = {}
     for col in frame.columns:
+        values = frame[col]
         if col in numbers:
-            out[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+            columns[col] = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         else:
-            out[col] = frame[col].astype("object").where(frame[col].notna(), "").astype(str)
+            columns[col] = np.array(["" if pd.isna(v) else str(v) for v in values], dtype=object)
     keys = [k for k in KEYS[table] if k in frame.columns]
-    index = out[keys].astype(str).agg(" / ".join, axis=1) if keys else out.index.astype(str)
-    out.index = pd.Index(index, name="key")
+    index = [" / ".join(parts) for parts in zip(*(columns[k] for k in keys))] if keys else [str(i) for i in frame.index]
+    out = pd.DataFrame(columns, index=pd.Index(index, dtype=object, name="key"), copy=False)
     return out[~out.index.duplicated()]
 
 
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, float) and isinstance(b, float):
-        return (math.isnan(a) and math.isnan(b)) or a == b
-    return a == b
+def _column(frame: pd.DataFrame, col: str, numeric: bool) -> pd.Series:
+    if col in frame:
+        return frame[col]
+    return pd.Series(float("nan") if numeric else "", index=frame.index, dtype="float64" if numeric else "object")
 
 
 def cell_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every cell that differs in a row present in both: table, key, column, old, new."""
-    rows = []
+    """Every cell that differs in a row present in both: table, key, column, old, new.
+
+    Numbers compare as floats (blank equals blank), text as text.
+    """
+    parts = []
     for table in TABLES:
         if table not in old or table not in new:
             continue
         a, b = _keyed(table, old[table]), _keyed(table, new[table])
         common = a.index.intersection(b.index, sort=False)
+        a, b = a.loc[common], b.loc[common]
+        numbers = _number_columns(table)
         for col in list(a.columns) + [c for c in b.columns if c not in a.columns]:
-            left = a[col] if col in a else pd.Series(float("nan") if col in _number_columns(table) else "", a.index)
-            right = b[col] if col in b else pd.Series(float("nan") if col in _number_columns(table) else "", b.index)
-            for key in common:
-                if not _same(left[key], right[key]):
-                    rows.append((table, key, col, left[key], right[key]))
-    return pd.DataFrame(rows, columns=CELL_COLUMNS)
+            left, right = _column(a, col, col in numbers), _column(b, col, col in numbers)
+            same = (left == right) | (left.isna() & right.isna())
+            changed = ~same.to_numpy(dtype=bool)
+            if changed.any():
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "table": table,
+                            "key": common[changed],
+                            "column": col,
+                            "old": left[changed].astype(object).to_numpy(),
+                            "new": right[changed].astype(object).to_numpy(),
+                        }
+                    )
+                )
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CELL_COLUMNS)
 
 
 def row_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """One real Chromium run of the main flow, plus screenshots of every page in both languages.
 
-Starts ``streamlit run Home.py`` on a free port with a temporary store, uploads a CSV,
-runs the January 2020 flood scenario (the tiny toll-road closure until the Jakarta
+Starts ``streamlit run Home.py`` on a free port with a temporary store, uploads a CSV
+(saved as a draft, then activated on the Version history tab), runs the January 2020 flood scenario (the tiny toll-road closure until the Jakarta
 sample exists) and finds the shortfall map. Screenshots go to tests/browser/screenshots/.
 """
 
@@ -142,6 +142,23 @@ def browser():
         chromium.close()
 
 
+def _idle(page) -> None:
+    """Wait until the app has finished its rerun."""
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    page.wait_for_timeout(1500)
+
+
+def _show_tab(page, tab: str, text: str) -> None:
+    """Click ``tab`` until ``text`` in it is visible (a rerun may redraw the tabs under the click)."""
+    for _ in range(10):
+        _idle(page)
+        page.get_by_role("tab", name=tab).last.click()
+        page.wait_for_timeout(1500)
+        if page.get_by_text(text).last.is_visible():
+            return
+    raise AssertionError(f"'{text}' never became visible on the {tab} tab")
+
+
 def _open(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
@@ -189,9 +206,20 @@ def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
     upload.set_input_files(str(same))
     page.get_by_text("No changes from the active version.").wait_for(timeout=60_000)
     upload.set_input_files(str(_bumped_demand(data_dir, tmp_path)))
-    page.get_by_role("button", name="Save as a new version").click()
-    page.get_by_text("Active data: version 2").wait_for(timeout=60_000)
+    page.get_by_text("Changed cells").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Save as a draft (new version)").click()
+    page.get_by_text("Saved as version 2 (draft)").first.wait_for(timeout=60_000)
+    page.get_by_text("Active data: version 1").wait_for(timeout=60_000)  # a draft is not yet in use
     page.screenshot(path=str(SHOTS / "flow_1_upload.png"), full_page=True)
+    _idle(page)
+    page.get_by_role("tab", name="Version history").last.click()
+    assert page.get_by_role("combobox", name="Version", exact=True).input_value() == "2"  # follows the newest
+    page.get_by_role("button", name="Make this version active").click()
+    page.get_by_text("Active data: version 2").wait_for(timeout=120_000)
+    _show_tab(page, "Version history", "Version 2 is now active.")  # a rerun may show the first tab again
+    page.get_by_text("Activations (who, when, from → to)").wait_for(timeout=60_000)
+    _fit_height(page)
+    page.screenshot(path=str(SHOTS / "flow_1b_history.png"), full_page=True)
     _no_exception(page)
 
     scenario = FLOOD if data_dir != TINY else SCENARIOS / "tiny_west_toll_closed.json"

@@ -112,3 +112,21 @@ def test_xlsx_number_cells_exact_and_text_cells_asked_about():
     assert [(p.row, p.column) for p in ambiguous(problems)] == [(2, "initial_t")]
     tables, problems = read_raw(data, "stock.xlsx", numbers="id")
     assert tables["stock"]["initial_t"].tolist() == ["35000", "35", "0.125"] and not ambiguous(problems)
+
+
+def test_validate_warns_about_ambiguous_numbers_and_takes_numbers_option(tmp_path, capsys):
+    import shutil
+
+    from foodchain.cli import main
+    from tests.conftest import TINY
+
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    (data / "stock.csv").write_text("node_id,commodity,initial_t\nHUB-CENTRAL,rice,30.000\n")
+    nodes = (data / "nodes.csv").read_text().splitlines()
+    (data / "nodes.csv").write_text("\n".join([nodes[0] + ",note;a;b"] + [n + ",x" for n in nodes[1:]]) + "\n")
+    assert main(["validate", str(data)]) == 0  # a ';' in a header never flips a comma file
+    out = capsys.readouterr().out
+    assert "warning: stock, 2, initial_t, ambiguous number '30.000': 30 if written as 1,234.5, 30000" in out
+    assert main(["validate", str(data), "--numbers", "id"]) == 0
+    assert "ambiguous" not in capsys.readouterr().out
