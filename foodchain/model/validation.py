@@ -95,7 +95,9 @@ def _default_column(spec: ColumnSpec, n: int, index) -> pd.Series:
         return pd.Series(np.nan if spec.default is None else spec.default, index=index, dtype="float64")
     if spec.dtype == "int":
         return pd.Series(pd.NA if spec.default is None else spec.default, index=index, dtype="Int64")
-    return pd.Series("" if spec.default is None else spec.default, index=index, dtype="object")
+    return pd.Series(
+        "" if spec.default is None else spec.default, index=index, dtype="str"
+    )  # as a column that is present: the same dtype either way
 
 
 def _parse(table, spec, frame, text, blank) -> tuple[pd.Series, list[Problem]]:

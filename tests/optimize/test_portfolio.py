@@ -25,10 +25,21 @@ def _lp(dataset, days):
     return build_lp(build_instance(dataset, scenario_factors(dataset, Scenario(horizon_days=days), days)))
 
 
+_before: set[int] = set()
+
+
+@pytest.fixture(autouse=True)
+def _children_before_the_test():
+    """Children this test process already had (a multiprocessing resource tracker, pool workers
+    of earlier tests in the same pytest worker): only children made since then count."""
+    _before.clear()
+    _before.update(p.pid for p in psutil.Process().children(recursive=True))
+
+
 def _left_behind() -> tuple[list, list]:
-    """Child processes of this process and HiGHS threads still alive."""
+    """Child processes started during this test and HiGHS threads still alive."""
     threads = [t for t in threading.enumerate() if t.name.startswith("highs-")]
-    return psutil.Process().children(recursive=True), threads
+    return [p for p in psutil.Process().children(recursive=True) if p.pid not in _before], threads
 
 
 @settings(max_examples=10, deadline=None)
