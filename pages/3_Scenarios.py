@@ -9,7 +9,7 @@ from foodchain_app import builder
 from foodchain_app.i18n import option_labels, t
 from foodchain_app.nav import link
 from foodchain_app.state import page, run, show_problems
-from foodchain_app.tables import show, with_names
+from foodchain_app.tables import show, with_dates, with_names
 
 ctx = page("nav_scenarios")
 if ctx is not None:
@@ -82,6 +82,9 @@ if ctx is not None:
         m[2].metric(t("shortfall_t"), f"{s['total_shortfall_t']:,.1f}")
         short = result.shortfall[result.shortfall["shortfall_t"] > 1e-6]
         st.subheader(t("who_is_short") if len(short) else t("nobody_short"))
-        show(with_names(short if len(short) else result.shortfall, dataset), "scn_shortfall")
+        show(
+            with_dates(with_names(short if len(short) else result.shortfall, dataset), result.start_date),
+            "scn_shortfall",
+        )
         st.info(t("foresight"))
         link("pages/4_Shortfalls.py", t("see_map"), ":material/map:")
