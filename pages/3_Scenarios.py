@@ -4,6 +4,7 @@ import streamlit as st
 
 from foodchain import scenario_from_dict
 from foodchain.errors import FoodchainError, InvalidInput
+from foodchain.gis import dumps, flood_geojson
 from foodchain.optimize.flood import flood_overlay
 from foodchain_app import builder
 from foodchain_app.i18n import option_labels, t
@@ -58,6 +59,10 @@ if ctx is not None:
             st.subheader(t("flood_overlay"))
             st.caption(t("flood_overlay_help"))
             show(flood_overlay(dataset, scenario, days), "scn_overlay")
+            layer = dumps(flood_geojson(dataset, scenario, days)).encode("utf-8")
+            st.download_button(
+                t("download_flood_geojson"), layer, "foodchain_flood_overlay.geojson", key="scn_flood_geojson"
+            )
     except FoodchainError as exc:
         st.error(t("scenario_invalid"))
         show_problems(getattr(exc, "problems", []), "scn_problems")
