@@ -102,7 +102,9 @@ def zone_layers(figures: pd.DataFrame, start_date: str | None = None) -> list[pd
     polys = []
     for geom, fill, name, tip in zip(figures["geometry"], fills, figures["name"], tips, strict=True):
         polys += [{"polygon": ring, "fill": fill, "name": name, "tip": tip} for ring in polygon_rings(geom)]
-    points = [g.representative_point() for g in figures["geometry"]]
+    points = [
+        max(getattr(g, "geoms", [g]), key=lambda part: part.area).representative_point() for g in figures["geometry"]
+    ]
     labels = pd.DataFrame({"name": figures["name"], "lon": [p.x for p in points], "lat": [p.y for p in points]})
     return [
         _polygon_layer(pd.DataFrame(polys, columns=["polygon", "fill", "name", "tip"]), True, [110, 110, 110, 200]),

@@ -4,13 +4,14 @@ import streamlit as st
 
 from foodchain import scenario_from_dict
 from foodchain.errors import FoodchainError, InvalidInput
+from foodchain.gis import dumps, flood_geojson
 from foodchain.optimize.flood import flood_overlay
 from foodchain_app import builder
 from foodchain_app.auth import ANALYST, require, shared_mode
 from foodchain_app.i18n import option_labels, t
 from foodchain_app.nav import link
 from foodchain_app.state import page, progress_note, run, show_problems
-from foodchain_app.tables import show, with_names
+from foodchain_app.tables import show, with_dates, with_names
 
 ctx = page("nav_scenarios")
 require(ANALYST)
@@ -67,6 +68,10 @@ if ctx is not None:
             st.subheader(t("flood_overlay"))
             st.caption(t("flood_overlay_help"))
             show(flood_overlay(dataset, scenario, days), "scn_overlay")
+            layer = dumps(flood_geojson(dataset, scenario, days)).encode("utf-8")
+            st.download_button(
+                t("download_flood_geojson"), layer, "foodchain_flood_overlay.geojson", key="scn_flood_geojson"
+            )
     except FoodchainError as exc:
         st.error(t("scenario_invalid"))
         show_problems(getattr(exc, "problems", []), "scn_problems")
@@ -93,6 +98,9 @@ if ctx is not None:
         m[2].metric(t("shortfall_t"), f"{s['total_shortfall_t']:,.1f}")
         short = result.shortfall[result.shortfall["shortfall_t"] > 1e-6]
         st.subheader(t("who_is_short") if len(short) else t("nobody_short"))
-        show(with_names(short if len(short) else result.shortfall, dataset), "scn_shortfall")
+        show(
+            with_dates(with_names(short if len(short) else result.shortfall, dataset), result.start_date),
+            "scn_shortfall",
+        )
         st.info(t("foresight"))
         link("pages/4_Shortfalls.py", t("see_map"), ":material/map:")

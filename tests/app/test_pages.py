@@ -155,6 +155,7 @@ def test_flood_zones_show_the_overlay_before_solving(db):
     assert not at.error, [e.value for e in at.error]
     overlay = at.dataframe[0].value
     assert "MKT-NORTH" in set(overlay.astype(str).to_numpy().ravel())
+    assert "scn_flood_geojson" in [b.key for b in at.get("download_button")]  # the overlay for QGIS
     at.button(key="scn_run").click().run()
     assert not ok(at).error and at.metric[2].value != "0.0"
 
