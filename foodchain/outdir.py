@@ -4,7 +4,9 @@
 cannot be written, or holds files foodchain did not write: one line, exit 2).
 :func:`output_folder` gives a fresh temporary folder beside the target; when the block
 ends without error it gains a marker file (:data:`MARKER`) and is renamed into place,
-replacing the earlier run's folder (recognised by its marker) as a whole. An interrupt
+replacing the earlier run's folder (recognised by its marker, which lists the files that
+run wrote) as a whole; a folder holding anything else is refused, so nothing a user
+put there (a subfolder of other results, notes) is ever deleted. An interrupt
 leaves the earlier results untouched and no half-written folder under the target name.
 """
 
@@ -29,6 +31,14 @@ def _existing_ancestor(path: Path) -> Path:
     return anc
 
 
+def foreign_entries(folder: Path) -> list[str]:
+    """Entries of ``folder`` that foodchain's last run there did not write (all of them if it has no marker)."""
+    names = {p.name for p in folder.iterdir()}
+    marker = folder / MARKER
+    written = set(marker.read_text(encoding="utf-8").splitlines()[1:]) if marker.is_file() else set()
+    return sorted(names - written - ({MARKER} if marker.is_file() else set()))
+
+
 def check_out_dir(out: str | Path) -> Path:
     """``out`` as a Path if results can be written there; else raise (exit 2) saying why."""
     path = Path(out)
@@ -37,7 +47,7 @@ def check_out_dir(out: str | Path) -> Path:
     anc = _existing_ancestor(path)
     if not anc.is_dir():
         raise refuse("out", f"'{out}' lies under '{anc}', which is a file")
-    if path.is_dir() and any(path.iterdir()) and not (path / MARKER).exists():
+    if path.is_dir() and foreign_entries(path):
         raise refuse(
             "out", f"'{out}' holds files foodchain did not write; give a new or empty folder (nothing is overwritten)"
         )
@@ -67,7 +77,9 @@ def output_folder(out: str | Path) -> Iterator[Path]:
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.absolute().parent))
     try:
         yield tmp
-        (tmp / MARKER).write_text("written by foodchain: the next run into this folder replaces all of it\n")
+        names = sorted(p.name for p in tmp.iterdir())
+        header = "written by foodchain; the next run into this folder replaces these files:"
+        (tmp / MARKER).write_text("\n".join([header, *names]) + "\n", encoding="utf-8")
         _replace(tmp, path)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # gone already after a successful rename

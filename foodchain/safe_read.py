@@ -86,15 +86,24 @@ def decode_utf8(data: bytes, name: str, table: str) -> str:
         ) from None
 
 
+_DEPTH_STEP = np.zeros(256, dtype=np.int32)
+_DEPTH_STEP[[ord("["), ord("{")]], _DEPTH_STEP[[ord("]"), ord("}")]] = 1, -1
+# Outside strings, JSON gives an infinite float only for a huge exponent or 300+ digits.
+_MAY_OVERFLOW = re.compile(rb"[eE]\+?0*[1-9]\d{2}|\d{300}")
+
+
 def json_depth(data: bytes) -> int:
     """How deeply ``[`` and ``{`` nest in a JSON text (brackets inside strings do not count).
 
-    Vectorised, so a 20 MB GeoJSON takes well under a second: strings are blanked out,
-    then depth = running sum of (+1 for ``[{``, -1 for ``]}``).
+    Vectorised, so a 20 MB GeoJSON takes a fraction of a second: strings are blanked
+    out, then depth = running sum of (+1 for ``[{``, -1 for ``]}``).
     """
-    codes = np.frombuffer(_STRING.sub(b'""', data), dtype=np.uint8)
-    step = np.isin(codes, (ord("["), ord("{"))).astype(np.int32) - np.isin(codes, (ord("]"), ord("}")))
-    return int(np.cumsum(step).max(initial=0))
+    return _depth_of(_STRING.sub(b'""', data))
+
+
+def _depth_of(stripped: bytes) -> int:
+    steps = _DEPTH_STEP[np.frombuffer(stripped, dtype=np.uint8)]
+    return int(np.cumsum(steps).max(initial=0))
 
 
 def _refuse_constant(value: str) -> None:
@@ -104,7 +113,8 @@ def _refuse_constant(value: str) -> None:
 def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> object:
     """A JSON document, bounded in size and depth, with finite numbers only."""
     check_size(data, name, table, limit)
-    depth = json_depth(data)
+    stripped = _STRING.sub(b'""', data)
+    depth = _depth_of(stripped)
     if depth > MAX_DEPTH:
         raise refuse(table, f"'{name}' is nested {depth} levels deep; the limit is {MAX_DEPTH}")
     try:
@@ -112,7 +122,8 @@ def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
     except ValueError as exc:  # JSONDecodeError is a ValueError, and so is a refused constant
         detail = str(exc).splitlines()[0][:120]
         raise refuse(table, f"'{name}' is not valid JSON: {detail}") from None
-    check_finite(doc, name, table)
+    if _MAY_OVERFLOW.search(stripped):  # NaN and Infinity were refused while parsing
+        check_finite(doc, name, table)
     return doc
 
 
@@ -168,8 +179,23 @@ def doc_depth(doc: object) -> int:
     return deepest
 
 
+def _any_non_finite(doc: object) -> bool:
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
 def non_finite(doc: object) -> list[str]:
     """Places (``disruptions[2].factor``) where a parsed document holds NaN or +-infinity."""
+    if not _any_non_finite(doc):  # the usual case, without building a path for every value
+        return []
     found, stack = [], [(doc, "")]
     while stack:
         value, where = stack.pop()

@@ -29,6 +29,8 @@ MAX_FILE_BYTES = 200 * MB  # one dataset file read from disk (CSV, ZIP, XLSX)
 MAX_UNPACKED_BYTES = 200 * MB  # all tables of a ZIP or XLSX, decompressed
 MAX_ROWS = 1_000_000  # rows of one table
 MAX_COLUMNS = 200  # columns of one table
+MAX_CELLS = 5_000_000  # rows x columns of one table (about 0.5 GB as text cells)
+MAX_SHARED_STRINGS_BYTES = 50 * MB  # an XLSX's text cells, unpacked: openpyxl holds them all in memory
 EXCEL_MAX_ROWS = 1_048_576  # the last row of a sheet: a row number beyond it is a damaged file
 MAX_HORIZON_DAYS = 366  # days a scenario or a solve may cover: a (leap) year
 MAX_FACTOR = 100.0  # a scenario factor multiplies capacity, supply or demand at most this much
@@ -58,6 +60,8 @@ def csv_shape_problems(text: str, sep: str, table: str) -> list[Problem]:
     for n, row in enumerate(rows, start=2):
         if n > MAX_ROWS + 1:
             return problems + [problem(table, f"{table} has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")]
+        if (n - 1) * len(header) > MAX_CELLS:
+            return problems + [problem(table, f"{table} has more than {MAX_CELLS:,} cells; the limit is {MAX_CELLS:,}")]
         if len(row) > len(header):
             if any(v.strip() for v in row[len(header) :]):
                 problems.append(problem(table, f"row has {len(row)} values but the header has {len(header)}", n))
@@ -104,7 +108,7 @@ def zip_tables(data: bytes, tables: list[str], label: str = "ZIP") -> tuple[dict
     for table in tables:
         if f"{table}.csv" in found:
             info = found[f"{table}.csv"][0]
-            chunks, problems = _unpack(archive, info, budget, label)
+            chunks, _, problems = _unpack(archive, info, budget, label)
             if problems:
                 return {}, problems
             out[table] = b"".join(chunks)
@@ -112,27 +116,35 @@ def zip_tables(data: bytes, tables: list[str], label: str = "ZIP") -> tuple[dict
     return out, []
 
 
-def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, label: str) -> tuple[list[bytes], list]:
-    """One entry's bytes, decompressed in 1 MB chunks; stops as soon as ``budget`` is exceeded."""
+def _unpack(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, label: str, keep: bool = True
+) -> tuple[list[bytes], int, list]:
+    """One entry decompressed in 1 MB chunks (kept only if ``keep``), its real size, and problems;
+    stops as soon as more than ``budget`` bytes came out."""
     chunks, size = [], 0
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(_CHUNK):
                 size += len(chunk)
                 if size > budget:
-                    return [], [
-                        problem(
-                            "dataset",
-                            f"'{label}' unpacks to more than {MAX_UNPACKED_BYTES / MB:g} MB"
-                            f" (counted while unpacking {info.filename}); the limit is"
-                            f" {MAX_UNPACKED_BYTES / MB:g} MB: split it",
-                        )
-                    ]
-                chunks.append(chunk)
+                    return (
+                        [],
+                        size,
+                        [
+                            problem(
+                                "dataset",
+                                f"'{label}' unpacks to more than {MAX_UNPACKED_BYTES / MB:g} MB"
+                                f" (counted while unpacking {info.filename}); the limit is"
+                                f" {MAX_UNPACKED_BYTES / MB:g} MB: split it",
+                            )
+                        ],
+                    )
+                if keep:
+                    chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         detail = str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__
-        return [], [problem("dataset", f"'{label}' is damaged: {info.filename} cannot be unpacked ({detail})")]
-    return chunks, []
+        return [], size, [problem("dataset", f"'{label}' is damaged: {info.filename} cannot be unpacked ({detail})")]
+    return chunks, size, []
 
 
 def check_unpacked_size(data: bytes, label: str) -> list[Problem]:
@@ -144,10 +156,16 @@ def check_unpacked_size(data: bytes, label: str) -> list[Problem]:
         return [problem("dataset", f"the workbook '{label}' cannot be read (it is not a ZIP archive)")]
     budget = MAX_UNPACKED_BYTES
     for info in infos:
-        chunks, problems = _unpack(archive, info, budget, label)
+        _, size, problems = _unpack(archive, info, budget, label, keep=False)
         if problems:
             return problems
-        budget -= sum(len(c) for c in chunks)
+        if info.filename.lower().endswith("sharedstrings.xml") and size > MAX_SHARED_STRINGS_BYTES:
+            message = (
+                f"the text cells of '{label}' unpack to {size / MB:.0f} MB; the limit is"
+                f" {MAX_SHARED_STRINGS_BYTES / MB:g} MB: save the tables as CSV files in a ZIP"
+            )
+            return [problem("dataset", message)]
+        budget -= size
     return []
 
 
@@ -190,6 +208,10 @@ def _sheet_frame(sheet, table: str) -> tuple[pd.DataFrame | None, list[Problem]]
     for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # gaps come as empty rows
         if n > EXCEL_MAX_ROWS or len(rows) > MAX_ROWS:
             return None, [problem(table, f"sheet '{table}' has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")]
+        if len(rows) * len(header or ()) > MAX_CELLS:
+            return None, [
+                problem(table, f"sheet '{table}' has more than {MAX_CELLS:,} cells; the limit is {MAX_CELLS:,}")
+            ]
         cells = list(values)
         while cells and cells[-1] in (None, ""):
             cells.pop()

@@ -152,3 +152,20 @@ def test_deep_json_spec(tmp_path):
     spec.write_text('{"corridors": ' + "[" * 50_000 + "]" * 50_000 + "}")
     run = foodchain("ensemble", TINY, "--spec", spec, "--runs", "2", "--seed", "1", "--out", tmp_path / "o")
     refused(run, "spec.json", "nested 50001 levels deep")
+
+
+def test_a_csv_with_too_many_cells(tmp_path):
+    path = tmp_path / "demand.csv"
+    header = ",".join(["node_id", "commodity", "demand_t_per_day"] + [f"x{i}" for i in range(197)])
+    row = ",".join(["MKT-NORTH", "rice", "1"] + ["1"] * 197)
+    path.write_text(header + "\n" + "\n".join([row] * 25_001) + "\n")
+    refused(foodchain("validate", path), "demand has more than 5,000,000 cells; the limit is 5,000,000")
+
+
+def test_xlsx_text_cells_are_bounded_before_openpyxl_reads_them(tmp_path):
+    path = tmp_path / "strings.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z, z.open("xl/sharedStrings.xml", "w") as stream:
+        block = b"<si><t>a</t></si>" * 60_000
+        for _ in range(55 * MB // len(block)):
+            stream.write(block)
+    refused(foodchain("validate", path), "strings.xlsx", "the limit is 50 MB")

@@ -54,3 +54,13 @@ def test_flood_overlay_out_that_is_a_folder_is_refused_first(tmp_path):
 
     scenario = SCENARIOS / "tiny_island_storm.json"
     refused(foodchain("flood-overlay", TINY, "--scenario", scenario, "--out", tmp_path), "is a folder")
+
+
+def test_a_foodchain_folder_with_something_added_is_not_replaced(tmp_path):
+    out = tmp_path / "out"
+    assert main(["solve", str(TINY), "--out", str(out)]) == 0
+    assert main(["solve", str(TINY), "--out", str(out / "jan2020")]) == 0  # the README's pattern
+    with pytest.raises(InvalidInput) as err, output_folder(out):
+        pass
+    assert "holds files foodchain did not write" in err.value.problems[0].message
+    assert (out / "jan2020" / "summary.json").exists()
