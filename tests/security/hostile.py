@@ -5,6 +5,7 @@ from __future__ import annotations
 import resource
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 
 from tests.conftest import ROOT
