@@ -8,6 +8,7 @@ from foodchain.analysis.outcomes import (
     by_commodity,
     by_day,
     hub_stock,
+    people_summary,
     report_tables,
     zone_shortfall,
 )
@@ -51,7 +52,8 @@ if ctx is not None:
     m[2].metric(t("zones_short"), f"{int((values['shortfall_t'] > 1e-6).sum())} / {len(values)}")
     people_help = t("people_definition").format(threshold=PEOPLE_THRESHOLD)
     m[3].metric(t("people_affected"), f"{values['people_affected'].sum():,.0f}", help=people_help)
-    st.caption(people_help + " " + t("equity_note"))
+    people = people_summary(dataset, result)
+    st.caption(people_help + " " + t("people_worst").format(**people) + " " + t("equity_note"))
     outside = result.summary()
     if outside.get("external_demand_t"):
         st.caption(

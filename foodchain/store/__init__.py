@@ -226,6 +226,7 @@ class Store:
             for name in RESULT_TABLES:
                 archive.writestr(f"{name}.csv", getattr(result, name).to_csv(index=False))
         summary = result.summary() | {"transport_cost": result.transport_cost, "supply_cost": result.supply_cost}
+        summary["external_nodes"] = sorted(result.external)  # the study area's edge, for the headline figures
         with self._write() as con:
             con.execute(
                 "INSERT OR IGNORE INTO runs VALUES (?,?,?,?,?,?,?,?)",
@@ -262,6 +263,7 @@ class Store:
             transport_cost=summary["transport_cost"],
             supply_cost=summary["supply_cost"],
             timings=summary.get("timings_s", {}),
+            external=frozenset(summary.get("external_nodes", [])),
         )
 
     def runs(self, version_id: int | None = None) -> pd.DataFrame:
