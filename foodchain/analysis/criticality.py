@@ -184,7 +184,8 @@ def counted_rows(dataset: Dataset, kind: str, target: str) -> np.ndarray:
 
 
 def _added(base: dict, row: dict, key: str, counted: np.ndarray) -> float:
-    return float((row[key][counted] - base[key][counted]).sum())
+    value = float((row[key][counted] - base[key][counted]).sum())
+    return 0.0 if abs(value) < 1e-6 else value  # round-off of summing many rows, not a change
 
 
 def criticality_table(dataset: Dataset, kind: str, ids: list[str], base: dict, rows: list[dict]) -> pd.DataFrame:
