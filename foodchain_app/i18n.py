@@ -628,6 +628,10 @@ TEXT.update(
             "en": "People affected: people living in zones where at least {threshold:.0%} of the demand for one "
             "commodity goes unmet on a day (a zone counts once a day).",
         },
+        "people_worst": {
+            "id": "Hari terburuk: {worst_day_people:,.0f} orang; {person_days:,.0f} orang-hari selama horizon.",
+            "en": "Worst day: {worst_day_people:,.0f} people; {person_days:,.0f} person-days over the horizon.",
+        },
         "external_line": {
             "id": "Di luar wilayah kajian (tidak termasuk angka di atas): permintaan {demand:,.1f} t, kekurangan {short:,.1f} t.",
             "en": "Outside the study area (not in the figures above): demand {demand:,.1f} t, short {short:,.1f} t.",

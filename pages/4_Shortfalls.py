@@ -3,7 +3,15 @@
 import streamlit as st
 
 from foodchain import fmt
-from foodchain.analysis.outcomes import PEOPLE_THRESHOLD, WORST, by_commodity, by_day, hub_stock, report_tables
+from foodchain.analysis.outcomes import (
+    PEOPLE_THRESHOLD,
+    WORST,
+    by_commodity,
+    by_day,
+    hub_stock,
+    people_summary,
+    report_tables,
+)
 from foodchain.gis import dumps, shortfall_geojson
 from foodchain.report import report_xlsx, report_zip
 from foodchain.zonemap import zone_figures
@@ -48,7 +56,8 @@ if ctx is not None:
     m[2].metric(t("zones_short"), f"{int((figures['shortfall_t'] > 1e-6).sum())} / {len(figures)}")
     people_help = t("people_definition").format(threshold=PEOPLE_THRESHOLD)
     m[3].metric(t("people_affected"), fmt.number(figures["people_affected"].sum(), lang()), help=people_help)
-    st.caption(people_help + " " + t("equity_note"))
+    people = people_summary(dataset, result)
+    st.caption(people_help + " " + t("people_worst").format(**people) + " " + t("equity_note"))
     outside = result.summary()
     if outside.get("external_demand_t"):
         st.caption(

@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from foodchain import load_dataset, solve
+from foodchain import dataset_from_tables, load_dataset, solve
 from foodchain.ingest import MAX_UPLOAD_BYTES, history, merge_upload, table_changes
 from foodchain.store import Store, inline_flood_files, run_key, sample_scenarios, seed
 from tests.conftest import SCENARIOS, TINY
@@ -130,6 +130,19 @@ def test_runs_are_stored_and_read_back(store, tiny):
     assert back.route_use["shadow_price"].sum() == pytest.approx(result.route_use["shadow_price"].sum())
     assert store.runs(v1)["key"].tolist() == [key]
     assert run_key(v1, doc, {"days": 3}) != key
+
+
+def test_a_stored_run_keeps_its_study_area(store, tiny):
+    tables = {name: frame.copy() for name, frame in tiny.tables().items()}
+    tables["nodes"]["external"] = tables["nodes"]["node_id"] == "MKT-ISLAND"
+    ds = dataset_from_tables(tables)
+    v1 = store.add_version(ds, "Ani")
+    doc = {"name": "Baseline", "horizon_days": 1, "disruptions": []}
+    key = run_key(v1, doc, {"days": 1})
+    store.save_run(key, v1, doc, {"days": 1}, solve(ds))
+    back = store.get_run(key).summary()
+    assert back["total_demand_t"] == pytest.approx(100.0)  # 112 t without the island's 12
+    assert back["external_demand_t"] == pytest.approx(12.0)
 
 
 def test_inline_flood_files_reads_geojson(tmp_path):

@@ -223,7 +223,11 @@ class Resolver:
         self._change(col, lower, row)
         self.h.setBasis(self.basis)
         self.solves += 1
-        return self._finish(run_highs(self.h))
+        sol = run_highs(self.h)
+        if sol.status != "optimal":  # HiGHS could not finish from the warm start: once more from scratch
+            self.h.clearSolver()
+            sol = run_highs(self.h)
+        return self._finish(sol)
 
     def _base_still_optimal(self, col: np.ndarray, row: np.ndarray, tol: float = 1e-7) -> bool:
         """Do the bounds ``col``, ``row`` only tighten the base's, and does the base solution meet them?"""

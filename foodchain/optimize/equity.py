@@ -166,16 +166,19 @@ def _highs_bounds(values: np.ndarray) -> np.ndarray:
     return np.clip(values, -highspy.kHighsInf, highspy.kHighsInf)
 
 
-def run_stage_two_highs(h: highspy.Highs, lp: LinearProgram, stage: EquityStage) -> Solution:
-    """Add stage 2 to the HiGHS model ``h`` that holds stage 1's optimum, run it warm, then take it out again.
+def run_stage_two_highs(h: highspy.Highs, lp: LinearProgram, stage: EquityStage, x: np.ndarray) -> Solution:
+    """Add stage 2 to the HiGHS model ``h`` that holds stage 1's optimum ``x``, run it warm, then take it out again.
 
-    HiGHS keeps the basis when columns (nonbasic at 0) and rows (basic) are added, so dual
-    simplex starts from stage 1's optimum. Afterwards ``h`` holds stage 1's LP and costs again,
-    without a solution or basis (a caller re-solving warm sets its basis first).
+    The start is stage 1's basis extended to a primal-feasible basis of stage 2
+    (:func:`stage_two_basis`), so primal simplex only has to improve fairness, not restore
+    feasibility. Afterwards ``h`` holds stage 1's LP and costs again, without a solution or
+    basis (a caller re-solving warm sets its basis first).
     """
     m_old, n_old = lp.shape
     n_new, m_new = len(stage.piece_cost), stage.rows.shape[0]
+    basis = stage_two_basis(h.getBasis(), stage, x)
     h.setOptionValue("solver", "simplex")
+    h.setOptionValue("simplex_strategy", 4)  # primal: the start is feasible, only the costs changed
     empty_i, empty_f = np.zeros(0, np.int32), np.zeros(0)
     h.addCols(
         n_new, stage.piece_cost, np.zeros(n_new), stage.piece_upper, 0, np.zeros(n_new, np.int32), empty_i, empty_f
@@ -192,14 +195,43 @@ def run_stage_two_highs(h: highspy.Highs, lp: LinearProgram, stage: EquityStage)
     )
     old = np.arange(n_old, dtype=np.int32)
     h.changeColsCost(n_old, old, stage.cost)
+    h.setBasis(basis)
     try:
         sol = run_highs(h, "equity")
     finally:
+        h.setOptionValue("simplex_strategy", 1)  # back to dual simplex for warm re-solves
         h.deleteRows(m_new, np.arange(m_old, m_old + m_new, dtype=np.int32))
         h.deleteCols(n_new, np.arange(n_old, n_old + n_new, dtype=np.int32))
         h.changeColsCost(n_old, old, lp.cost)
         h.clearSolver()  # no factorisation of stage 2 carried into the next solve: same answers in any order
     return sol
+
+
+def stage_two_basis(first: highspy.HighsBasis, stage: EquityStage, x: np.ndarray) -> highspy.HighsBasis:
+    """Stage 1's basis extended to stage 2, primal feasible at stage 1's optimum ``x``.
+
+    For each shortfall ``s`` with pieces, the pieces below ``s`` sit at their upper bound,
+    the piece that holds the rest of ``s`` is basic and its ``unmet_link`` row nonbasic;
+    where ``s = 0`` every piece is at 0 and the link row is basic. The ``shortfall_cap`` row
+    is basic. That is one basic variable per new row, as a basis needs.
+    """
+    links = stage.rows.shape[0] - 1
+    link_col = stage.rows[:links].indices[stage.rows[:links].data > 0]  # the shortfall column of each link
+    short = np.clip(x[link_col], 0.0, None)
+    width = stage.piece_upper.reshape(links, SEGMENTS)
+    filled = np.cumsum(width, axis=1)
+    at_upper = filled <= short[:, None] * (1 + 1e-12)
+    first_open = np.minimum(at_upper.sum(axis=1), SEGMENTS - 1)  # the piece that holds the rest
+    holds = (short > 0) & ~at_upper[np.arange(links), first_open]
+    B = highspy.HighsBasisStatus
+    pieces = np.where(at_upper, B.kUpper, B.kLower).astype(object)
+    pieces[np.flatnonzero(holds), first_open[holds]] = B.kBasic
+    link_rows = np.where(holds, B.kLower, B.kBasic).astype(object)
+    basis = highspy.HighsBasis()
+    basis.col_status = list(first.col_status) + list(pieces.ravel())
+    basis.row_status = list(first.row_status) + list(link_rows) + [B.kBasic]
+    basis.valid = True
+    return basis
 
 
 def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str, time_limit=None) -> Solution:
@@ -214,7 +246,7 @@ def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str
         return first
     stage = equity_stage(lp, inst, first.x)
     if isinstance(first.model, highspy.Highs):
-        second = run_stage_two_highs(first.model, lp, stage)
+        second = run_stage_two_highs(first.model, lp, stage, first.x)
     else:
         second = solve_lp(stage_two_lp(lp, stage), solver, time_limit)
     if second.status != "optimal":

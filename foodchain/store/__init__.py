@@ -166,6 +166,7 @@ class Store(VersionStore):
             for name in RESULT_TABLES:
                 archive.writestr(f"{name}.csv", getattr(result, name).to_csv(index=False))
         summary = result.summary() | {"transport_cost": result.transport_cost, "supply_cost": result.supply_cost}
+        summary["external_nodes"] = sorted(result.external)  # the study area's edge, for the headline figures
         with self._write() as con:
             con.execute(
                 "INSERT OR IGNORE INTO runs (key, dataset_version, scenario_hash, scenario_name, options, summary,"
@@ -205,6 +206,7 @@ class Store(VersionStore):
             supply_cost=summary["supply_cost"],
             timings=summary.get("timings_s", {}),
             start_date=summary.get("start_date"),
+            external=frozenset(summary.get("external_nodes", [])),
         )
 
     def run_doc(self, key: str) -> tuple[dict, dict] | None:

@@ -35,12 +35,12 @@ def _weighted(dataset, result, own: str | None = None) -> float:
 
 
 def _oracle(dataset, scenario, targets: str) -> pd.DataFrame:
-    """The criticality table rebuilt from one full foodchain.solve per closure."""
+    """The criticality table rebuilt from one full foodchain.solve per closure (equity off, as the ranking)."""
     kind = {"routes": "route", "corridors": "corridor", "nodes": "node"}[targets]
-    base = solve(dataset, scenario)
+    base = solve(dataset, scenario, equity=False)
     rows = []
     for t in closure_targets(dataset, targets):
-        r = solve(dataset, closure_scenario(scenario, kind, t))
+        r = solve(dataset, closure_scenario(scenario, kind, t), equity=False)
         own = t if kind == "node" else None  # a closed node's own demand is not counted
         rows.append(
             {
