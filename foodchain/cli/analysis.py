@@ -62,11 +62,9 @@ def cmd_ensemble(args: argparse.Namespace) -> int:
     """Draw and solve --runs floods of --spec; write ensemble.csv, ensemble_zones.csv, ensemble_summary.json."""
     from foodchain.analysis.ensemble import ensemble_to_folder
     from foodchain.analysis.flood_spec import load_spec
-    from foodchain.optimize.size import check_lp_size
 
     dataset, scenario = _load(args)
     spec = load_spec(args.spec)
-    check_lp_size(dataset, spec.horizon_days)  # each run solves the spec's horizon
     progress, close = tqdm_progress("ensemble")
     try:
         with output_folder(args.out) as tmp:

@@ -87,7 +87,7 @@ def test_a_viewer_signs_in_sees_results_but_cannot_upload(shared_server, browser
         "link", name="Upload data"
     ).click()  # the same session: still signed in
     page.get_by_text("This page needs the manager role").wait_for(timeout=60_000)
-    assert page.get_by_role("button", name="Save as a new version").count() == 0
+    assert page.get_by_role("button", name="Save as a draft (new version)").count() == 0
     assert page.locator('[data-testid="stFileUploader"]').count() == 0
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("button", name="Sign in").wait_for(timeout=60_000)
@@ -106,8 +106,8 @@ def test_an_analyst_uploads_under_the_account_name(shared_server, browser, tmp_p
     bumped = tmp_path / "demand.csv"
     bumped.write_text(demand.replace("MKT-SOUTH,rice,40", "MKT-SOUTH,rice,45"), encoding="utf-8")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(bumped))
-    page.get_by_role("button", name="Save as a new version").click()
-    page.get_by_text("Active data: version 2 · ana").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Save as a draft (new version)").click()
+    page.get_by_text("Saved as version 2 (draft)").first.wait_for(timeout=60_000)  # an upload is a draft
     _no_exception(page)
     page.close()
 
