@@ -32,3 +32,15 @@ def test_the_same_seed_gives_the_same_network_and_another_seed_does_not():
     for name, frame in a.tables().items():
         pd.testing.assert_frame_equal(frame, b.tables()[name])
     assert not a.nodes["lat"].equals(c.nodes["lat"])
+
+
+def test_the_stressed_city_leaves_2_to_5_percent_of_demand_unmet_and_only_lowers_capacities():
+    from benchmarks.generate import stressed_dataset
+
+    easy, _ = sized_dataset("city")
+    stressed, _ = stressed_dataset("city")
+    result = solve(stressed, Scenario(horizon_days=1))
+    share = result.summary()["total_shortfall_t"] / stressed.demand["demand_t_per_day"].sum()
+    assert 0.02 <= share <= 0.05
+    before, after = easy.routes["capacity_t_per_day"], stressed.routes["capacity_t_per_day"]
+    assert (after[before.notna()] <= before[before.notna()]).all() and after[before.isna()].isna().all()

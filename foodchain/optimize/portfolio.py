@@ -9,7 +9,8 @@ unbounded):
 
 * Clp engines run as separate processes of the CBC program that PuLP ships, all reading one
   MPS file; a losing process is terminated (killed after :data:`STOP_SECONDS`) and waited for,
-  so no process is left behind;
+  so no process is left behind (also when the caller is interrupted: the command line turns
+  SIGTERM into the same clean stop as Ctrl-C; only a SIGKILL of this process can orphan one);
 * a HiGHS engine runs in a thread of this process (highspy releases the GIL while solving); a
   losing HiGHS solve is interrupted at its next iteration (HiGHS's interrupt callback) and its
   thread joined.

@@ -25,26 +25,20 @@ def _lp(dataset, days):
     return build_lp(build_instance(dataset, scenario_factors(dataset, Scenario(horizon_days=days), days)))
 
 
-_before: set[int] = set()
+def _children() -> set[int]:
+    return {p.pid for p in psutil.Process().children(recursive=True)}
 
 
-@pytest.fixture(autouse=True)
-def _children_before_the_test():
-    """Children this test process already had (a multiprocessing resource tracker, pool workers
-    of earlier tests in the same pytest worker): only children made since then count."""
-    _before.clear()
-    _before.update(p.pid for p in psutil.Process().children(recursive=True))
-
-
-def _left_behind() -> tuple[list, list]:
-    """Child processes started during this test and HiGHS threads still alive."""
+def _left_behind(before: set[int]) -> tuple[list, list]:
+    """Child processes started since ``before`` (other tests' pools may still be around) and HiGHS threads."""
     threads = [t for t in threading.enumerate() if t.name.startswith("highs-")]
-    return [p for p in psutil.Process().children(recursive=True) if p.pid not in _before], threads
+    return sorted(_children() - before), threads
 
 
 @settings(max_examples=10, deadline=None)
 @given(networks())
 def test_the_race_gives_each_engines_optimum_on_random_networks(net):
+    before = _children()
     nodes, routes, supply, demand = net
     ds = make_dataset([(n, "hub") for n in nodes], routes, supply, demand)
     lp = _lp(ds, 1)
@@ -53,11 +47,12 @@ def test_the_race_gives_each_engines_optimum_on_random_networks(net):
     assert raced.status == "optimal" and raced.solver in ENGINES
     for engine, objective in alone.items():
         assert raced.objective == pytest.approx(objective, rel=1e-7, abs=1e-6), engine
-    assert _left_behind() == ([], [])
+    assert _left_behind(before) == ([], [])
 
 
 def test_auto_equals_every_engine_on_the_tiny_sample_over_three_days(tiny, monkeypatch):
     """``auto`` races when the LP is above the size limit; force it on the tiny LP."""
+    before = _children()
     monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS", 0)
     reference = {e: solve(tiny, Scenario(horizon_days=3), solver=e) for e in ENGINES}
     auto = solve(tiny, Scenario(horizon_days=3))
@@ -66,7 +61,7 @@ def test_auto_equals_every_engine_on_the_tiny_sample_over_three_days(tiny, monke
         assert auto.objective == pytest.approx(result.objective, rel=1e-7), engine
         for key in ("total_shortfall_t", "total_delivered_t"):
             assert auto.summary()[key] == pytest.approx(result.summary()[key], abs=1e-5), (engine, key)
-    assert _left_behind() == ([], [])
+    assert _left_behind(before) == ([], [])
 
 
 def test_auto_runs_highs_alone_on_small_lps(tiny, monkeypatch):
@@ -87,6 +82,7 @@ def city_lp():
 
 def test_an_interrupted_race_stops_every_engine(city_lp, monkeypatch):
     """A caller that gives up (here: progress raises, as Ctrl-C would) leaves no process or thread."""
+    before = _children()
     monkeypatch.setattr(portfolio, "PROGRESS_SECONDS", 0.0)
     seen = []
 
@@ -97,10 +93,11 @@ def test_an_interrupted_race_stops_every_engine(city_lp, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         portfolio.race(city_lp, ("clp-simplex", "clp-barrier", "highs-simplex"), progress=give_up)
     assert set(seen[0].phases) == {"clp-simplex", "clp-barrier", "highs-simplex"}
-    assert _left_behind() == ([], [])
+    assert _left_behind(before) == ([], [])
 
 
 def test_a_stopped_clp_process_is_reaped_and_a_stopped_highs_solve_is_not_optimal(city_lp, tmp_path):
+    before = _children()
     mps = tmp_path / "lp.mps"
     backends.highs_model(city_lp).writeModel(str(mps))
     clp = portfolio.ClpRun(city_lp, mps, tmp_path, "barrier", None)
@@ -110,15 +107,17 @@ def test_a_stopped_clp_process_is_reaped_and_a_stopped_highs_solve_is_not_optima
     highs.stop()
     assert clp.proc.returncode is not None and not psutil.pid_exists(pid)
     assert not highs.thread.is_alive() and highs.result().status != "optimal"
-    assert _left_behind() == ([], [])
+    assert _left_behind(before) == ([], [])
 
 
 def test_the_winner_of_a_real_race_leaves_no_loser(city_lp):
+    before = _children()
     sol = portfolio.race(city_lp, backends.AUTO_ENGINES)
     assert sol.status == "optimal"
-    assert _left_behind() == ([], [])
+    assert _left_behind(before) == ([], [])
 
 
 def test_an_infeasible_lp_is_a_definitive_answer():
+    before = _children()
     assert "infeasible" in portfolio.race(infeasible_lp(), ("clp-simplex", "highs-simplex")).status
-    assert _left_behind() == ([], [])
+    assert _left_behind(before) == ([], [])
