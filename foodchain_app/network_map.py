@@ -15,7 +15,7 @@ import shapely
 
 from foodchain import fmt
 from foodchain.boundaries import MapLayers
-from foodchain.geo import located
+from foodchain.geo import located, polygon_rings
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.flood_geometry import route_geometries
 from foodchain_app.i18n import lang, t
@@ -131,10 +131,40 @@ def rank_labels(frame: pd.DataFrame) -> pdk.Layer:
     return text_layer(frame, "rank", 13, [255, 255, 255, 255], TOP_RGB, font_weight=700)
 
 
+def served_area(dataset: Dataset, routes: pd.DataFrame, base: MapLayers | None):
+    """The area last-mile ``routes`` serve: the union of their markets' zone polygons when the map
+    has zones, else the convex hull of the markets (slightly padded); ``None`` without coordinates."""
+    markets = set(routes["destination"])
+    if base is not None and len(base.zones):
+        shapes = base.zones.loc[base.zones["node_id"].isin(markets), "geometry"]
+        if len(shapes):
+            return shapely.union_all(list(shapes))
+    pts = located(dataset.nodes, sorted(markets))
+    if not len(pts):
+        return None
+    return shapely.MultiPoint(pts[["lon", "lat"]].to_numpy()).convex_hull.buffer(0.005)
+
+
+def _area_layer(frame: pd.DataFrame) -> pdk.Layer:
+    """Areas served by a critical last-mile group: red, translucent, outlined; tooltip ``label``."""
+    return pdk.Layer(
+        "PolygonLayer",
+        frame,
+        get_polygon="polygon",
+        get_fill_color=TOP_RGB[:3] + [55],
+        get_line_color=TOP_RGB[:3] + [200],
+        line_width_min_pixels=1.5,
+        stroked=True,
+        filled=True,
+        pickable=True,
+    )
+
+
 def criticality_deck(dataset: Dataset, table: pd.DataFrame, top: int = 10, base: MapLayers | None = None) -> pdk.Deck:
     """Corridors, routes or places ranked by the shortfall their loss adds (``table``: target, kind,
     added_shortfall_t, rank). Every corridor is drawn grey; the ``top`` most critical in red, width
-    by added shortfall, labelled with their rank."""
+    by added shortfall, labelled with their rank. A critical group of last-mile routes (hub to
+    kecamatan) is drawn as the area it serves (:func:`served_area`), not as a fan of lines."""
     best = table.sort_values("added_shortfall_t", ascending=False).head(top)
     best = best[best["added_shortfall_t"] > 1e-9].assign(rank=lambda f: [str(i) for i in range(1, len(f) + 1)])
     kind = table["kind"].iloc[0] if len(table) else "route"
@@ -143,34 +173,36 @@ def criticality_deck(dataset: Dataset, table: pd.DataFrame, top: int = 10, base:
     layers = (base_layers(base) + kota_lines(base) if base is not None else []) + [
         _line_layer(grey, [170, 170, 170, 160], 2)
     ]
-    labels = []
+    labels, areas = [], []
     if kind in ("route", "corridor") and len(best):
         key = routes["route_id"] if kind == "route" else routes["corridor"]
+        worst = float(best["added_shortfall_t"].max())
         for r in best.itertuples(index=False):
             chosen = routes[key == r.target]
+            text = f"#{r.rank} {r.target}\n+{fmt.number(r.added_shortfall_t, lang(), 1)} t"
+            mark = {"rank": r.rank, "label": text}
+            if (route_groups(dataset, chosen) == "").mean() >= 0.5:  # last mile: the area it serves
+                area = served_area(dataset, chosen, base)
+                if area is None:
+                    continue
+                spot = area.representative_point()
+                areas += [{"polygon": ring, **mark} for ring in polygon_rings(area)]
+                labels.append({"path": [], "width": 0, "colour": TOP_RGB, "lon": spot.x, "lat": spot.y, **mark})
+                continue
             geoms = [g for g in route_geometries(dataset)[0][chosen.index] if g is not None]
             if not geoms:
                 continue
             line = shapely.line_merge(shapely.union_all(geoms))
             mid = line.interpolate(0.5, normalized=True) if line.geom_type == "LineString" else line.centroid
-            worst = float(best["added_shortfall_t"].max())
-            fan = (route_groups(dataset, chosen) == "").all()  # last mile: thin lines, rank at the hubs
-            if fan:
-                mid = shapely.centroid(shapely.MultiPoint([g.coords[0] for g in geoms]))
+            width = 3 + 6 * r.added_shortfall_t / worst
             for path in _paths(line):
                 labels.append(
-                    {
-                        "path": path,
-                        "width": 1.5 if fan else 3 + 6 * r.added_shortfall_t / worst,
-                        "colour": TOP_RGB[:3] + [90] if fan else TOP_RGB[:3] + [190],
-                        "rank": r.rank,
-                        "lon": mid.x,
-                        "lat": mid.y,
-                        "label": f"#{r.rank} {r.target}\n+{fmt.number(r.added_shortfall_t, lang(), 1)} t",
-                    }
+                    {"path": path, "width": width, "colour": TOP_RGB[:3] + [190], "lon": mid.x, "lat": mid.y, **mark}
                 )
+        if areas:
+            layers.append(_area_layer(pd.DataFrame(areas)))
         frame = pd.DataFrame(labels, columns=["path", "width", "colour", "rank", "lon", "lat", "label"])
-        layers.append(_line_layer(frame, "colour", "width"))
+        layers.append(_line_layer(frame[frame["width"] > 0], "colour", "width"))
     pts = _places(dataset, dataset.nodes, {"sources", "hubs"})
     if kind == "node" and len(best):
         ranked = located(dataset.nodes, best["target"]).merge(best, left_on="node_id", right_on="target")

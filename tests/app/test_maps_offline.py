@@ -46,3 +46,29 @@ def test_the_shortfall_map_opens_on_the_city_with_the_islands_one_choice_away(de
     _, areas = decks
     assert [name for name, _ in areas][1:] == ["Kepulauan Seribu"]
     assert len(areas[0][1]) == 42  # the mainland kecamatan
+
+
+def test_a_critical_last_mile_group_is_the_area_it_serves():
+    """A distribution group ranked critical is drawn as the union of its markets' kecamatan (ranked,
+    labelled), not as a fan of hub-to-market lines; a road corridor stays a line."""
+    import shapely
+
+    from foodchain_app.network_map import served_area
+
+    ds, layers = load_dataset(JAKARTA), bundled_layers(JAKARTA)
+    group = "Distribusi Jakarta Timur"
+    chosen = ds.routes[ds.routes["corridor"] == group]
+    table = pd.DataFrame({"target": [group, "Jagorawi"], "kind": "corridor", "added_shortfall_t": [9.0, 1.0]})
+    doc = json.loads(criticality_deck(ds, table, base=layers).to_json())
+    polygons = [x for layer in doc["layers"] if layer["@@type"] == "PolygonLayer" for x in layer["data"]]
+    served = [p for p in polygons if p.get("rank") == "1"]
+    area = served_area(ds, chosen, layers)
+    zones = layers.zones.set_index("node_id")["geometry"]
+    assert served and all(p["label"].startswith(f"#1 {group}") for p in served)
+    for market in set(chosen["destination"]) & set(zones.index):  # every market's kecamatan is inside
+        assert area.buffer(1e-9).contains(zones[market])
+    assert shapely.MultiPolygon([shapely.Polygon(p["polygon"]) for p in served]).area == pytest.approx(
+        area.area, rel=1e-3
+    )  # rings rounded to 1e-6 deg
+    paths = [x for layer in doc["layers"] if layer["@@type"] == "PathLayer" for x in layer["data"]]
+    assert {p["rank"] for p in paths if "rank" in p} == {"2"}  # Jagorawi is a red line, the group is not
