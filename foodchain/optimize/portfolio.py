@@ -206,6 +206,8 @@ def race(
         runs = []
         try:
             runs = [_start(lp, e, mps, folder, time_limit) for e in engines]
+            if progress:  # the engines are running: say so at once (a small LP may be solved before the first poll)
+                progress(SolveProgress(time.perf_counter() - start, {r.name: r.phase() for r in runs}, 0))
             deadline = start + time_limit + STOP_SECONDS if time_limit else float("inf")
             return _first_answer(runs, start, progress, deadline)
         finally:
