@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from foodchain import fmt
 from foodchain.model.dataset import Dataset
-from foodchain_app.i18n import column_label
+from foodchain_app.i18n import column_label, lang
 
 PERCENT = {"share_unmet", "base_share", "scenario_share", "difference", "factor", "utilisation", "p_share_above_5pct"}
 WHOLE = {"population", "people_affected", "day", "days", "row", "start_day", "end_day", "disruption", "rows"}
@@ -48,10 +49,25 @@ def column_config(frame: pd.DataFrame) -> dict:
     return config
 
 
+MOMENT_COLUMNS = ("created_at", "at", "last_login")  # stored in UTC; people read them in WIB
+
+
+def in_wib(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its moment columns (:data:`MOMENT_COLUMNS`) as WIB text in the chosen language."""
+    columns = [c for c in MOMENT_COLUMNS if c in frame and frame[c].dtype != "float64"]
+    if not columns:
+        return frame
+    out, language = frame.copy(), lang()
+    for c in columns:
+        out[c] = [fmt.wib(v, language) if isinstance(v, str) and v.strip() else "" for v in out[c]]
+    return out
+
+
 def show(frame: pd.DataFrame, key: str, container=None, **kwargs) -> None:
-    """``st.dataframe`` of ``frame`` with translated headers and readable numbers."""
+    """``st.dataframe`` of ``frame`` with translated headers, readable numbers and times in WIB."""
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
+    frame = in_wib(frame)
     (container or st).dataframe(frame, column_config=column_config(frame), key=key, **kwargs)
 
 
@@ -78,9 +94,6 @@ def with_dates(frame: pd.DataFrame, start_date: str | None) -> pd.DataFrame:
     """``frame`` with a ``date`` column ("Rab, 1 Jan 2020") after ``day`` when the start date is known."""
     if not start_date or "day" not in frame or "date" in frame:
         return frame
-    from foodchain import fmt
-    from foodchain_app.i18n import lang
-
     out = frame.copy()
     dates = [fmt.day_label(int(d), start_date, lang()) if d and not pd.isna(d) else "" for d in out["day"]]
     out.insert(out.columns.get_loc("day") + 1, "date", dates)
