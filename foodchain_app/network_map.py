@@ -20,7 +20,7 @@ from foodchain.model.dataset import Dataset
 from foodchain.optimize.flood_geometry import route_geometries
 from foodchain_app.i18n import lang, t
 from foodchain_app.maps import KIND_COLOURS, KIND_RADIUS, city_view, offline_deck, place_layer
-from foodchain_app.zone_map import PIXELS, base_layers, kota_lines, text_layer
+from foodchain_app.zone_map import PIXELS, base_layers, kota_lines, polygon_layer, text_layer
 
 LAYERS = ("sources", "hubs", "markets", "corridors", "last_mile")
 CORRIDOR_RGB, LAST_MILE_RGB, TOP_RGB = [90, 90, 110, 200], [150, 150, 150, 90], [200, 30, 30, 235]
@@ -145,21 +145,6 @@ def served_area(dataset: Dataset, routes: pd.DataFrame, base: MapLayers | None):
     return shapely.MultiPoint(pts[["lon", "lat"]].to_numpy()).convex_hull.buffer(0.005)
 
 
-def _area_layer(frame: pd.DataFrame) -> pdk.Layer:
-    """Areas served by a critical last-mile group: red, translucent, outlined; tooltip ``label``."""
-    return pdk.Layer(
-        "PolygonLayer",
-        frame,
-        get_polygon="polygon",
-        get_fill_color=TOP_RGB[:3] + [55],
-        get_line_color=TOP_RGB[:3] + [200],
-        line_width_min_pixels=1.5,
-        stroked=True,
-        filled=True,
-        pickable=True,
-    )
-
-
 def criticality_deck(dataset: Dataset, table: pd.DataFrame, top: int = 10, base: MapLayers | None = None) -> pdk.Deck:
     """Corridors, routes or places ranked by the shortfall their loss adds (``table``: target, kind,
     added_shortfall_t, rank). Every corridor is drawn grey; the ``top`` most critical in red, width
@@ -200,7 +185,8 @@ def criticality_deck(dataset: Dataset, table: pd.DataFrame, top: int = 10, base:
                     {"path": path, "width": width, "colour": TOP_RGB[:3] + [190], "lon": mid.x, "lat": mid.y, **mark}
                 )
         if areas:
-            layers.append(_area_layer(pd.DataFrame(areas)))
+            areas = pd.DataFrame(areas).assign(fill=[TOP_RGB[:3] + [55]] * len(areas))
+            layers.append(polygon_layer(areas, pickable=True, stroke=TOP_RGB[:3] + [200]))
         frame = pd.DataFrame(labels, columns=["path", "width", "colour", "rank", "lon", "lat", "label"])
         layers.append(_line_layer(frame[frame["width"] > 0], "colour", "width"))
     pts = _places(dataset, dataset.nodes, {"sources", "hubs"})

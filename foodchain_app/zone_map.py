@@ -32,7 +32,7 @@ def _polygons(geoms, fill: list[int], **columns) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["polygon", "fill", *columns])
 
 
-def _polygon_layer(frame: pd.DataFrame, pickable: bool = False, stroke: list[int] | None = None) -> pdk.Layer:
+def polygon_layer(frame: pd.DataFrame, pickable: bool = False, stroke: list[int] | None = None) -> pdk.Layer:
     return pdk.Layer(
         "PolygonLayer",
         frame,
@@ -50,9 +50,9 @@ def base_layers(layers: MapLayers) -> list[pdk.Layer]:
     """Sea and land (kota) as flat colours: context without tiles."""
     out = []
     if layers.sea:
-        out.append(_polygon_layer(_polygons(layers.sea, SEA_RGB)))
+        out.append(polygon_layer(_polygons(layers.sea, SEA_RGB)))
     if len(layers.kota):
-        out.append(_polygon_layer(_polygons(list(layers.kota["geometry"]), LAND_RGB)))
+        out.append(polygon_layer(_polygons(list(layers.kota["geometry"]), LAND_RGB)))
     return out
 
 
@@ -107,7 +107,7 @@ def zone_layers(figures: pd.DataFrame, start_date: str | None = None) -> list[pd
     ]
     labels = pd.DataFrame({"name": figures["name"], "lon": [p.x for p in points], "lat": [p.y for p in points]})
     return [
-        _polygon_layer(pd.DataFrame(polys, columns=["polygon", "fill", "name", "tip"]), True, [110, 110, 110, 200]),
+        polygon_layer(pd.DataFrame(polys, columns=["polygon", "fill", "name", "tip"]), True, [110, 110, 110, 200]),
         text_layer(labels, "name", 10, [20, 20, 20, 235], [255, 255, 255, 150]),
     ]
 
