@@ -107,7 +107,7 @@ def headline_rows(dataset: Dataset, result: SolveResult, lang: str) -> list[list
     names = dict(
         zip(dataset.commodities["commodity"], dataset.commodities.get("name", dataset.commodities["commodity"]))
     )
-    g = result.shortfall.groupby("commodity", sort=True)[["demand_t", "shortfall_t"]].sum()
+    g = result.study_shortfall().groupby("commodity", sort=True)[["demand_t", "shortfall_t"]].sum()
     rows = [[words(k, lang) for k in ("commodity", "demand", "shortfall", "unmet")]]
     for commodity, r in g.iterrows():
         share = r["shortfall_t"] / r["demand_t"] if r["demand_t"] > 0 else 0.0
@@ -304,7 +304,8 @@ def build_brief(inp: BriefInput, lang: str = "id", now: dt.datetime | None = Non
     """The brief as PDF bytes (see the module docstring)."""
     st = _styles()
     result, figures = inp.result, zone_figures(inp.dataset, inp.result, inp.shapes)
-    total_s, total_d = float(result.shortfall["shortfall_t"].sum()), float(result.shortfall["demand_t"].sum())
+    study = result.study_shortfall()  # headline figures count the study area (external demand apart)
+    total_s, total_d = float(study["shortfall_t"].sum()), float(study["demand_t"].sum())
     people = float(figures["people_affected"].sum())
     story = [
         Paragraph(_esc(words("title", lang)), st["title"]),

@@ -30,10 +30,11 @@ def test_the_brief_has_one_or_two_a4_pages_with_the_total_shortfall_and_headings
     scenario = SCENARIOS / "jan2020_flood.json"
     assert main(["brief", str(JAKARTA), "--scenario", str(scenario), "--lang", lang, "--out", str(out)]) == 0
     assert main(["solve", str(JAKARTA), "--scenario", str(scenario), "--out", str(run)]) == 0
-    total = json.loads((run / "summary.json").read_text())["total_shortfall_t"]
+    summary = json.loads((run / "summary.json").read_text())
     pages, text, size = _pdf_text(out)
     assert 1 <= pages <= 2 and size == pytest.approx(A4_PT, abs=1)
-    assert fmt.tonnes(total, lang) in text  # "968 t" either way; separators as the language writes them
+    for key in ("total_shortfall_t", "total_demand_t"):  # the study area's figures, as summary.json gives them
+        assert fmt.tonnes(summary[key], lang) in text, key  # separators as the language writes them
     i = 0 if lang == "id" else 1
     for key in ("title", "what_happens", "headline", "map", "worst", "levers", "about"):
         assert TEXT[key][i] in text, key
@@ -45,7 +46,8 @@ def test_the_bahasa_brief_writes_numbers_the_indonesian_way(tmp_path):
     out = tmp_path / "b.pdf"
     assert main(["brief", str(JAKARTA), "--scenario", str(SCENARIOS / "jan2020_flood.json"), "--out", str(out)]) == 0
     _, text, _ = _pdf_text(out)
-    assert "Kekurangan total" in text and "22.468 t" in text  # demand over 5 days, thousands with a dot
+    assert "Kekurangan total" in text and "16.650 t" in text  # study-area demand over 5 days, thousands with a dot
+    assert "22.468 t" not in text  # not with the Bodetabek buyers' demand (external) added
 
 
 def test_top_three_levers_appear_when_mitigation_was_run(tmp_path):
