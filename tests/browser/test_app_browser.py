@@ -200,6 +200,8 @@ def test_upload_run_flood_and_find_the_shortfall_map(server, browser, tmp_path):
     data_dir = ROOT / "sample_data" / ("jakarta" if JAKARTA.exists() and FLOOD.exists() else "tiny")
     page.get_by_label("Your name").fill("Browser test")
     page.get_by_label("Your name").press("Enter")
+    page.wait_for_timeout(500)  # the name's rerun starts, then must end before the uploader is used
+    _idle(page)
     upload = page.locator('[data-testid="stFileUploader"] input[type="file"]').first
     same = tmp_path / "commodities.csv"
     same.write_bytes((data_dir / "commodities.csv").read_bytes())
