@@ -64,12 +64,6 @@ def day_label(day: int, start_date: str | dt.date | None = None, lang: str = "en
     return format_date(date, DAY_PATTERN, locale=locale(lang))
 
 
-def date_label(date: str | dt.date, lang: str = "en") -> str:
-    """A calendar date without the weekday: '1 Jan 2020'."""
-    value = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
-    return format_date(value, "d MMM y", locale=locale(lang))
-
-
 def wib(moment: str | dt.datetime, lang: str = "en") -> str:
     """A moment in WIB: '1 Des 2026, 22.05 WIB'. Strings are read as ISO; naive ones and ones
     ending in ' UTC' (as the store writes them) are taken as UTC."""
