@@ -7,9 +7,19 @@ and carries a message written for them. Input problems come as a list of
 
 from __future__ import annotations
 
+from foodchain.messages import msg, render
+from foodchain.messages.catalog import CATALOG
+
 
 class FoodchainError(Exception):
-    """Base class of every error foodchain raises on purpose."""
+    """Base class of every error foodchain raises on purpose.
+
+    Its first argument is a :class:`~foodchain.messages.Message` (or plain text); ``str(error)``
+    renders it in the current language (:func:`foodchain.messages.language`).
+    """
+
+    def __str__(self) -> str:
+        return render(self.args[0]) if len(self.args) == 1 else super().__str__()
 
 
 class InvalidInput(FoodchainError):
@@ -17,10 +27,19 @@ class InvalidInput(FoodchainError):
 
     def __init__(self, problems: list, what: str = "input") -> None:
         self.problems = list(problems)
+        self.what = what
+        super().__init__(self._text("en"))
+
+    def _text(self, lang: str | None) -> str:
         errors = [p for p in self.problems if p.severity == "error"]
-        lines = "\n".join(str(p) for p in errors[:20])
-        more = f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""
-        super().__init__(f"{len(errors)} problem(s) in the {what}:\n{lines}{more}")
+        what = msg(f"common.what.{self.what}") if f"common.what.{self.what}" in CATALOG else self.what
+        head = msg("common.problems_in", count=len(errors), what=what).render(lang)
+        lines = [str(p) for p in errors[:20]]
+        more = [msg("common.and_more", count=len(errors) - 20).render(lang)] if len(errors) > 20 else []
+        return "\n".join([head, *lines, *more])
+
+    def __str__(self) -> str:
+        return self._text(None)
 
 
 class InvalidDataset(InvalidInput):

@@ -18,6 +18,7 @@ from foodchain.cli import analysis, brief, flood, solve, users
 from foodchain.cli import store as store_commands
 from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID, OneLineParser
 from foodchain.errors import FoodchainError, InvalidInput
+from foodchain.messages import LANGUAGES, msg, set_language
 
 COMMAND_MODULES = (solve, flood, analysis, store_commands, users, brief)
 
@@ -27,6 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.register(sub)
+    for command in sub.choices.values():  # --lang on every command (brief keeps its own default)
+        if "--lang" not in command._option_string_actions:
+            command.add_argument(
+                "--lang",
+                choices=LANGUAGES,
+                default=None,
+                help="language of messages (default $FOODCHAIN_LANG, else en)",
+            )
     return parser
 
 
@@ -36,6 +45,7 @@ def _interrupt(signum, frame) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    set_language(args.lang)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -45,10 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(p.as_line(), file=sys.stderr)
         return EXIT_INVALID
     except FoodchainError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{msg('common.error')}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(msg("common.interrupted"), file=sys.stderr)
         return EXIT_ERROR
 
 

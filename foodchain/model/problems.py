@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from foodchain.messages import msg, render
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -15,7 +17,9 @@ class Problem:
     """A problem in one cell, row, column or table of the user's input.
 
     ``row`` is the spreadsheet row number (the header is row 1, the first data row is
-    row 2), or ``None`` when the problem concerns a whole column or table.
+    row 2), or ``None`` when the problem concerns a whole column or table. ``message`` is a
+    :class:`~foodchain.messages.Message` (or plain text): it reads as English and renders in
+    the reader's language with :meth:`text`; table, row and column are never translated.
     """
 
     table: str
@@ -27,13 +31,21 @@ class Problem:
     def __str__(self) -> str:
         where = self.table + (f" row {self.row}" if self.row is not None else "")
         where += f", column {self.column}" if self.column else ""
-        tag = "" if self.severity == ERROR else f"{self.severity}: "
-        return f"{tag}{where}: {self.message}"
+        tag = "" if self.severity == ERROR else f"{self.severity_word()}: "
+        return f"{tag}{where}: {self.text()}"
 
-    def as_line(self) -> str:
-        """``table, row, column, message`` as the command line prints it."""
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        return render(self.message, lang)
+
+    def severity_word(self, lang: str | None = None) -> str:
+        """``error`` or ``warning`` in ``lang``."""
+        return msg(f"common.{self.severity}").render(lang)
+
+    def as_line(self, lang: str | None = None) -> str:
+        """``severity: table, row, column, message`` as the command line prints it, in ``lang``."""
         row = "" if self.row is None else str(self.row)
-        return f"{self.severity}: {self.table}, {row}, {self.column or ''}, {self.message}"
+        return f"{self.severity_word(lang)}: {self.table}, {row}, {self.column or ''}, {self.text(lang)}"
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -41,8 +53,8 @@ def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR]
 
 
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table with columns severity, table, row, column, message."""
+def problems_frame(problems: list[Problem], lang: str | None = None) -> pd.DataFrame:
+    """Problems as a table with columns severity, table, row, column, message (message in ``lang``)."""
     cols = ["severity", "table", "row", "column", "message"]
-    rows = [asdict(p) for p in problems]
+    rows = [{**asdict(p), "message": p.text(lang)} for p in problems]
     return pd.DataFrame(rows, columns=["table", "row", "column", "message", "severity"])[cols]
