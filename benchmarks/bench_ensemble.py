@@ -2,7 +2,7 @@
 
 Every corridor and region of the city network floods independently (closed or halved for
 1-3 days); each run is a warm re-solve on the worker's cached
-:class:`~foodchain.analysis.resolver.Resolver`. Both worker counts must give the same
+:class:`~foodchain.optimize.resolver.Resolver`. Both worker counts must give the same
 total shortfall for every run. Workers start cold each time (a new process pool), so
 pool start-up and one base solve per worker are part of the 2-worker time.
 """
@@ -18,7 +18,7 @@ from benchmarks.common import command, network_size, preamble, verdict
 from benchmarks.generate import sized_dataset
 from foodchain.analysis.ensemble import run_ensemble
 from foodchain.analysis.flood_spec import spec_from_dict
-from foodchain.analysis.resolver import Resolver
+from foodchain.optimize.resolver import Resolver
 from foodchain.optimize.scenario import Scenario
 
 TITLE = "Ensemble: 1 worker vs 2"

@@ -1,6 +1,6 @@
 """N-1 over every route of the city network: warm re-solves against a naive rebuild per closure.
 
-Fast path: one :class:`~foodchain.analysis.resolver.Resolver` (LP built and solved once),
+Fast path: one :class:`~foodchain.optimize.resolver.Resolver` (LP built and solved once),
 then for each route its capacity set to 0 on every day and the LP re-solved warm from the
 base basis; the time of each closure is :meth:`Resolver.solve` alone.
 
@@ -19,11 +19,11 @@ import numpy as np
 
 from benchmarks.common import command, lp_size, network_size, preamble, verdict
 from benchmarks.generate import sized_dataset
-from foodchain.analysis.resolver import Resolver
 from foodchain.optimize.backends import run_pulp
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
+from foodchain.optimize.resolver import Resolver
 from foodchain.optimize.scenario import Scenario
 
 TITLE = "N-1 closures"
@@ -35,10 +35,10 @@ def fast_closures(resolver: Resolver, routes: np.ndarray) -> tuple[list[float], 
     """Seconds per closure and {route: (total shortfall t, objective)} of the warm re-solves."""
     seconds, answers = [], {}
     for r in routes:
-        cap = resolver.base_capacities()[0]
-        cap[r, :] = 0.0
+        caps = resolver.base_capacities()
+        caps["route"][r, :] = 0.0
         start = time.perf_counter()
-        out = resolver.solve(route_cap=cap)
+        out = resolver.solve(caps)
         seconds.append(time.perf_counter() - start)
         answers[int(r)] = (out.total_shortfall_t, out.objective)
     return seconds, answers

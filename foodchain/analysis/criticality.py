@@ -10,7 +10,7 @@ scenario is re-solved with ``t`` closed on every day of the horizon:
 
 Closures come on top of the base scenario's own disruptions. Each closure is a change of
 bounds in one LP, re-solved warm from the base basis by a
-:class:`~foodchain.analysis.resolver.Resolver` (no rebuild), so its answer equals a
+:class:`~foodchain.optimize.resolver.Resolver` (no rebuild), so its answer equals a
 full solve of the base scenario plus a ``close_route`` / ``close_corridor`` /
 ``close_node`` disruption (:func:`closure_scenario`). With ``S`` the total shortfall,
 ``W`` the weighted shortfall and ``C`` the transport + supply cost of a solve
@@ -51,11 +51,11 @@ import numpy as np
 import pandas as pd
 
 from foodchain.analysis.metrics import external_nodes, solve_variant
-from foodchain.analysis.resolver import cached_resolver
 from foodchain.analysis.runner import Cancel, Progress, map_tasks
 from foodchain.errors import InvalidInput
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem
+from foodchain.optimize.resolver import cached_resolver
 from foodchain.optimize.scenario import Scenario
 
 TARGETS = {"routes": "route", "corridors": "corridor", "nodes": "node"}
@@ -125,11 +125,11 @@ def closure_task(dataset: Dataset, scenario: Scenario | None, days: int | None, 
     resolver = cached_resolver(dataset, scenario, days)
     if kind is None:
         return solve_variant(resolver)
-    route_cap, node_cap, _ = resolver.base_capacities()
+    caps = resolver.base_capacities()
     route_mask, node_mask = closure_masks(dataset, kind, target)
-    route_cap[route_mask] = 0.0
-    node_cap[node_mask] = 0.0
-    return solve_variant(resolver, route_cap, node_cap)
+    caps["route"][route_mask] = 0.0
+    caps["node"][node_mask] = 0.0
+    return solve_variant(resolver, caps)
 
 
 def criticality(

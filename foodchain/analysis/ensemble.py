@@ -9,7 +9,7 @@ workers solve them or where. Each run multiplies the base scenario's capacity fa
     route(r, d) *= factor(e)   for every flooded event e touching route r on its days d
     node(n, d)  *= factor(e)   for every flooded zone containing node n
 
-and is solved warm by the :class:`~foodchain.analysis.resolver.Resolver` of the base
+and is solved warm by the :class:`~foodchain.optimize.resolver.Resolver` of the base
 (one per worker process). With ``S_j`` the total shortfall of run ``j`` (t, all days and
 commodities), ``D`` the total demand and ``s_{j,z}`` / ``D_z`` those of zone ``z``
 (a node with demand):
@@ -31,11 +31,11 @@ import pandas as pd
 
 from foodchain.analysis.flood_spec import FloodSpec, InvalidSpec, check_spec_targets, draw_run, run_seeds
 from foodchain.analysis.metrics import external_nodes, solve_variant
-from foodchain.analysis.resolver import cached_resolver
 from foodchain.analysis.runner import Cancel, Progress, map_tasks, write_csv, write_json
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem, errors
 from foodchain.optimize.factors import Factors, scenario_factors
+from foodchain.optimize.resolver import cached_resolver
 from foodchain.optimize.scenario import Scenario, load_scenario
 
 THRESHOLD = 0.05  # a run or zone "goes short" when more than this share of its demand is unmet
@@ -87,7 +87,7 @@ def run_task(dataset: Dataset, scenario, days: int, members: list, member: int |
         route[route_mask, span] *= factor
         node[node_mask, span] *= factor
     caps = resolver.capacities(Factors(route, node, supply, base.demand))
-    return solve_variant(resolver, *caps)
+    return solve_variant(resolver, caps)
 
 
 def member_factors(dataset: Dataset, spec: FloodSpec, days: int) -> list[tuple[np.ndarray, ...]]:

@@ -1,7 +1,7 @@
 """Figures of one warm re-solve, as plain numbers that travel between processes.
 
 Batch analyses (criticality, mitigation, ensembles) solve one LP many times through a
-:class:`~foodchain.analysis.resolver.Resolver` and keep only a few numbers of each solve.
+:class:`~foodchain.optimize.resolver.Resolver` and keep only a few numbers of each solve.
 For demand row ``q`` (node ``n(q)``, commodity ``k(q)``) and day ``d`` with shortfall
 ``s[q,d]`` tonnes:
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from foodchain.analysis.resolver import Outcome, Resolver
 from foodchain.errors import SolverError
+from foodchain.optimize.resolver import Outcome, Resolver
 
 
 def shortfall_weights(resolver: Resolver) -> np.ndarray:
@@ -79,9 +79,10 @@ def failed_metrics(resolver: Resolver, error: SolverError) -> dict:
     }
 
 
-def solve_variant(resolver: Resolver, route_cap=None, node_cap=None, supply_cap=None, stock_add=None) -> dict:
-    """Warm re-solve with these capacities (``None``: the base's) and extra stock; return its figures."""
+def solve_variant(resolver: Resolver, caps: dict | None = None, stock_add: dict | None = None) -> dict:
+    """Re-solve with capacities ``caps`` {name: [rows, days]} (missing: the base's) and extra stock
+    (:meth:`~foodchain.optimize.resolver.Resolver.solve`); return its figures."""
     try:
-        return outcome_metrics(resolver, resolver.solve(route_cap, node_cap, supply_cap, stock_add))
+        return outcome_metrics(resolver, resolver.solve(caps, stock_add))
     except SolverError as exc:
         return failed_metrics(resolver, exc)

@@ -14,7 +14,7 @@ the lever's cost ascending); ``rank_per_rp`` by ``t_per_million_rp``, then the s
 
 Capacity levers (reopen, add route capacity, add hub throughput) and stock releases where
 the node already holds the commodity are bound changes re-solved warm by a
-:class:`~foodchain.analysis.resolver.Resolver`; other stock releases and temporary routes
+:class:`~foodchain.optimize.resolver.Resolver`; other stock releases and temporary routes
 change the LP's structure and are solved from scratch with :func:`foodchain.solve`. The LP duals behind the ranking come from the scenario's own
 solve: ``shadow_price`` of a lever is the sum over the days it acts of the dual of the
 capacity it relaxes (Rp per extra t/day; from ``route_use`` / ``node_use``), the
@@ -30,11 +30,11 @@ import pandas as pd
 
 from foodchain.analysis.levers import REBUILD, Lever, propose_levers
 from foodchain.analysis.metrics import shortfall_weights, solve_variant, study_rows
-from foodchain.analysis.resolver import Resolver
 from foodchain.analysis.runner import Cancel, Progress, check_cancel, write_csv, write_json
 from foodchain.errors import SolverError
 from foodchain.model.dataset import Dataset, dataset_from_tables
-from foodchain.optimize.results import SolveResult, make_result
+from foodchain.optimize.resolver import Resolver
+from foodchain.optimize.results import SolveResult
 from foodchain.optimize.scenario import Scenario
 from foodchain.optimize.solve import solve
 
@@ -82,14 +82,15 @@ def _route_mask(dataset: Dataset, params: dict) -> np.ndarray:
     return (routes["route_id"].isin(params.get("routes", [])) | routes["corridor"].isin(corridors)).to_numpy()
 
 
-def capacity_variant(resolver: Resolver, lever: Lever) -> tuple[np.ndarray, np.ndarray]:
-    """Route [R, D] and node [N, D] capacities with a capacity lever applied to the base's.
+def capacity_variant(resolver: Resolver, lever: Lever) -> dict[str, np.ndarray]:
+    """The base capacities with a capacity lever applied to route [R, D] or node [N, D] capacity.
 
     reopen: ``cap(r, d) = capacity(r)`` on every day; add_route_capacity:
     ``cap(r, d) += t_per_day`` where ``cap(r, d) > 0``; add_node_throughput likewise.
     """
     dataset = resolver.dataset
-    route_cap, node_cap, _ = resolver.base_capacities()
+    caps = resolver.base_capacities()
+    route_cap, node_cap = caps["route"], caps["node"]
     p = lever.params
     if lever.type == "reopen":
         unscaled = np.where(
@@ -105,14 +106,14 @@ def capacity_variant(resolver: Resolver, lever: Lever) -> tuple[np.ndarray, np.n
     elif lever.type == "add_node_throughput":
         n = int(np.flatnonzero(dataset.nodes["node_id"] == p["node"])[0])
         node_cap[n] = np.where(node_cap[n] > 0, node_cap[n] + p["t_per_day"], 0.0)
-    return route_cap, node_cap
+    return caps
 
 
 def stock_release(resolver: Resolver, lever: Lever) -> dict | None:
     """``{(node, commodity): tonnes}`` of a stock release the Resolver can re-solve warm, else ``None``.
 
     Warm only where the node holds some of the commodity already (see
-    :meth:`~foodchain.analysis.resolver.Resolver.solve`); elsewhere the lever is rebuilt.
+    :meth:`~foodchain.optimize.resolver.Resolver.solve`); elsewhere the lever is rebuilt.
     """
     if lever.type != "release_stock":
         return None
@@ -234,13 +235,13 @@ def evaluate_levers(
 
     ``levers`` ``None`` proposes them from the scenario's solve
     (:func:`~foodchain.analysis.levers.propose_levers`). The scenario is solved once, by the
-    :class:`~foodchain.analysis.resolver.Resolver` the capacity levers re-solve warm; its
+    :class:`~foodchain.optimize.resolver.Resolver` the capacity levers re-solve warm; its
     result tables (duals for the shadow prices) come from that same solve.
     """
     scenario = scenario or Scenario()
     days = days or scenario.horizon_days
     resolver = Resolver(dataset, scenario, days)
-    base_result = make_result(resolver.inst, resolver.lp, resolver.base.solution, scenario.name)
+    base_result = resolver.result(resolver.base)
     if levers is None:
         levers = propose_levers(dataset, resolver.factors, base_result)
     base = solve_variant(resolver)
@@ -254,7 +255,7 @@ def evaluate_levers(
         elif stock is not None:
             m = solve_variant(resolver, stock_add=stock)
         else:
-            m = solve_variant(resolver, *capacity_variant(resolver, lever))
+            m = solve_variant(resolver, capacity_variant(resolver, lever))
         rows.append(_lever_row(lever, m, base, lever_shadow_price(base_result, lever, dataset), rebuild))
         if progress:
             progress(i + 1, len(levers))

@@ -42,6 +42,17 @@ class Solution:
     model: object = None
 
 
+def require_optimal(sol: Solution) -> Solution:
+    """``sol`` when it is optimal; else :class:`~foodchain.errors.SolverError` with its status in words.
+
+    The one message of a solve that found no optimum, for :func:`foodchain.solve` and for
+    warm re-solves alike (a shortfall is a result, not an error).
+    """
+    if sol.status != "optimal":
+        raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
+    return sol
+
+
 def _highs_status(h: highspy.Highs) -> str:
     status = h.getModelStatus()
     words = {

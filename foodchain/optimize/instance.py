@@ -54,8 +54,23 @@ class Instance:
         return len(self.node_ids), len(self.commodity_ids), len(self.route_ids), self.days
 
 
-def _scaled_capacity(base: np.ndarray, factor: np.ndarray) -> np.ndarray:
-    """``base x factor`` per day, where an unlimited base stays unlimited unless closed (0)."""
+def scaled_capacity(base: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    """``base x factor`` per day, where an unlimited base stays unlimited unless closed (0).
+
+    Parameters
+    ----------
+    base
+        [rows] t/day; NaN (a blank cell) means unlimited.
+    factor
+        [rows, days] multipliers of a scenario.
+
+    Returns
+    -------
+    numpy.ndarray
+        [rows, days]: ``cap[i, d] = base[i] x factor[i, d]``, ``inf`` where ``base`` is
+        unlimited and ``factor > 0``, and exactly 0 where ``factor = 0`` (a closure closes
+        even an unlimited capacity).
+    """
     cap = np.where(np.isnan(base), np.inf, base)[:, None] * np.ones_like(factor)
     with np.errstate(invalid="ignore"):
         scaled = cap * factor
@@ -155,8 +170,8 @@ def build_instance(dataset: Dataset, factors: Factors) -> Instance:
         route_dest=dest,
         route_cost=routes["cost_per_t"].to_numpy(dtype=float),
         route_lead=routes["lead_time_days"].fillna(0).to_numpy(dtype=int),
-        route_cap=_scaled_capacity(routes["capacity_t_per_day"].to_numpy(dtype=float), factors.route),
-        node_throughput=_scaled_capacity(nodes["throughput_t_per_day"].to_numpy(dtype=float), factors.node),
+        route_cap=scaled_capacity(routes["capacity_t_per_day"].to_numpy(dtype=float), factors.route),
+        node_throughput=scaled_capacity(nodes["throughput_t_per_day"].to_numpy(dtype=float), factors.node),
         node_storage=storage,
         node_vulnerability=nodes["vulnerability"].to_numpy(dtype=float),
         penalty=penalty,

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from foodchain.optimize import families
+from foodchain.optimize.families import CapacityRows, capacity
 from foodchain.optimize.instance import Instance
 
 INF = np.inf
@@ -245,25 +247,17 @@ def _capacity_rows(b: _Builder, name: str, keys: np.ndarray, cap: np.ndarray, co
     return fam
 
 
-def define_route_capacity(b: _Builder, inst: Instance, flow: Family) -> Family:
-    """route_capacity[r,d]: all commodities on route r leaving on day d within its capacity."""
-    keys = flow.keys["r"] * inst.days + flow.keys["d"]
-    return _capacity_rows(
-        b, "route_capacity", keys, inst.route_cap, flow.start + np.arange(flow.size), inst.route_cap.shape
-    )
+def define_capacity_rows(b: _Builder, inst: Instance, over: Family, spec: CapacityRows) -> Family:
+    """``spec.name[i,d]``: the ``over`` columns ``spec.members`` maps to ``(i, d)`` within ``share x cap[i,d]``.
 
-
-def define_node_throughput(b: _Builder, inst: Instance, flow: Family) -> tuple[Family, Family]:
-    """throughput_in / throughput_out [n,d]: tonnes arriving / leaving by route within throughput."""
-    r, d = flow.keys["r"], flow.keys["d"]
-    cols = flow.start + np.arange(flow.size)
-    shape = inst.node_throughput.shape
-    arrive = inst.route_dest[r] * inst.days + d + inst.route_lead[r]
-    leave = inst.route_origin[r] * inst.days + d
-    return (
-        _capacity_rows(b, "throughput_in", arrive, inst.node_throughput, cols, shape),
-        _capacity_rows(b, "throughput_out", leave, inst.node_throughput, cols, shape),
-    )
+    One function for every family of :data:`~foodchain.optimize.families.CAPACITY_ROWS`:
+    ``route_capacity[r,d]`` (all commodities on route r leaving on day d), ``throughput_in``
+    / ``throughput_out[n,d]`` (tonnes arriving at / leaving n by route on day d).
+    """
+    cap = spec.share * getattr(inst, capacity(spec.capacity).instance)
+    i, d, take = spec.members(inst, over)
+    keys = i[take] * inst.days + d[take]
+    return _capacity_rows(b, spec.name, keys, cap, over.start + np.flatnonzero(take), cap.shape)
 
 
 def define_storage(b: _Builder, inst: Instance, stock: Family) -> Family:
@@ -305,8 +299,8 @@ def build_lp(inst: Instance) -> LinearProgram:
     fam["stock"] = define_stock(b, inst)
     fam["lost"] = define_lost(b, inst, fam["stock"])
     define_balance(b, inst, fam)
-    define_route_capacity(b, inst, fam["flow"])
-    define_node_throughput(b, inst, fam["flow"])
+    for spec in families.CAPACITY_ROWS:
+        define_capacity_rows(b, inst, fam[spec.over], spec)
     define_storage(b, inst, fam["stock"])
     define_shelf_life(b, inst, fam)
     define_drawdown(b, inst, fam["stock"])

@@ -107,16 +107,32 @@ def _values(lp: LinearProgram, sol: Solution, name: str) -> np.ndarray:
     return sol.x[lp.variables[name].slice]
 
 
-def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
-    """One row per demand row and day: demand_t, delivered_t, shortfall_t."""
-    q, d = np.meshgrid(np.arange(len(inst.demand_node)), np.arange(inst.days), indexing="ij")
-    q, d = q.ravel(), d.ravel()
+def shortfall_matrix(inst: Instance, lp: LinearProgram, sol: Solution) -> np.ndarray:
+    """Tonnes short per demand row and day, ``s[q, d]`` [Q, D], read from the ``shortfall`` columns.
+
+    ``s[q, d] = clip(x(shortfall[q, d]), 0, D[q, d])``, and 0 below :data:`TOL` (round-off);
+    0 where the LP has no column (no demand).
+    """
     short = np.zeros((len(inst.demand_node), inst.days))
     fam = lp.variables["shortfall"]
     short[fam.keys["q"], fam.keys["d"]] = _values(lp, sol, "shortfall")
+    short = np.clip(short, 0.0, inst.demand)
+    short[short < TOL] = 0.0
+    return short
+
+
+def solution_costs(lp: LinearProgram, sol: Solution) -> tuple[float, float]:
+    """``(transport_cost, supply_cost)`` of a solution in Rp: ``sum cost(r) flow`` and ``sum cost(s) supply``."""
+    flow, sup = lp.variables["flow"], lp.variables["supply"]
+    return float(lp.cost[flow.slice] @ sol.x[flow.slice]), float(lp.cost[sup.slice] @ sol.x[sup.slice])
+
+
+def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
+    """One row per demand row and day: demand_t, delivered_t, shortfall_t (:func:`shortfall_matrix`)."""
+    q, d = np.meshgrid(np.arange(len(inst.demand_node)), np.arange(inst.days), indexing="ij")
+    q, d = q.ravel(), d.ravel()
     demand = inst.demand[q, d]
-    shortfall = np.clip(short[q, d], 0.0, demand)
-    shortfall[shortfall < TOL] = 0.0
+    shortfall = shortfall_matrix(inst, lp, sol)[q, d]
     return pd.DataFrame(
         {
             "node_id": inst.node_ids[inst.demand_node[q]],
@@ -245,8 +261,7 @@ def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Dat
 
 def make_result(inst: Instance, lp: LinearProgram, sol: Solution, scenario: str) -> SolveResult:
     """Map a solution back to the dataset's ids as a :class:`SolveResult`."""
-    flow = lp.variables["flow"]
-    sup = lp.variables["supply"]
+    transport_cost, supply_cost = solution_costs(lp, sol)
     return SolveResult(
         status=sol.status,
         objective=float(sol.objective),
@@ -259,7 +274,7 @@ def make_result(inst: Instance, lp: LinearProgram, sol: Solution, scenario: str)
         node_use=node_use_table(inst, lp, sol),
         stock=stock_table(inst, lp, sol),
         supply_use=supply_use_table(inst, lp, sol),
-        transport_cost=float(lp.cost[flow.slice] @ sol.x[flow.slice]),
-        supply_cost=float(lp.cost[sup.slice] @ sol.x[sup.slice]),
+        transport_cost=transport_cost,
+        supply_cost=supply_cost,
         external=frozenset(inst.node_ids[inst.node_external]) if inst.node_external is not None else frozenset(),
     )

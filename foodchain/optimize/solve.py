@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 
-from foodchain.errors import SolverError
 from foodchain.model.dataset import Dataset
-from foodchain.optimize.backends import DEFAULT_SOLVER, solve_lp
+from foodchain.optimize.backends import DEFAULT_SOLVER, require_optimal, solve_lp
 from foodchain.optimize.equity import second_stage
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
@@ -51,9 +50,7 @@ def solve(
         progress(SolveProgress(time.perf_counter() - start, {"building the LP": f"up to {size.words()}"}))
     lp = build_lp(inst)
     built = time.perf_counter()
-    sol = solve_lp(lp, solver, time_limit, _since(start, progress))
-    if sol.status != "optimal":
-        raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
+    sol = require_optimal(solve_lp(lp, solver, time_limit, _since(start, progress)))
     first_seconds = sol.solve_seconds
     if scenario.equity == "on" if equity is None else equity:
         sol = second_stage(lp, inst, sol, solver, time_limit)

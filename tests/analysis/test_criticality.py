@@ -14,9 +14,9 @@ from foodchain.analysis.criticality import (
     criticality,
     rank_targets,
 )
-from foodchain.analysis.resolver import cached_resolver
 from foodchain.analysis.runner import Cancelled
 from foodchain.errors import InvalidInput
+from foodchain.optimize.resolver import cached_resolver
 from tests.analysis.networks import random_network
 from tests.conftest import SCENARIOS
 

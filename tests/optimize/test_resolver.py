@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from foodchain import load_scenario, scenario_from_dict, solve
-from foodchain.analysis.resolver import Resolver, cached_resolver
 from foodchain.optimize.factors import scenario_factors
+from foodchain.optimize.resolver import Resolver, cached_resolver
 from tests.analysis.networks import random_network
 from tests.conftest import SCENARIOS
 
@@ -90,7 +90,7 @@ def test_answers_do_not_depend_on_the_order_of_variants():
 
 def test_base_capacities_give_back_the_base(tiny):
     resolver = Resolver(tiny, load_scenario(SCENARIOS / "tiny_west_toll_closed.json"))
-    resolver.solve(*resolver.capacities(scenario_factors(tiny, _scenario([]))))  # move away from the base
+    resolver.solve(resolver.capacities(scenario_factors(tiny, _scenario([]))))  # move away from the base
     again = resolver.solve()
     assert again.objective == pytest.approx(resolver.base.objective)
     assert again.total_shortfall_t == pytest.approx(40.0)
