@@ -31,21 +31,19 @@ receive, which says nothing about its role in the network).
 ``rank`` 1 is the most critical target: sorted by added shortfall, then added weighted
 shortfall, then added cost (all descending), then by target id.
 
-Closures are solved without the fair-sharing stage of :mod:`foodchain.optimize.equity`,
-whatever the scenario's ``equity`` key says. Equity only chooses *who* is short among the
-plans of least weighted shortfall, so ``added_weighted_shortfall`` is the same by
-construction, and the table holds totals, not who is short. The added tonnes were identical
-too on all 268 Jakarta route closures under the January 2020 flood (0.0 t difference),
-while the stage made the ranking six times slower (18 s against 109 s: one extra LP per
-closure that leaves anything short). Tonnes *can* differ where equity swaps a tonne short
-of a dear commodity for more tonnes of a cheap one at the same weighted total (it happens
-on synthetic networks with penalties 3 to 1); the ranking is that of the least-weighted-
-shortfall plan. ``--equity`` is accepted for uniformity and does not change ``criticality.csv``.
+With equity on (the scenario's ``equity`` key, default on, or ``--equity``) every closure is
+solved as :func:`foodchain.solve` solves it: the least-weighted-shortfall plan, then the
+fair-sharing stage of :mod:`foodchain.optimize.equity` whenever something is short, so each
+row equals a full two-stage solve of :func:`closure_scenario`. Equity keeps stage 1's total
+weighted shortfall (all demand, within the solver's tolerance), but it chooses *who* is
+short: the study-area tonnes, the external tonnes and the cost of a closure can all
+differ from the equity-off plan, so the stage cannot be left out without changing the
+table. It runs only for closures that leave something short, and a closure whose route
+or node carries nothing in either stage of the base is answered by the base without a
+solve. With ``equity`` off the table is that of the least-weighted-shortfall plans.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -154,7 +152,7 @@ def criticality(
     kind = TARGETS[targets]
     args = [(None, None)] + [(kind, t) for t in ids]
     results: list[dict | None] = [None] * len(args)
-    shared = (dataset, replace(scenario or Scenario(), equity="off"), days)  # see the module docstring
+    shared = (dataset, scenario, days)
     for i, res in map_tasks(closure_task, shared, args, workers, scheduler, progress, cancel):
         results[i] = res
     return criticality_table(dataset, kind, ids, results[0], results[1:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -35,12 +36,12 @@ def _weighted(dataset, result, own: str | None = None) -> float:
 
 
 def _oracle(dataset, scenario, targets: str) -> pd.DataFrame:
-    """The criticality table rebuilt from one full foodchain.solve per closure (equity off, as the ranking)."""
+    """The criticality table rebuilt from one full foodchain.solve per closure (both stages when equity is on)."""
     kind = {"routes": "route", "corridors": "corridor", "nodes": "node"}[targets]
-    base = solve(dataset, scenario, equity=False)
+    base = solve(dataset, scenario)
     rows = []
     for t in closure_targets(dataset, targets):
-        r = solve(dataset, closure_scenario(scenario, kind, t), equity=False)
+        r = solve(dataset, closure_scenario(scenario, kind, t))
         own = t if kind == "node" else None  # a closed node's own demand is not counted
         rows.append(
             {
@@ -132,3 +133,19 @@ def test_pruned_parallel_ranking_equals_full_resolves_on_random_networks(seed):
     for target in closure_targets(dataset, "routes"):
         closure_task(dataset, scenario, None, "route", target)
     assert in_process.skipped > 0 and in_process.solves > 1  # both paths were exercised
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_closures_with_equity_on_equal_full_two_stage_solves(seed):
+    """Every row with equity on equals one full foodchain.solve (both stages) of that closure,
+    and the fair-sharing stage changes the table: it is not left out."""
+    dataset = random_network(seed=seed, n_sources=3, n_hubs=3, n_markets=6)
+    on, off = Scenario(horizon_days=2, equity="on"), Scenario(horizon_days=2, equity="off")
+    for targets in ("routes", "nodes"):
+        table = criticality(dataset, on, targets).set_index("target")
+        oracle = _oracle(dataset, on, targets).set_index("target").loc[table.index]
+        for column, tol in (("added_shortfall_t", 1e-6), ("added_cost", 1e-3), ("added_weighted_shortfall", 1e-3)):
+            assert table[column].to_numpy() == pytest.approx(oracle[column].to_numpy(), abs=tol), (targets, column)
+    routes = criticality(dataset, on, "routes").set_index("target")
+    without = criticality(dataset, off, "routes").set_index("target").loc[routes.index]
+    assert not np.allclose(routes["added_cost"], without["added_cost"], atol=1e-3)
