@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from foodchain import load_scenario, scenario_from_dict, solve
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.resolver import Resolver, cached_resolver
+from foodchain.optimize.sessions import ColdSession, HighsSession
 from tests.analysis.networks import random_network
 from tests.conftest import SCENARIOS
 
@@ -161,3 +163,25 @@ def test_stock_where_none_is_held_is_not_a_warm_change(tiny):
     n = int(np.flatnonzero(resolver.inst.node_ids == "MKT-NORTH")[0])
     with pytest.raises(ValueError, match="rebuild"):
         resolver.solve(stock_add={(n, 0): 5.0})
+
+
+@pytest.mark.parametrize("solver", ["clp-simplex", "cbc"])
+def test_other_backends_re_solve_from_scratch_and_agree(tiny, solver):
+    """A backend without a warm session gets a cold one (open_session): same answers as solve."""
+    resolver = Resolver(tiny, _scenario([]), 3, solver=solver)
+    assert isinstance(resolver.session, ColdSession) and resolver.session.solver == solver
+    assert isinstance(Resolver(tiny, _scenario([]), 3).session, HighsSession)
+    for disruptions in TINY_VARIANTS[:3]:
+        _assert_agrees(resolver, tiny, _scenario(disruptions))
+
+
+def test_an_outcome_gives_the_result_tables_of_a_full_solve(tiny):
+    scenario = load_scenario(SCENARIOS / "tiny_west_toll_closed.json")
+    resolver = Resolver(tiny, _scenario([]), 3)
+    mine = resolver.result(resolver.solve_factors(scenario_factors(tiny, scenario)))
+    ref = solve(tiny, scenario)
+    keys = ["node_id", "commodity", "day"]
+    pd.testing.assert_frame_equal(
+        mine.shortfall.sort_values(keys).reset_index(drop=True), ref.shortfall.sort_values(keys).reset_index(drop=True)
+    )
+    assert mine.summary()["total_shortfall_t"] == pytest.approx(40.0)
