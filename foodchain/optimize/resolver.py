@@ -117,6 +117,9 @@ class Resolver:
     def variant_lp(self, caps: dict[str, np.ndarray] | None = None, stock_add: dict | None = None) -> LinearProgram:
         """The base LP with capacities ``caps`` (missing names: the base's) and extra initial stock.
 
+        The matrix and costs are the base's (shared, not copied); only bounds differ, set by
+        :meth:`~foodchain.optimize.families.BoundMap.bounds` from the family declarations.
+
         ``stock_add`` {(node index, commodity index): tonnes} adds ``t`` to the initial stock
         where some is held already (:func:`~foodchain.optimize.families.initial_stock_bounds`):
         the day-1 balance row's sides fall by ``t``, the ``stock_end`` lower bound and the
@@ -139,7 +142,25 @@ class Resolver:
         return replace(self.lp, upper=col, row_lower=lower, row_upper=row)
 
     def solve(self, caps: dict[str, np.ndarray] | None = None, stock_add: dict | None = None) -> Outcome:
-        """Solve with capacities ``caps`` {name: [rows, days]} (missing: the base's) and extra stock.
+        """Solve with capacities ``caps`` (missing: the base's) and extra stock, as :func:`foodchain.solve` would.
+
+        Parameters
+        ----------
+        caps
+            {capacity name: [rows, days] t/day}, names of :data:`~foodchain.optimize.families.CAPACITIES`
+            (``inf``: unlimited; 0 closes).
+        stock_add
+            {(node index, commodity index): extra tonnes of initial stock} (:meth:`variant_lp`).
+
+        Returns
+        -------
+        Outcome
+            Stage 1's optimum, then (equity on, something short) the fair-sharing stage's plan.
+
+        Raises
+        ------
+        SolverError
+            When a stage finds no optimum (:func:`~foodchain.optimize.backends.require_optimal`).
 
         When the variant only tightens bounds that the base's plans already meet (closing a
         route or node that carries nothing), the base's answer stays optimal: its stage-1

@@ -94,7 +94,21 @@ class ColdSession:
 
 
 def open_session(lp: LinearProgram, solver: str = "highs-simplex") -> HighsSession | ColdSession:
-    """The re-solve session of ``solver`` for the base LP ``lp`` (warm on HiGHS, see :data:`WARM`)."""
+    """The re-solve session of ``solver`` for the base LP ``lp``.
+
+    Parameters
+    ----------
+    lp
+        The base LP; the session's first :meth:`solve` should be of it (its basis is the warm start).
+    solver
+        One of :data:`~foodchain.optimize.backends.SOLVERS`.
+
+    Returns
+    -------
+    HighsSession or ColdSession
+        A :class:`HighsSession` for the solvers of :data:`WARM` (``auto`` included: re-solves
+        of a few changed bounds are where warm HiGHS is fastest), a :class:`ColdSession` otherwise.
+    """
     if solver in WARM:
         return HighsSession(lp, WARM[solver])
     return ColdSession(lp, solver)
