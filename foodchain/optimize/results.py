@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from foodchain.model.columns import SOLVE_TABLES, table_columns
 from foodchain.optimize.backends import Solution
 from foodchain.optimize.instance import Instance
 from foodchain.optimize.lp import LinearProgram
@@ -89,18 +90,15 @@ class SolveResult:
         (folder / "summary.json").write_text(
             json.dumps(self.summary(), indent=1, ensure_ascii=False, allow_nan=False)  # strict JSON
         )
-        tables = {
-            "shortfall": self.shortfall,
-            "flows": self.flows,
-            "route_use": self.route_use,
-            "node_use": self.node_use,
-            "supply_use": self.supply_use,
-        }
-        if self.days > 1:
-            tables["stock"] = self.stock
-        for name, frame in tables.items():
-            frame.to_csv(folder / f"{name}.csv", index=False)
+        for name in SOLVE_TABLES:
+            if name != "stock" or self.days > 1:
+                getattr(self, name).to_csv(folder / f"{name}.csv", index=False)
         return folder
+
+
+def _table(name: str, columns: dict) -> pd.DataFrame:
+    """Result table ``name`` with its columns in the order of :mod:`foodchain.model.columns`."""
+    return pd.DataFrame(columns)[table_columns(name)]
 
 
 def _values(lp: LinearProgram, sol: Solution, name: str) -> np.ndarray:
@@ -117,7 +115,8 @@ def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
     demand = inst.demand[q, d]
     shortfall = np.clip(short[q, d], 0.0, demand)
     shortfall[shortfall < TOL] = 0.0
-    return pd.DataFrame(
+    return _table(
+        "shortfall",
         {
             "node_id": inst.node_ids[inst.demand_node[q]],
             "commodity": inst.commodity_ids[inst.demand_k[q]],
@@ -125,7 +124,7 @@ def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
             "demand_t": demand,
             "delivered_t": demand - shortfall,
             "shortfall_t": shortfall,
-        }
+        },
     )
 
 
@@ -134,13 +133,14 @@ def flows_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFram
     fam = lp.variables["flow"]
     x = _values(lp, sol, "flow")
     m = x > TOL
-    return pd.DataFrame(
+    return _table(
+        "flows",
         {
             "route_id": inst.route_ids[fam.keys["r"][m]],
             "commodity": inst.commodity_ids[fam.keys["k"][m]],
             "day": fam.keys["d"][m] + 1,
             "flow_t": x[m],
-        }
+        },
     )
 
 
@@ -167,7 +167,8 @@ def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
     with np.errstate(invalid="ignore", divide="ignore"):
         util = np.where(cap > 0, flow / cap, np.where(flow > TOL, np.inf, 0.0))
     r, d = np.meshgrid(np.arange(len(inst.route_ids)), np.arange(inst.days), indexing="ij")
-    return pd.DataFrame(
+    return _table(
+        "route_use",
         {
             "route_id": inst.route_ids[r.ravel()],
             "day": d.ravel() + 1,
@@ -175,7 +176,7 @@ def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
             "flow_t": flow.ravel(),
             "utilisation": util.ravel(),
             "shadow_price": price.ravel(),
-        }
+        },
     )
 
 
@@ -191,7 +192,8 @@ def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataF
     price = _row_prices(lp, sol, "throughput_in", leave.shape) + _row_prices(lp, sol, "throughput_out", leave.shape)
     cap = np.where(np.isinf(inst.node_throughput), np.nan, inst.node_throughput)
     n, dd = np.meshgrid(np.arange(n_nodes), np.arange(inst.days), indexing="ij")
-    return pd.DataFrame(
+    return _table(
+        "node_use",
         {
             "node_id": inst.node_ids[n.ravel()],
             "day": dd.ravel() + 1,
@@ -199,7 +201,7 @@ def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataF
             "arrivals_t": arrive.ravel(),
             "departures_t": leave.ravel(),
             "shadow_price": price.ravel(),
-        }
+        },
     )
 
 
@@ -224,7 +226,8 @@ def stock_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFram
     )
     frame = frame.merge(lost_t, on=["node_id", "commodity", "day"], how="left").fillna({"lost_t": 0.0})
     frame.loc[frame["lost_t"] < TOL, "lost_t"] = 0.0
-    return frame.sort_values(["node_id", "commodity", "day"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["node_id", "commodity", "day"], kind="stable").reset_index(drop=True)
+    return frame[table_columns("stock")]
 
 
 def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
@@ -232,14 +235,15 @@ def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Dat
     fam = lp.variables["supply"]
     used = _per_day(len(inst.supply_node), inst.days, fam.keys["s"], fam.keys["d"], _values(lp, sol, "supply"))
     s, d = np.meshgrid(np.arange(len(inst.supply_node)), np.arange(inst.days), indexing="ij")
-    return pd.DataFrame(
+    return _table(
+        "supply_use",
         {
             "node_id": inst.node_ids[inst.supply_node[s.ravel()]],
             "commodity": inst.commodity_ids[inst.supply_k[s.ravel()]],
             "day": d.ravel() + 1,
             "available_t": inst.supply_cap.ravel(),
             "used_t": used.ravel(),
-        }
+        },
     )
 
 
