@@ -51,6 +51,7 @@ UNITS = (
     "s",
 )
 LANGS = ("en", "id")
+ANY_COMMODITY = "any"  # people_affected.commodity of the row counting all commodities together
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ _SPECS = (
     # outcomes and reports
     _c("item", "str", "", "Item", "Butir", "name of the figure", "nama angka"),
     _c("value", "str", "", "Value", "Nilai", "the figure", "angkanya"),
+    _c("about", "str", "", "What it means", "Artinya", "what the figure means", "arti angka itu"),
     _c("share_unmet", "float", "share", "Unmet (%)", "Tak terpenuhi (%)", "shortfall / demand",
        "kekurangan / permintaan"),
     _c("days_affected", "int", "days", "Days affected", "Hari terdampak",
@@ -170,7 +172,8 @@ _SPECS = (
     _c("people_affected_worst_day", "int", "day", "Worst day", "Hari terburuk", "day with the most people affected",
        "hari dengan penduduk terdampak terbanyak"),
     _c("people_affected_person_days", "float", "person-days", "People affected (person-days)",
-       "Penduduk terdampak (orang-hari)", "people affected summed over the days", "penduduk terdampak dijumlah per hari"),
+       "Penduduk terdampak (orang-hari)", "people affected summed over the days",
+       "penduduk terdampak dijumlah per hari"),
     _c("people_affected_threshold", "float", "share", "Threshold for affected (%)", "Ambang terdampak (%)",
        "unmet share of a commodity from which a zone counts as affected",
        "bagian tak terpenuhi satu komoditas mulai zona dihitung terdampak"),
@@ -324,7 +327,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "external_demand_t", "external_shortfall_t", "transport_cost", "supply_cost", "by_commodity", "solver",
         "timings_s", "perfect_foresight", "start_date",
     ),
-    "report_summary": ("item", "value"),
+    "report_summary": ("item", "value", "about"),
     "by_commodity": ("commodity", "demand_t", "delivered_t", "shortfall_t", "share_unmet"),
     "by_zone": _ZONE + ("population", "people_affected"),
     "worst_day_by_zone": _ZONE[:3] + ("day",) + _ZONE[3:] + ("population", "people_affected"),

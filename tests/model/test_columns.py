@@ -37,7 +37,7 @@ def produced(tiny) -> dict[str, list[str]]:
     out = {name: list(getattr(result, name).columns) for name in columns.SOLVE_TABLES}
     out["summary"] = list(result.summary())
     report = outcomes.report_tables(tiny, result)
-    out["report_summary"] = list(report.pop("summary").columns)
+    out["report_summary"] = list(report.pop("report_summary").columns)
     out |= {name: list(frame.columns) for name, frame in report.items()}
     out["people_summary"] = [f"people_affected_{k}" for k in outcomes.people_summary(tiny, result)]
     out["stock_cover"] = list(outcomes.stock_cover(tiny, result).columns)

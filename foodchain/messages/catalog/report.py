@@ -1,0 +1,11 @@
+"""Texts of the reports people download (issue 16: reports in the reader's language)."""
+
+MESSAGES = {
+    "report.people_definition": {
+        "en": "people living in zones where at least {threshold:.0%} of the demand for one commodity goes unmet on a day",
+        "id": "penduduk zona yang pada suatu hari kekurangan sedikitnya {threshold:.0%} permintaan satu komoditas",
+    },
+    "report.yes": {"en": "yes", "id": "ya"},
+    "report.no": {"en": "no", "id": "tidak"},
+    "report.all_commodities": {"en": "all commodities", "id": "semua komoditas"},
+}
