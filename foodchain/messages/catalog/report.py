@@ -8,4 +8,8 @@ MESSAGES = {
     "report.yes": {"en": "yes", "id": "ya"},
     "report.no": {"en": "no", "id": "tidak"},
     "report.all_commodities": {"en": "all commodities", "id": "semua komoditas"},
+    "report.bad_suffix": {
+        "en": "'{path}' must end in .xlsx (a workbook) or .zip (CSV files)",
+        "id": "'{path}' harus berakhiran .xlsx (buku kerja) atau .zip (berkas CSV)",
+    },
 }
