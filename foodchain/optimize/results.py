@@ -1,5 +1,8 @@
 """Results of a solve as tidy tables, mapped back from the LP's variable families.
 
+Every column is specced (dtype, unit, labels) in :mod:`foodchain.model.columns`;
+``tests/model/test_columns.py`` checks that these tables produce exactly those columns, in order.
+
 Days are 1-based in every table. Nodes marked ``external`` (demand outside the study area)
 are solved like any other, but the headline totals of :meth:`SolveResult.summary`
 (``total_*``, ``by_commodity``) count the study area only; external demand has its own
@@ -17,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from foodchain.model.columns import SOLVE_TABLES, table_columns
+from foodchain.model.columns import SOLVE_TABLES
 from foodchain.optimize.backends import Solution
 from foodchain.optimize.instance import Instance
 from foodchain.optimize.lp import LinearProgram
@@ -96,11 +99,6 @@ class SolveResult:
         return folder
 
 
-def _table(name: str, columns: dict) -> pd.DataFrame:
-    """Result table ``name`` with its columns in the order of :mod:`foodchain.model.columns`."""
-    return pd.DataFrame(columns)[table_columns(name)]
-
-
 def _values(lp: LinearProgram, sol: Solution, name: str) -> np.ndarray:
     return sol.x[lp.variables[name].slice]
 
@@ -115,8 +113,7 @@ def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
     demand = inst.demand[q, d]
     shortfall = np.clip(short[q, d], 0.0, demand)
     shortfall[shortfall < TOL] = 0.0
-    return _table(
-        "shortfall",
+    return pd.DataFrame(
         {
             "node_id": inst.node_ids[inst.demand_node[q]],
             "commodity": inst.commodity_ids[inst.demand_k[q]],
@@ -124,7 +121,7 @@ def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
             "demand_t": demand,
             "delivered_t": demand - shortfall,
             "shortfall_t": shortfall,
-        },
+        }
     )
 
 
@@ -133,14 +130,13 @@ def flows_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFram
     fam = lp.variables["flow"]
     x = _values(lp, sol, "flow")
     m = x > TOL
-    return _table(
-        "flows",
+    return pd.DataFrame(
         {
             "route_id": inst.route_ids[fam.keys["r"][m]],
             "commodity": inst.commodity_ids[fam.keys["k"][m]],
             "day": fam.keys["d"][m] + 1,
             "flow_t": x[m],
-        },
+        }
     )
 
 
@@ -167,8 +163,7 @@ def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
     with np.errstate(invalid="ignore", divide="ignore"):
         util = np.where(cap > 0, flow / cap, np.where(flow > TOL, np.inf, 0.0))
     r, d = np.meshgrid(np.arange(len(inst.route_ids)), np.arange(inst.days), indexing="ij")
-    return _table(
-        "route_use",
+    return pd.DataFrame(
         {
             "route_id": inst.route_ids[r.ravel()],
             "day": d.ravel() + 1,
@@ -176,7 +171,7 @@ def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
             "flow_t": flow.ravel(),
             "utilisation": util.ravel(),
             "shadow_price": price.ravel(),
-        },
+        }
     )
 
 
@@ -192,8 +187,7 @@ def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataF
     price = _row_prices(lp, sol, "throughput_in", leave.shape) + _row_prices(lp, sol, "throughput_out", leave.shape)
     cap = np.where(np.isinf(inst.node_throughput), np.nan, inst.node_throughput)
     n, dd = np.meshgrid(np.arange(n_nodes), np.arange(inst.days), indexing="ij")
-    return _table(
-        "node_use",
+    return pd.DataFrame(
         {
             "node_id": inst.node_ids[n.ravel()],
             "day": dd.ravel() + 1,
@@ -201,7 +195,7 @@ def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataF
             "arrivals_t": arrive.ravel(),
             "departures_t": leave.ravel(),
             "shadow_price": price.ravel(),
-        },
+        }
     )
 
 
@@ -226,8 +220,7 @@ def stock_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFram
     )
     frame = frame.merge(lost_t, on=["node_id", "commodity", "day"], how="left").fillna({"lost_t": 0.0})
     frame.loc[frame["lost_t"] < TOL, "lost_t"] = 0.0
-    frame = frame.sort_values(["node_id", "commodity", "day"], kind="stable").reset_index(drop=True)
-    return frame[table_columns("stock")]
+    return frame.sort_values(["node_id", "commodity", "day"], kind="stable").reset_index(drop=True)
 
 
 def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
@@ -235,15 +228,14 @@ def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Dat
     fam = lp.variables["supply"]
     used = _per_day(len(inst.supply_node), inst.days, fam.keys["s"], fam.keys["d"], _values(lp, sol, "supply"))
     s, d = np.meshgrid(np.arange(len(inst.supply_node)), np.arange(inst.days), indexing="ij")
-    return _table(
-        "supply_use",
+    return pd.DataFrame(
         {
             "node_id": inst.node_ids[inst.supply_node[s.ravel()]],
             "commodity": inst.commodity_ids[inst.supply_k[s.ravel()]],
             "day": d.ravel() + 1,
             "available_t": inst.supply_cap.ravel(),
             "used_t": used.ravel(),
-        },
+        }
     )
 
 
