@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from foodchain import fmt
 from foodchain.messages import Message, language, msg
 from foodchain.model import columns
 from foodchain.spreadsheet import DANGEROUS_STARTS, csv_zip_bytes, safe_cell, safe_frame, xlsx_bytes
@@ -30,11 +31,14 @@ NUMBER_FORMATS = {"t": "#,##0.0", "t/day": "#,##0.0", "m": "0.00", "days": "#,##
 NUMBER_FORMATS |= {unit: "0.0%" for unit in FRACTIONS}
 NUMBER_FORMATS |= {unit: "#,##0" for unit in ("Rp", "Rp per t/day", "people", "person-days", "count")}
 NUMBER_FORMATS |= {unit: "0" for unit in ("day", "rank")}
+DATE = "date"  # the column the report adds after ``day`` when day 1's date is known
 CSV_DIALECT = {"id": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
 
 
 def header(column: str, lang: str, percent: bool = True) -> str:
     """The header of ``column`` in ``lang``; with ``percent`` False a share is labelled (0-1), not (%)."""
+    if column == DATE:
+        return msg("report.date").render(lang)
     text = columns.label(column, lang)
     spec = columns.column(column)
     if not percent and spec is not None and spec.unit in FRACTIONS:
@@ -42,8 +46,11 @@ def header(column: str, lang: str, percent: bool = True) -> str:
     return text
 
 
-def _in_words(value: object, lang: str) -> object:
-    """A summary value as people read it: messages in ``lang``, yes/no for booleans, numbers as they are."""
+def _in_words(value: object, lang: str, item: str = "") -> object:
+    """A summary value as people read it: messages in ``lang``, yes/no for booleans, the start date as a
+    date ("Rab, 1 Jan 2020"), numbers as they are."""
+    if item == "start_date" and value:
+        return fmt.day_label(1, str(value), lang)
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, bool):
@@ -54,20 +61,38 @@ def _in_words(value: object, lang: str) -> object:
 def _summary(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
     out["item"] = [columns.label(k, lang) for k in frame["item"]]
-    out["value"] = pd.Series([_in_words(v, lang) for v in frame["value"]], index=frame.index, dtype=object)
+    words = [_in_words(v, lang, k) for k, v in zip(frame["item"], frame["value"])]
+    out["value"] = pd.Series(words, index=frame.index, dtype=object)
     specs = [columns.column(k) for k in frame["item"]]
     out["about"] = [a if spec is None else spec.description[lang] for spec, a in zip(specs, frame["about"])]
     return out
 
 
-def _rows(name: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The rows of table ``name`` in ``lang``: the summary in words, "any" commodity in words."""
+def _rows(name: str, frame: pd.DataFrame, lang: str, start_date: str | None) -> pd.DataFrame:
+    """The rows of table ``name`` in ``lang``: the summary in words, "any" commodity in words, and
+    the date of each day after ``day`` when day 1's date is known."""
     if name == "report_summary":
         return _summary(frame, lang)
     if name == "people_affected" and "commodity" in frame:
         everything = msg("report.all_commodities").render(lang)
-        return frame.assign(commodity=frame["commodity"].where(frame["commodity"] != columns.ANY_COMMODITY, everything))
+        frame = frame.assign(
+            commodity=frame["commodity"].where(frame["commodity"] != columns.ANY_COMMODITY, everything)
+        )
+    if start_date and "day" in frame and DATE not in frame:
+        frame = frame.copy()
+        frame.insert(
+            frame.columns.get_loc("day") + 1, DATE, [fmt.day_label(int(d), start_date, lang) for d in frame["day"]]
+        )
     return frame
+
+
+def _start_date(tables: dict[str, pd.DataFrame]) -> str | None:
+    """Day 1's date as the report's summary gives it (``start_date``), if it does."""
+    summary = tables.get("report_summary")
+    if summary is None or "item" not in summary:
+        return None
+    dates = summary.loc[summary["item"] == "start_date", "value"]
+    return str(dates.iloc[0]) if len(dates) and dates.iloc[0] else None
 
 
 def people_tables(
@@ -91,12 +116,13 @@ def people_tables(
         The same values, with translated names; a header that two columns would share gets
         the column's name in brackets.
     """
-    lang = lang or language()
+    lang, start_date = lang or language(), _start_date(tables)
     out = {}
     for name, frame in tables.items():
+        frame = _rows(name, frame, lang, start_date)
         labels = [header(str(c), lang, percent) for c in frame.columns]
         labels = [f"{t} [{c}]" if labels.count(t) > 1 else t for t, c in zip(labels, frame.columns)]
-        out[columns.title(name, lang)] = _rows(name, frame, lang).set_axis(labels, axis=1)
+        out[columns.title(name, lang)] = frame.set_axis(labels, axis=1)
     return out
 
 
@@ -112,8 +138,9 @@ def _number_formats(frame: pd.DataFrame) -> list[str | None]:
 def report_xlsx(tables: dict[str, pd.DataFrame], lang: str | None = None) -> bytes:
     """A workbook in ``lang``: one sheet per table (:func:`people_tables`), text cells escaped,
     numbers kept as numbers with a number format by unit."""
-    lang = lang or language()
-    formats = {columns.title(name, lang): _number_formats(frame) for name, frame in tables.items()}
+    lang, start_date = lang or language(), _start_date(tables)
+    rows = {name: _rows(name, frame, lang, start_date) for name, frame in tables.items()}
+    formats = {columns.title(name, lang): _number_formats(frame) for name, frame in rows.items()}
     return xlsx_bytes(people_tables(tables, lang), formats=formats)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 import numpy as np
 import openpyxl
@@ -124,3 +125,17 @@ def test_language_defaults_to_the_readers(report):
     with use_language("id"):
         book = openpyxl.load_workbook(io.BytesIO(report_xlsx({"by_day": tables["by_day"]})))
     assert book.sheetnames == ["Per hari"]
+
+
+def test_days_get_their_dates_in_the_language_when_day_one_has_a_date(tiny):
+    result = replace(solve(tiny, load_scenario(SCENARIOS / "tiny_west_toll_closed.json")), start_date="2020-01-01")
+    tables = report_tables(tiny, result)
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(tables, "id")))
+    by_day = book["Per hari"]
+    assert [c.value for c in by_day[1]][:3] == ["Hari", "Tanggal", "Komoditas"]
+    assert [by_day["B2"].value, by_day["A2"].value] == ["Rab, 1 Jan 2020", 1]
+    assert by_day["F2"].number_format == "0.0%" and by_day["F2"].value == tables["by_day"]["share_unmet"].iloc[0]
+    summary = {row[0]: row[1] for row in _sheet(book, "Ringkasan").itertuples(index=False)}
+    assert summary["Tanggal hari 1"] == "Rab, 1 Jan 2020"
+    archive = zipfile.ZipFile(io.BytesIO(report_zip(tables, "en")))
+    assert archive.read("By day.csv").decode("utf-8-sig").splitlines()[1].startswith('1,"Wed, 1 Jan 2020",')

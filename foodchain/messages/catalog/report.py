@@ -5,6 +5,7 @@ MESSAGES = {
         "en": "people living in zones where at least {threshold:.0%} of the demand for one commodity goes unmet on a day",
         "id": "penduduk zona yang pada suatu hari kekurangan sedikitnya {threshold:.0%} permintaan satu komoditas",
     },
+    "report.date": {"en": "Date", "id": "Tanggal"},
     "report.yes": {"en": "yes", "id": "ya"},
     "report.no": {"en": "no", "id": "tidak"},
     "report.all_commodities": {"en": "all commodities", "id": "semua komoditas"},
