@@ -51,6 +51,9 @@ def _in_words(value: object, lang: str, item: str = "") -> object:
     date ("Rab, 1 Jan 2020"), numbers as they are."""
     if item == "start_date" and value:
         return fmt.day_label(1, str(value), lang)
+    spec = columns.column(item)
+    if spec is not None and spec.unit in FRACTIONS and isinstance(value, float):
+        return fmt.percent(value, lang, 0)  # the header says %; the cell holds text where units differ by row
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, bool):

@@ -88,7 +88,7 @@ def test_summary_sheet_in_words(report):
     summary = {row[0]: row[1:] for row in _sheet(book, "Ringkasan").itertuples(index=False)}
     value, about = summary["Total kekurangan (t)"]
     assert value == pytest.approx(result.summary()["total_shortfall_t"]) and about.startswith("kekurangan semua hari")
-    assert summary["Pandangan sempurna"][0] == "ya"
+    assert summary["Pandangan sempurna"][0] == "ya" and summary["Ambang terdampak (%)"][0] == "10%"
     assert "sedikitnya 10%" in summary["Siapa yang terdampak"][0]
     english = openpyxl.load_workbook(io.BytesIO(report_xlsx(tables, "en")))
     assert _sheet(english, "Summary").iloc[0].tolist()[:2] == ["Status", "optimal"]

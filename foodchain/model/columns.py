@@ -151,7 +151,8 @@ _SPECS = (
     _c("perfect_foresight", "bool", "", "Perfect foresight", "Pandangan sempurna",
        "the model knows the whole scenario in advance: results are the best response",
        "model mengetahui seluruh skenario sejak awal: hasilnya respons terbaik"),
-    _c("start_date", "date", "", "Date of day 1", "Tanggal hari 1", "ISO date of day 1", "tanggal ISO hari 1"),
+    _c("start_date", "date", "", "Date of day 1", "Tanggal hari 1", "date of day 1 (ISO in summary.json)",
+       "tanggal hari 1 (ISO di summary.json)"),
     # outcomes and reports
     _c("item", "str", "", "Item", "Butir", "name of the figure", "nama angka"),
     _c("value", "str", "", "Value", "Nilai", "the figure", "angkanya"),
