@@ -132,8 +132,12 @@ def people_tables(
 def _number_formats(frame: pd.DataFrame) -> list[str | None]:
     def one(column: str) -> str | None:
         spec = columns.column(column)
-        numeric = pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
-        return NUMBER_FORMATS.get(spec.unit) if spec is not None and numeric else None
+        values = frame[column]
+        if spec is None or not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            return None
+        number_format = NUMBER_FORMATS.get(spec.unit)
+        whole = pd.api.types.is_integer_dtype(values) and number_format and "%" not in number_format
+        return "#,##0" if whole else number_format
 
     return [one(str(c)) for c in frame.columns]
 
