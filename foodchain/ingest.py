@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from foodchain.messages import LANGUAGES, language, msg
 from foodchain.model.dataset import Dataset, check_tables
 from foodchain.model.io import read_raw
 from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import Problem, errors
-from foodchain.model.schema import NODE_KINDS, TABLES, empty_table
+from foodchain.model.schema import NODE_KINDS, TABLES, empty_table, help_frame
 from foodchain.spreadsheet import csv_bytes, csv_zip_bytes, xlsx_bytes
 from foodchain.store import diff
 
@@ -85,62 +86,43 @@ def dataset_zip(tables: dict[str, pd.DataFrame]) -> bytes:
     return csv_zip_bytes(tables)
 
 
-def dataset_xlsx(tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+def dataset_xlsx(tables: dict[str, pd.DataFrame] | None = None, lang: str | None = None) -> bytes:
     """The tables as a workbook, one sheet per table (``None``: an empty template).
 
     Numbers are written as numbers (typed tables), text a spreadsheet would run as a formula
     is escaped (:mod:`foodchain.spreadsheet`), each header carries a comment (unit and
     meaning, in Bahasa and English) and ``kind`` has a drop-down list of the node kinds.
+    Two help sheets follow the tables, one in each language, ``lang`` first (default
+    :func:`foodchain.messages.language`): every column with required yes/no, type, unit,
+    default and meaning (:func:`foodchain.model.schema.help_frame`). Reading the workbook
+    back ignores them.
     """
     tables = tables or {}
     frames = {name: empty_table(name) if tables.get(name) is None else tables[name] for name in TABLES}
+    first = lang or language()
+    for help_lang in sorted(LANGUAGES, key=lambda x: x != first):
+        frames[msg("template.help_sheet").render(help_lang)] = help_frame(help_lang)
     return xlsx_bytes(frames, on_sheet=_annotate)
 
 
 def _annotate(sheet, table: str, columns: list[str]) -> None:
-    """Header comments and the ``kind`` drop-down on one sheet."""
+    """Header comments and the ``kind`` drop-down on one sheet (help sheets: a wide meaning column)."""
+    if table not in TABLES:
+        sheet.set_column(len(columns) - 1, len(columns) - 1, 100)
+        return
     specs = {c.name: c for c in TABLES[table]}
     for i, col in enumerate(columns):
         spec = specs.get(col)
         if spec is None:
             continue
         unit = f" [{spec.unit}]" if spec.unit else ""
-        need = "wajib / required" if spec.required else "boleh kosong / optional"
-        text = f"{col}{unit} ({need})\nID: {MEANINGS_ID.get(col, spec.description)}\nEN: {spec.description}"
+        need = " / ".join(
+            msg("template.required" if spec.required else "template.optional").render(x) for x in ("id", "en")
+        )
+        text = f"{col}{unit} ({need})\nID: {spec.meaning('id')}\nEN: {spec.description}"
         sheet.write_comment(0, i, text, {"x_scale": 2.5, "y_scale": 1.6})
         if spec.dtype == "kind":
             sheet.data_validation(1, i, 1_048_575, i, {"validate": "list", "source": list(NODE_KINDS)})
-
-
-MEANINGS_ID = {  # the column meanings in Bahasa Indonesia (English: the schema's descriptions)
-    "node_id": "id tempat (unik di nodes; di tabel lain: tempat yang dimaksud)",
-    "kind": "jenis tempat: source (sumber), hub (pusat distribusi) atau market (pasar)",
-    "name": "nama tampilan",
-    "lat": "lintang, WGS84",
-    "lon": "bujur, WGS84",
-    "region": "kota atau kabupaten, untuk pengelompokan",
-    "population": "jumlah penduduk yang dilayani",
-    "vulnerability": "pengali penalti kekurangan di sini (bawaan 1)",
-    "throughput_t_per_day": "ton per hari terbanyak yang masuk/keluar lewat rute (kosong: tak terbatas)",
-    "storage_t": "ton terbanyak yang dapat disimpan (kosong: tak terbatas untuk hub, 0 lainnya)",
-    "commodity": "id komoditas, mis. rice",
-    "shortfall_penalty_per_t": "biaya satu ton permintaan yang tak terpenuhi",
-    "shelf_life_days": "stok lebih tua dari ini hilang (kosong: tanpa batas)",
-    "stock_value_per_t": "biaya tiap ton stok awal yang tidak dipegang lagi di akhir",
-    "route_id": "id rute (unik)",
-    "origin": "tempat asal rute",
-    "destination": "tempat tujuan rute",
-    "capacity_t_per_day": "kapasitas semua komoditas bersama (kosong: tak terbatas)",
-    "cost_per_t": "biaya per ton",
-    "lead_time_days": "ton yang berangkat hari d tiba hari d + lead",
-    "distance_km": "jarak, untuk tampilan",
-    "mode": "moda: jalan, laut, rel ...",
-    "corridor": "kelompok rute yang tutup bersama",
-    "geometry": "WKT LINESTRING (bujur lintang) jalur rute",
-    "supply_t_per_day": "ton per hari terbanyak yang tersedia",
-    "demand_t_per_day": "ton per hari yang dibutuhkan",
-    "initial_t": "stok di tangan pada awal hari 1",
-}
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 import pandas as pd
 
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")  # 1.5 and, in Bahasa, 1,5
 
 
 def safe_cell(value: object) -> object:
@@ -42,9 +42,13 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """One table as CSV for a spreadsheet: UTF-8 with a BOM (Excel reads accents), CRLF, escaped."""
-    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+def csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".") -> bytes:
+    """One table as CSV for a spreadsheet: UTF-8 with a BOM (Excel reads accents), CRLF, escaped.
+
+    ``sep=";"`` and ``decimal=","`` write it as a spreadsheet set to Bahasa Indonesia reads it.
+    """
+    text = safe_frame(frame).to_csv(index=False, lineterminator="\r\n", sep=sep, decimal=decimal)
+    return text.encode("utf-8-sig")
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -56,11 +60,16 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return out
 
 
-def xlsx_bytes(tables: dict[str, pd.DataFrame], on_sheet: Callable | None = None) -> bytes:
+def xlsx_bytes(
+    tables: dict[str, pd.DataFrame], on_sheet: Callable | None = None, formats: dict[str, list] | None = None
+) -> bytes:
     """A workbook with one sheet per table; text cells escaped and never formulas, numbers kept as numbers.
 
     ``on_sheet(worksheet, name, columns)``, if given, is called after each sheet is written
-    (header comments, drop-down lists).
+    (header comments, drop-down lists). ``formats[name]``, if given, holds one Excel number
+    format per column of table ``name`` (``"0.0%"``, ``"#,##0.0"``, or ``None``): the values stay
+    as they are, the spreadsheet shows them so (with the reader's own separators), and each
+    column is made wide enough for its header.
     """
     buf = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False}
@@ -69,15 +78,24 @@ def xlsx_bytes(tables: dict[str, pd.DataFrame], on_sheet: Callable | None = None
         for name, frame in tables.items():
             sheet_name = _sheet_name(name, used)
             safe_frame(frame).to_excel(writer, sheet_name=sheet_name, index=False)
+            if formats and name in formats:
+                _format_columns(writer, writer.sheets[sheet_name], list(frame.columns), formats[name])
             if on_sheet is not None:
                 on_sheet(writer.sheets[sheet_name], name, list(frame.columns))
     return buf.getvalue()
 
 
-def csv_zip_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+def _format_columns(writer: pd.ExcelWriter, sheet, columns: list, formats: list) -> None:
+    """Give each column its number format (``None``: general) and a width that fits its header."""
+    for i, (column, number_format) in enumerate(zip(columns, formats)):
+        style = writer.book.add_format({"num_format": number_format}) if number_format else None
+        sheet.set_column(i, i, min(max(len(str(column)) + 2, 10), 50), style)
+
+
+def csv_zip_bytes(tables: dict[str, pd.DataFrame], sep: str = ",", decimal: str = ".") -> bytes:
     """A ZIP holding ``<name>.csv`` per table, each as :func:`csv_bytes` writes it."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in tables.items():
-            archive.writestr(f"{name}.csv", csv_bytes(frame))
+            archive.writestr(f"{name}.csv", csv_bytes(frame, sep, decimal))
     return buf.getvalue()

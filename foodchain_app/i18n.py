@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from foodchain.model import columns
+
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
 TEXT: dict[str, dict[str, str]] = {
@@ -503,17 +505,11 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {
-    # column -> (Bahasa Indonesia, English): headers of every table the app shows
-    "node_id": ("Id tempat", "Place id"),
-    "route_id": ("Id rute", "Route id"),
-    "id": ("Id", "Id"),
-    "kind": ("Jenis", "Kind"),
-    "name": ("Nama", "Name"),
+    # column -> (Bahasa Indonesia, English): headers of the input and app tables; result columns
+    # (shortfall_t, added_cost, ...) take theirs from foodchain.model.columns
     "label": ("Rute", "Route"),
     "lat": ("Lintang", "Latitude"),
     "lon": ("Bujur", "Longitude"),
-    "region": ("Wilayah", "Region"),
-    "population": ("Penduduk", "Population"),
     "vulnerability": ("Kerentanan", "Vulnerability"),
     "throughput_t_per_day": ("Kapasitas bongkar (t/hari)", "Throughput (t/day)"),
     "storage_t": ("Kapasitas gudang (t)", "Storage (t)"),
@@ -528,40 +524,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "geometry": ("Geometri", "Geometry"),
     "supply_t_per_day": ("Pasokan (t/hari)", "Supply (t/day)"),
     "initial_t": ("Stok awal (t)", "Initial stock (t)"),
-    "commodity": ("Komoditas", "Commodity"),
-    "day": ("Hari", "Day"),
-    "days": ("Hari", "Days"),
-    "demand_t": ("Permintaan (t)", "Demand (t)"),
-    "delivered_t": ("Terkirim (t)", "Delivered (t)"),
-    "shortfall_t": ("Kekurangan (t)", "Shortfall (t)"),
-    "share_unmet": ("Tak terpenuhi (%)", "Unmet (%)"),
-    "run": ("Skenario", "Run"),
-    "transport_cost": ("Biaya angkut (Rp)", "Transport cost (Rp)"),
-    "supply_cost": ("Biaya pasokan (Rp)", "Supply cost (Rp)"),
-    "base_price": ("Nilai baseline (Rp per t/hari)", "Baseline value (Rp per t/day)"),
-    "scenario_price": ("Nilai skenario (Rp per t/hari)", "Scenario value (Rp per t/day)"),
-    "rise": ("Kenaikan (Rp per t/hari)", "Rise (Rp per t/day)"),
-    "hub_stock_t": ("Stok di hub (t)", "Stock at hubs (t)"),
-    "demand_t_per_day": ("Permintaan (t/hari)", "Demand (t/day)"),
-    "cover_days": ("Hari cakupan", "Days of cover"),
-    "stock_t": ("Stok (t)", "Stock (t)"),
-    "sent_t_per_day": ("Dikirim (t/hari)", "Sent (t/day)"),
-    "difference": ("Selisih tak terpenuhi (%)", "Change in unmet (%)"),
-    "base_share": ("Tak terpenuhi baseline (%)", "Unmet in baseline (%)"),
-    "scenario_share": ("Tak terpenuhi skenario (%)", "Unmet in scenario (%)"),
-    "flood": ("Banjir", "Flood"),
-    "depth_m": ("Kedalaman (m)", "Depth (m)"),
-    "factor": ("Kapasitas tersisa (%)", "Capacity left (%)"),
-    "start_day": ("Hari mulai", "First day"),
-    "end_day": ("Hari akhir", "Last day"),
-    "disruption": ("Gangguan ke-", "Disruption no."),
     "severity": ("Tingkat", "Severity"),
     "table": ("Tabel", "Table"),
     "row": ("Baris", "Row"),
     "column": ("Kolom", "Column"),
     "message": ("Pesan", "Message"),
     "uploader": ("Pengunggah", "Uploaded by"),
-    "note": ("Catatan", "Note"),
     "source": ("Asal data", "Source"),
     "created_at": ("Waktu", "When"),
     # accounts page (foodchain_app/auth.py)
@@ -589,33 +557,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "removed": ("Dihapus", "Removed"),
     "changed": ("Diubah", "Changed"),
     "required": ("Wajib", "Required"),
-    "type": ("Tipe", "Type"),
     "unit": ("Satuan", "Unit"),
     "default": ("Bawaan", "Default"),
     "meaning": ("Arti", "Meaning"),
     "what": ("Yang terkena", "What it touches"),
-    "target": ("Target", "Target"),
-    "routes_closed": ("Rute ditutup", "Routes closed"),
-    "status": ("Status", "Status"),
-    "lever": ("Langkah", "Lever"),
-    "amount": ("Jumlah", "Amount"),
-    "cost_rp": ("Biaya langkah (Rp)", "Lever cost (Rp)"),
-    "shortfall_removed_t": ("Kekurangan dihapus (t)", "Shortfall removed (t)"),
-    "weighted_shortfall_removed": ("Kekurangan berbobot dihapus (Rp)", "Weighted shortfall removed (Rp)"),
-    "t_per_million_rp": ("t per juta Rp", "t per million Rp"),
-    "rank_shortfall": ("Peringkat (t)", "Rank (t)"),
-    "rank_per_rp": ("Peringkat (t/Rp)", "Rank (t/Rp)"),
-    "method": ("Metode", "Method"),
-    "expected_shortfall_t": ("Kekurangan rata-rata (t)", "Expected shortfall (t)"),
-    "max_shortfall_t": ("Kekurangan terbesar (t)", "Largest shortfall (t)"),
-    "p_share_above_5pct": ("Peluang > 5% tak terpenuhi", "Chance > 5% unmet"),
-    "rank": ("Peringkat", "Rank"),
     "date": ("Tanggal", "Date"),  # issue 15
-    "shortfall_t_per_day": ("Kekurangan (t/hari)", "Shortfall (t/day)"),  # issue 15
-    "delivered_t_per_day": ("Terkirim (t/hari)", "Delivered (t/day)"),  # issue 15
-    "transport_cost_per_day": ("Biaya angkut per hari (Rp)", "Transport cost per day (Rp)"),  # issue 15
-    "supply_cost_per_day": ("Biaya pasokan per hari (Rp)", "Supply cost per day (Rp)"),  # issue 15
-    "horizon_days": ("Jangka waktu (hari)", "Horizon (days)"),  # issue 15
 }
 
 
@@ -659,37 +605,6 @@ TEXT.update(
         },
     }
 )
-COLUMNS.update(
-    {
-        "added_shortfall_t": (
-            "Tambahan kekurangan di wilayah kajian (t, tanpa kebutuhan tempat yang ditutup)",
-            "Added shortfall in the study area (t, the closed place's own demand left out)",
-        ),
-        "added_weighted_shortfall": (
-            "Tambahan kekurangan berbobot (Rp penalti: t x penalti komoditas x kerentanan)",
-            "Added weighted shortfall (Rp of penalty: t x commodity penalty x vulnerability)",
-        ),
-        "added_cost": (
-            "Perubahan biaya angkut + pembelian (Rp; negatif: lebih sedikit pangan diangkut)",
-            "Change in transport + purchase cost (Rp; negative: less food moved)",
-        ),
-        "added_objective": (
-            "Perubahan tujuan model: biaya + penalti kekurangan (Rp)",
-            "Change in model objective: cost + shortfall penalty (Rp)",
-        ),
-        "added_external_shortfall_t": (
-            "Tambahan kekurangan di luar wilayah kajian (t)",
-            "Added shortfall outside the study area (t)",
-        ),
-        "people_affected": (
-            "Penduduk terdampak (zona >= 10% satu komoditas tak terpenuhi)",
-            "People affected (zones with >= 10% of a food unmet)",
-        ),
-        "days_affected": ("Hari terdampak", "Days affected"),
-        "shadow_price": ("Harga bayangan (Rp per t/hari tambahan)", "Shadow price (Rp saved per extra t/day)"),
-        "external_shortfall_t": ("Kekurangan di luar wilayah kajian (t)", "Shortfall outside the study area (t)"),
-    }
-)
 
 
 def init_lang() -> str:
@@ -711,7 +626,10 @@ def t(key: str) -> str:
 
 
 def column_label(column: str) -> str:
-    """A table column's header in the chosen language (the column name if it has none)."""
+    """A table column's header in the chosen language: a result column's from
+    :mod:`foodchain.model.columns`, another's from :data:`COLUMNS` (the column name if it has none)."""
+    if columns.column(column) is not None:
+        return columns.label(column, lang())
     pair = COLUMNS.get(column)
     return column if pair is None else pair[0 if lang() == "id" else 1]
 

@@ -10,24 +10,29 @@ import pandas as pd
 import streamlit as st
 
 from foodchain import fmt
+from foodchain.model import columns
 from foodchain.model.dataset import Dataset
 from foodchain_app.i18n import column_label, lang
 
-PERCENT = {"share_unmet", "base_share", "scenario_share", "difference", "factor", "utilisation", "p_share_above_5pct"}
-WHOLE = {"population", "people_affected", "day", "days", "row", "start_day", "end_day", "disruption", "rows"}
-WHOLE |= {"rank", "rank_shortfall", "rank_per_rp", "routes_closed", "days_binding"}
-MONEY = {"rise", "base_price", "scenario_price", "shadow_price", "objective", "added_weighted_shortfall"}
+WHOLE = {"row", "rows"}  # result columns take their format from their unit (foodchain.model.columns)
+UNIT_FORMATS = {unit: ("percent", 0.001) for unit in ("share", "probability", "ratio")}
+UNIT_FORMATS |= {unit: ("localized", 0.1) for unit in ("t", "t/day", "days", "m")}
+UNIT_FORMATS |= {unit: ("localized", 1) for unit in ("Rp", "Rp per t/day", "people", "person-days", "count")}
+UNIT_FORMATS |= {unit: ("localized", 1) for unit in ("day", "rank")} | {"t per million Rp": ("localized", 0.001)}
 
 
 def _number_format(column: str) -> tuple[str, float] | None:
-    """(format, step) for a numeric column, by what its name says it holds."""
-    if column in PERCENT or column.startswith("share"):
+    """(format, step) for a numeric column: a result column's by its unit, another's by what its name says."""
+    spec = columns.column(column)
+    if spec is not None:
+        if spec.unit == "days" and spec.dtype == "int":
+            return "localized", 1
+        return UNIT_FORMATS.get(spec.unit)  # none for ids, text and bare numbers (a seed)
+    if column.startswith("share"):
         return "percent", 0.001
-    if column == "t_per_million_rp":
-        return "localized", 0.001
     if column in WHOLE or column.endswith("_id"):
         return "localized", 1
-    if column in MONEY or any(word in column for word in ("cost", "price", "objective", "_rp")):
+    if any(word in column for word in ("cost", "price", "objective", "_rp")):
         return "localized", 1
     if column.endswith(("_t", "_t_per_day", "_days", "_km", "_m")) or "_t_" in column:
         return "localized", 0.1

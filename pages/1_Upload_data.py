@@ -8,7 +8,7 @@ import streamlit as st
 from foodchain.ingest import MAX_UPLOAD_BYTES, dataset_xlsx, dataset_zip, merge_tables, merge_upload, table_csv
 from foodchain.model.schema import TABLES, spec_frame
 from foodchain_app.auth import MANAGER, require, shared_mode
-from foodchain_app.i18n import t
+from foodchain_app.i18n import lang, t
 from foodchain_app.state import page
 from foodchain_app.tables import show
 from foodchain_app.uploads import file_key, history_tab, numbers_choice, review, saved_message
@@ -45,7 +45,7 @@ if ctx is not None:
             review(store, merge_tables(current, {table: edited}), current, "edit", signature)
     with tab_tpl:
         table = st.selectbox(t("table"), list(TABLES), key="template_table")
-        show(spec_frame(table).astype(str), "template_spec")
+        show(spec_frame(table, lang()).astype(str), "template_spec")
         if current:
             st.download_button(
                 t("download_table").format(table=table),
@@ -55,7 +55,9 @@ if ctx is not None:
                 key="template_csv",
             )
         tpl = current or None
-        st.download_button(t("download_xlsx"), dataset_xlsx(tpl), f"foodchain_v{version}.xlsx", key="template_xlsx")
+        st.download_button(
+            t("download_xlsx"), dataset_xlsx(tpl, lang()), f"foodchain_v{version}.xlsx", key="template_xlsx"
+        )
         if current:
             st.download_button(t("download_zip"), dataset_zip(current), f"foodchain_v{version}.zip", key="template_zip")
     with tab_hist:

@@ -80,8 +80,10 @@ if ctx is not None:
     show(with_dates(stock, result.start_date), "sf_stock_table", tabs[3])
     tables = report_tables(dataset, result)
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(t("download_report_xlsx"), report_xlsx(tables), "foodchain_shortfalls.xlsx", key="sf_xlsx")
-    c2.download_button(t("download_report_zip"), report_zip(tables), "foodchain_shortfalls.zip", key="sf_zip")
+    c1.download_button(
+        t("download_report_xlsx"), report_xlsx(tables, lang()), "foodchain_shortfalls.xlsx", key="sf_xlsx"
+    )
+    c2.download_button(t("download_report_zip"), report_zip(tables, lang()), "foodchain_shortfalls.zip", key="sf_zip")
     geojson = dumps(shortfall_geojson(figures, result.start_date)).encode("utf-8")
     c3.download_button(t("download_zone_geojson"), geojson, "foodchain_shortfall_by_zone.geojson", key="sf_geojson")
     brief_download(c4, version, key, boundary.getvalue() if boundary else None)

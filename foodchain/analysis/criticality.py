@@ -61,26 +61,14 @@ import pandas as pd
 from foodchain.analysis.metrics import external_nodes, solve_variant
 from foodchain.analysis.runner import Cancel, Progress, map_tasks
 from foodchain.errors import InvalidInput
+from foodchain.model.columns import table_columns
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem
 from foodchain.optimize.resolver import cached_resolver
 from foodchain.optimize.scenario import Scenario
 
 TARGETS = {"routes": "route", "corridors": "corridor", "nodes": "node"}
-COLUMNS = [
-    "target",
-    "kind",
-    "added_shortfall_t",
-    "added_cost",
-    "rank",
-    "added_weighted_shortfall",
-    "added_objective",
-    "shortfall_t",
-    "name",
-    "routes_closed",
-    "status",
-    "added_external_shortfall_t",
-]
+COLUMNS = table_columns("criticality")  # criticality.csv, as foodchain.model.columns specs it
 ROUND = {"added_shortfall_t": 6, "added_weighted_shortfall": 2, "added_cost": 2}  # ties below these are noise
 
 

@@ -32,30 +32,14 @@ from foodchain.analysis.levers import REBUILD, Lever, propose_levers
 from foodchain.analysis.metrics import shortfall_weights, solve_variant, study_rows
 from foodchain.analysis.runner import Cancel, Progress, check_cancel, write_csv, write_json
 from foodchain.errors import SolverError
+from foodchain.model.columns import table_columns
 from foodchain.model.dataset import Dataset, dataset_from_tables
 from foodchain.optimize.resolver import Resolver
 from foodchain.optimize.results import SolveResult
 from foodchain.optimize.scenario import Scenario
 from foodchain.optimize.solve import solve
 
-COLUMNS = [
-    "lever",
-    "type",
-    "target",
-    "amount",
-    "cost_rp",
-    "shortfall_t",
-    "shortfall_removed_t",
-    "weighted_shortfall_removed",
-    "added_cost",
-    "t_per_million_rp",
-    "shadow_price",
-    "rank_shortfall",
-    "rank_per_rp",
-    "method",
-    "status",
-    "note",
-]
+COLUMNS = table_columns("levers")  # mitigation.csv, as foodchain.model.columns specs it
 
 
 @dataclass

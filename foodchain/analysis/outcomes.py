@@ -4,7 +4,7 @@ All tonnes are summed over the days solved unless a day is chosen, and every hea
 figure counts the study area only (nodes marked ``external`` are left out). The *share
 unmet* of a zone is shortfall / demand (0 where there is no demand).
 
-*People affected* (:data:`PEOPLE_DEFINITION`): on day ``d``, the people of every zone ``z``
+*People affected* (in words: the message ``report.people_definition``): on day ``d``, the people of every zone ``z``
 where the unmet share of some commodity ``k`` reaches the threshold ``h`` (default
 :data:`PEOPLE_THRESHOLD` = 10 %), ``short(z,k,d) >= h x demand(z,k,d)``. Counted per
 commodity and day, then over commodities (a zone counts once a day, whichever food it
@@ -17,15 +17,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from foodchain.messages import msg
+from foodchain.model.columns import ANY_COMMODITY, COLUMNS
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
 
 WORST = "worst"
 PEOPLE_THRESHOLD = 0.10
-PEOPLE_DEFINITION = (
-    "people living in zones where at least {threshold:.0%} of the demand for one commodity goes unmet on a day"
-)
-ANY = "any"
+ANY = ANY_COMMODITY
 
 
 def by_commodity(result: SolveResult) -> pd.DataFrame:
@@ -134,7 +133,7 @@ def people_summary(dataset: Dataset, result: SolveResult, threshold: float = PEO
         "worst_day": int(worst["day"].iloc[0]) if len(worst) and worst["people_affected"].iloc[0] > 0 else None,
         "person_days": float(anyk["people_affected"].sum()),
         "threshold": threshold,
-        "definition": PEOPLE_DEFINITION.format(threshold=threshold),
+        "definition": msg("report.people_definition", threshold=threshold),
     }
 
 
@@ -163,13 +162,19 @@ def hub_stock(dataset: Dataset, result: SolveResult) -> pd.DataFrame:
 
 
 def report_tables(dataset: Dataset, result: SolveResult) -> dict[str, pd.DataFrame]:
-    """The tables of a shortfall report: summary, by commodity, by zone, by day, hub stock, raw."""
+    """The tables of a shortfall report: summary, by commodity, by zone, by day, hub stock, raw.
+
+    The summary lists each figure (``item``, a key of ``summary.json`` or of
+    :func:`people_summary`), its ``value`` (numbers stay numbers) and what it means (``about``,
+    from :mod:`foodchain.model.columns`; ``perfect_foresight`` says that the model knows the
+    whole scenario in advance). :func:`foodchain.report.people_tables` puts it in words.
+    """
     summary = {k: v for k, v in result.summary().items() if not isinstance(v, dict)}
     people = people_summary(dataset, result)
     summary |= {f"people_affected_{k}": v for k, v in people.items()}
-    summary["note"] = "perfect foresight: the model knows the whole scenario in advance (best response)"
+    about = [COLUMNS[k].description["en"] if k in COLUMNS else "" for k in summary]
     return {
-        "summary": pd.DataFrame({"item": list(summary), "value": [str(v) for v in summary.values()]}),
+        "report_summary": pd.DataFrame({"item": list(summary), "value": list(summary.values()), "about": about}),
         "by_commodity": by_commodity(result),
         "by_zone": zone_shortfall(dataset, result),
         "worst_day_by_zone": zone_shortfall(dataset, result, day=WORST),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from foodchain.analysis.outcomes import report_tables
 from foodchain.cli.args import (
     EXIT_INVALID,
     EXIT_OK,
@@ -17,12 +19,15 @@ from foodchain.cli.args import (
     with_equity,
     zone_shapes_arg,
 )
+from foodchain.errors import InvalidInput
+from foodchain.messages import msg
 from foodchain.model import load_dataset, validate_source
-from foodchain.model.problems import errors
+from foodchain.model.problems import Problem, errors
 from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
 from foodchain.optimize.portfolio import SolveProgress
 from foodchain.outdir import check_out_dir, output_folder
+from foodchain.report import report_xlsx, report_zip
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -71,6 +76,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     are written to a temporary folder renamed into place (:mod:`foodchain.outdir`).
     """
     check_out_dir(args.out)
+    if args.report:
+        check_report_file(args.report)
     dataset = load_dataset(args.dataset, numbers=args.numbers)
     scenario = with_equity(load_scenario(args.scenario) if args.scenario else None, args.equity)
     progress, done = stderr_progress()
@@ -85,6 +92,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
         result.write(tmp)
     if args.geojson:
         write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary)
+    if args.report:
+        write_report(dataset, result, args.report)
     s = result.summary()
     print(
         f"{s['status']}: {s['scenario']}, {s['days']} day(s); demand {s['total_demand_t']:,.1f} t, "
@@ -105,6 +114,23 @@ def write_zone_geojson(dataset, source, result, out: str, boundary: str | None =
     Path(out).write_text(dumps(shortfall_geojson(figures, result.start_date)), encoding="utf-8")
 
 
+REPORT_SUFFIXES = (".xlsx", ".zip")
+
+
+def check_report_file(out: str) -> None:
+    """``--report FILE`` must end in .xlsx (a workbook) or .zip (CSVs): else exit 2, before solving."""
+    if not out.lower().endswith(REPORT_SUFFIXES):
+        raise InvalidInput([Problem("report", None, None, msg("report.bad_suffix", path=out))])
+
+
+def write_report(dataset, result, out: str) -> None:
+    """The shortfall report of ``result`` in the reader's language (``--lang``) into ``out``:
+    a workbook for ``.xlsx``, CSVs in a ZIP for ``.zip`` (:mod:`foodchain.report`)."""
+    tables = report_tables(dataset, result)
+    data = report_zip(tables) if out.lower().endswith(".zip") else report_xlsx(tables)
+    Path(out).write_bytes(data)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``validate`` and ``solve``."""
     p = sub.add_parser("validate", help="check a dataset; exit 0 valid, 2 invalid")
@@ -121,4 +147,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--time-limit", type=positive_seconds, default=None, help="seconds (a finite number > 0)")
     add_equity(p)
     add_geojson_options(p, "also write shortfall by zone as GeoJSON polygons (for QGIS) to this file")
+    p.add_argument(
+        "--report",
+        metavar="FILE",
+        help="also write the shortfall report for people, in the --lang language: FILE.xlsx or FILE.zip of CSVs",
+    )
     p.set_defaults(func=cmd_solve)

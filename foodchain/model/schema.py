@@ -8,10 +8,11 @@ against it, and the app draws its help text and download templates from it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from foodchain.messages import language, msg
 from foodchain.model.limits import MAX_HORIZON_DAYS, MAX_SHELF_LIFE_DAYS
 
 NODE_KINDS = ("source", "hub", "market")
@@ -26,6 +27,7 @@ class ColumnSpec:
     the smallest allowed value (inclusive unless ``strict``). ``references`` names the
     table whose key this column must match (``nodes`` or ``commodities``). A
     ``default`` of ``None`` means "no value" (for numbers: unlimited or absent).
+    ``description`` is English, ``description_id`` the same in Bahasa Indonesia.
     """
 
     name: str
@@ -38,10 +40,80 @@ class ColumnSpec:
     strict: bool = False
     maximum: float | None = None  # inclusive; every number is also at most limits.MAX_VALUE
     references: str | None = None
+    description_id: str = ""
+
+    def meaning(self, lang: str) -> str:
+        """The description in ``lang`` (``id`` or ``en``)."""
+        return self.description_id if lang == "id" and self.description_id else self.description
 
 
 def _c(name: str, dtype: str, description: str, **kw: object) -> ColumnSpec:
     return ColumnSpec(name=name, dtype=dtype, description=description, **kw)
+
+
+# issue 16: the column meanings in Bahasa Indonesia (English: each spec's description)
+DESCRIPTIONS_ID: dict[str, dict[str, str]] = {
+    "nodes": {
+        "node_id": "id unik tempat",
+        "kind": "source (sumber), hub (pusat distribusi) atau market (pasar); untuk tampilan dan nilai bawaan",
+        "name": "nama tampilan (bawaan: node_id)",
+        "lat": "lintang, WGS84",
+        "lon": "bujur, WGS84",
+        "region": "kota atau kabupaten, untuk pengelompokan",
+        "population": "jumlah penduduk yang dilayani di sini",
+        "vulnerability": "pengali penalti kekurangan di sini",
+        "throughput_t_per_day": "ton per hari terbanyak yang tiba, dan yang berangkat, lewat rute (kosong: tak terbatas)",
+        "storage_t": "ton terbanyak yang disimpan sebagai stok (kosong: tak terbatas untuk hub, 0 lainnya)",
+        "external": "true untuk permintaan di luar wilayah kajian (mis. pembeli dari luar kota): dihitung, "
+        "tetapi terpisah dari angka utama (kosong: false)",
+    },
+    "commodities": {
+        "commodity": "id unik komoditas, mis. rice",
+        "name": "nama tampilan, mis. Beras",
+        "shortfall_penalty_per_t": "biaya satu ton permintaan yang tak terpenuhi (kosong: cukup besar sehingga "
+        "setiap ton yang dapat dikirim terkirim)",
+        "shelf_life_days": "stok yang lebih tua dari ini hilang (kosong: tanpa batas)",
+        "stock_value_per_t": "biaya tiap ton stok awal yang tidak dipegang lagi di akhir jangka waktu, yaitu biaya "
+        "menggantinya (kosong: 0); buat lebih kecil dari penalti kekurangan agar stok dilepas lebih dulu",
+    },
+    "routes": {
+        "route_id": "id unik rute",
+        "origin": "tempat asal rute",
+        "destination": "tempat tujuan rute",
+        "capacity_t_per_day": "semua komoditas bersama (kosong: tak terbatas)",
+        "cost_per_t": "biaya angkut",
+        "lead_time_days": "ton yang berangkat pada hari d tiba pada hari d + lead",
+        "distance_km": "untuk tampilan",
+        "mode": "jalan, laut, rel ... untuk tampilan",
+        "corridor": "kelompok rute bernama yang tutup bersama",
+        "geometry": "WKT LINESTRING (bujur lintang) jalur rute (kosong: garis lurus)",
+        "commodities": "komoditas yang boleh diangkut rute ini, dipisah ; mis. chicken;beef;eggs untuk rantai "
+        "dingin (kosong: semua)",
+    },
+    "supply": {
+        "node_id": "tempat pasokan masuk",
+        "commodity": "komoditas yang dipasok",
+        "supply_t_per_day": "ton per hari terbanyak yang tersedia",
+        "cost_per_t": "biaya beli",
+    },
+    "demand": {
+        "node_id": "tempat pangan dikonsumsi",
+        "commodity": "komoditas yang dikonsumsi",
+        "demand_t_per_day": "ton per hari yang dibutuhkan",
+    },
+    "stock": {
+        "node_id": "tempat stok berada",
+        "commodity": "komoditas yang disimpan",
+        "initial_t": "stok di tangan pada awal hari 1",
+    },
+}
+
+
+UNITS_ID = {"t/day": "t/hari", "days": "hari", "deg": "derajat", "people": "orang"}
+
+
+def _bahasa(table: str, specs: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
+    return tuple(replace(c, description_id=DESCRIPTIONS_ID[table][c.name]) for c in specs)
 
 
 NODES = (
@@ -154,12 +226,12 @@ STOCK = (
 )
 
 TABLES: dict[str, tuple[ColumnSpec, ...]] = {
-    "nodes": NODES,
-    "commodities": COMMODITIES,
-    "routes": ROUTES,
-    "supply": SUPPLY,
-    "demand": DEMAND,
-    "stock": STOCK,
+    "nodes": _bahasa("nodes", NODES),
+    "commodities": _bahasa("commodities", COMMODITIES),
+    "routes": _bahasa("routes", ROUTES),
+    "supply": _bahasa("supply", SUPPLY),
+    "demand": _bahasa("demand", DEMAND),
+    "stock": _bahasa("stock", STOCK),
 }
 OPTIONAL_TABLES = ("stock",)
 KEYS: dict[str, tuple[str, ...]] = {
@@ -199,19 +271,30 @@ def coerce_dtypes(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def spec_frame(table: str) -> pd.DataFrame:
-    """The column specs of ``table`` as a table: the help text of the format."""
+def spec_frame(table: str, lang: str | None = None) -> pd.DataFrame:
+    """The column specs of ``table`` as a table: the help text of the format, in ``lang``
+    (``id`` or ``en``; default :func:`foodchain.messages.language`)."""
+    lang = lang or language()
     rows = []
     for c in TABLES[table]:
         default = "" if c.default is None or (isinstance(c.default, float) and math.isnan(c.default)) else c.default
         rows.append(
             {
                 "column": c.name,
-                "required": "yes" if c.required else "no",
-                "type": c.dtype,
-                "unit": c.unit,
+                "required": msg("template.yes" if c.required else "template.no").render(lang),
+                "type": msg(f"template.type.{c.dtype}").render(lang),
+                "unit": UNITS_ID.get(c.unit, c.unit) if lang == "id" else c.unit,
                 "default": default,
-                "meaning": c.description,
+                "meaning": c.meaning(lang),
             }
         )
     return pd.DataFrame(rows)
+
+
+def help_frame(lang: str | None = None) -> pd.DataFrame:
+    """Every column of every table with its help (required, type, unit, default, meaning), headers
+    and words in ``lang``: the help sheet of the dataset template."""
+    lang = lang or language()
+    frames = [spec_frame(table, lang).assign(table=table) for table in TABLES]
+    frame = pd.concat(frames, ignore_index=True)[["table", "column", "required", "type", "unit", "default", "meaning"]]
+    return frame.rename(columns={c: msg(f"template.help.{c}").render(lang) for c in frame.columns})

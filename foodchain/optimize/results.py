@@ -1,5 +1,8 @@
 """Results of a solve as tidy tables, mapped back from the LP's variable families.
 
+Every column is specced (dtype, unit, labels) in :mod:`foodchain.model.columns`;
+``tests/model/test_columns.py`` checks that these tables produce exactly those columns, in order.
+
 Days are 1-based in every table. Nodes marked ``external`` (demand outside the study area)
 are solved like any other, but the headline totals of :meth:`SolveResult.summary`
 (``total_*``, ``by_commodity``) count the study area only; external demand has its own
@@ -17,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from foodchain.model.columns import SOLVE_TABLES
 from foodchain.optimize.backends import Solution
 from foodchain.optimize.instance import Instance
 from foodchain.optimize.lp import LinearProgram
@@ -89,17 +93,9 @@ class SolveResult:
         (folder / "summary.json").write_text(
             json.dumps(self.summary(), indent=1, ensure_ascii=False, allow_nan=False)  # strict JSON
         )
-        tables = {
-            "shortfall": self.shortfall,
-            "flows": self.flows,
-            "route_use": self.route_use,
-            "node_use": self.node_use,
-            "supply_use": self.supply_use,
-        }
-        if self.days > 1:
-            tables["stock"] = self.stock
-        for name, frame in tables.items():
-            frame.to_csv(folder / f"{name}.csv", index=False)
+        for name in SOLVE_TABLES:
+            if name != "stock" or self.days > 1:
+                getattr(self, name).to_csv(folder / f"{name}.csv", index=False)
         return folder
 
 

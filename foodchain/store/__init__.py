@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from foodchain.model.columns import SOLVE_TABLES
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
 from foodchain.store import migrate
@@ -41,7 +42,7 @@ from foodchain.store.versions import NameRequired, UnknownVersion, VersionStore,
 __all__ = ["NameRequired", "Store", "UnknownVersion", "default_path", "run_key", "scenario_hash", "seed"]
 
 DEFAULT_PATH = Path("data") / "foodchain.sqlite"
-RESULT_TABLES = ("shortfall", "flows", "route_use", "node_use", "stock", "supply_use")
+RESULT_TABLES = SOLVE_TABLES  # the tables of a run, as foodchain.model.columns names them
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dataset_versions (

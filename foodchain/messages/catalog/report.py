@@ -1,0 +1,16 @@
+"""Texts of the reports people download (issue 16: reports in the reader's language)."""
+
+MESSAGES = {
+    "report.people_definition": {
+        "en": "people living in zones where at least {threshold:.0%} of the demand for one commodity goes unmet on a day",
+        "id": "penduduk zona yang pada suatu hari kekurangan sedikitnya {threshold:.0%} permintaan satu komoditas",
+    },
+    "report.date": {"en": "Date", "id": "Tanggal"},
+    "report.yes": {"en": "yes", "id": "ya"},
+    "report.no": {"en": "no", "id": "tidak"},
+    "report.all_commodities": {"en": "all commodities", "id": "semua komoditas"},
+    "report.bad_suffix": {
+        "en": "'{path}' must end in .xlsx (a workbook) or .zip (CSV files)",
+        "id": "'{path}' harus berakhiran .xlsx (buku kerja) atau .zip (berkas CSV)",
+    },
+}
