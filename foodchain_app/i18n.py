@@ -102,9 +102,9 @@ TEXT: dict[str, dict[str, str]] = {
     "hub_cover": {"id": "Cakupan stok per hub", "en": "Stock cover per hub"},
     "cover_note": {
         "id": "Hari cakupan = stok di hub / permintaan harian kota, atau / kiriman harian hub itu "
-        "(None: hub tidak mengirim komoditas itu pada hari 1).",
+        "(–: hub tidak mengirim komoditas itu pada hari 1).",
         "en": "Days of cover = stock at hubs / the city's daily demand, or / what that hub sends a day "
-        "(None: the hub sends none of it on day 1).",
+        "(–: the hub sends none of it on day 1).",
     },
     # upload
     "your_name": {"id": "Nama Anda", "en": "Your name"},

@@ -4,8 +4,10 @@ reader's way (1.234,5 and 30,0% in Bahasa, 1,234.5 and 30.0% in English), blanks
 The data stays as the library returns it (column names, numbers); only the display is
 configured, so a download or a test sees the same frame. ``st.dataframe`` would write numbers
 the way the *browser's* locale does, so the numbers are written here instead, as display values
-of a pandas ``Styler``: the grid shows them and still sorts on the numbers underneath. A table
-larger than :data:`MAX_STYLED_CELLS` is left to the browser's number format (blanks still "–").
+of a pandas ``Styler``: the grid shows them and still sorts on the numbers underneath. The grid
+writes any missing number as "None" whatever the Styler says, so a numeric column with blanks is
+shown as text (it then sorts as text). A table larger than :data:`MAX_STYLED_CELLS` is left to
+the browser's number format.
 """
 
 from __future__ import annotations
@@ -72,13 +74,42 @@ def _decimals(column: str, values: pd.Series) -> int:
     return 0 if pd.api.types.is_integer_dtype(values) else 2
 
 
+def _numeric(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+
+
+def _written(value: object, column: str, decimals: int, language: str) -> str:
+    """One number as text in ``language`` ("–" when blank), as :func:`styled` writes it."""
+    if pd.isna(value):
+        return BLANK
+    spec = _number_format(column)
+    if spec is not None and spec[0] == "percent":
+        return fmt.percent(value, language)
+    return fmt.number(value, language, decimals)
+
+
+def blanks_as_dashes(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """``frame`` with blank text cells as "–", and numeric columns that have blanks written out as text."""
+    out = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if not values.isna().any():
+            continue
+        if _numeric(values):
+            decimals = _decimals(str(column), values)
+            out[column] = [_written(v, str(column), decimals, language) for v in values]
+        else:
+            out[column] = values.astype(object).where(values.notna(), BLANK)
+    return out
+
+
 def styled(frame: pd.DataFrame, language: str):
     """``frame`` as a ``Styler`` writing numbers with the language's separators, shares as % and blanks as "–"."""
     decimal, thousands = SEPARATORS.get(language, SEPARATORS["en"])
     style = frame.style.format(na_rep=BLANK)
     for column in frame.columns:
         values = frame[column]
-        if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        if not _numeric(values):
             continue
         spec = _number_format(str(column))
         number = {"decimal": decimal, "thousands": thousands, "na_rep": BLANK, "subset": [column]}
@@ -107,14 +138,16 @@ def show(frame: pd.DataFrame, key: str, container=None, **kwargs) -> None:
     """``st.dataframe`` of ``frame`` with translated headers, names for ids, readable numbers and times in WIB."""
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
-    frame = readable(in_wib(frame)).reset_index(drop=True)
-    small = frame.size <= MAX_STYLED_CELLS and frame.columns.is_unique
-    data = (
-        styled(frame, lang())
-        if small
-        else frame.fillna({c: BLANK for c in frame if not pd.api.types.is_numeric_dtype(frame[c])})
-    )
-    (container or st).dataframe(data, column_config=column_config(frame, small), key=key, **kwargs)
+    language = lang()
+    shown = readable(in_wib(frame)).reset_index(drop=True)
+    small = shown.size <= MAX_STYLED_CELLS and shown.columns.is_unique
+    written = [c for c in shown if _numeric(shown[c]) and shown[c].isna().any()]
+    shown = blanks_as_dashes(shown, language)
+    config = column_config(shown, small) | {
+        c: st.column_config.Column(column_label(str(c)), alignment="right") for c in written
+    }
+    data = styled(shown, language) if small else shown
+    (container or st).dataframe(data, column_config=config, key=key, **kwargs)
 
 
 def with_names(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
