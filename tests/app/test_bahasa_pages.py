@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
@@ -15,18 +14,11 @@ from streamlit.testing.v1 import AppTest
 from foodchain.model.schema import TABLES
 from foodchain.store import Store
 from foodchain_app.i18n import COLUMNS, LANGUAGES, TEXT
+from tests.app.test_pages import PAGES as APP_PAGES
 from tests.conftest import ROOT
+from tests.test_messages import _placeholders
 
-PAGES = [
-    "Home.py",
-    "pages/1_Upload_data.py",
-    "pages/2_Network.py",
-    "pages/3_Scenarios.py",
-    "pages/4_Shortfalls.py",
-    "pages/5_Criticality.py",
-    "pages/6_Compare.py",
-    "pages/7_Accounts.py",
-]
+PAGES = [*APP_PAGES, "pages/7_Accounts.py"]
 SCENARIO = "Tol Jakarta-Cikampek ditutup 3 hari"  # a saved sample scenario of the Jakarta data
 # English a Bahasa reader must never meet; matched as whole words (case-insensitive except None)
 DENYLIST = [
@@ -64,10 +56,6 @@ MAP_TEXT = ("tip", "label", "capacity", "text", "name")  # the text fields of th
 # (column meanings, types, required yes/no) is item 4's, with the report headers. The row editor
 # (Upload data) shows the data as its files hold it, ids and blanks included, and is not checked.
 TABLES_OF_OTHERS = [{"required", "type", "meaning"}]
-
-
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
 @pytest.mark.parametrize("key", sorted(TEXT))
