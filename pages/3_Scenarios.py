@@ -48,6 +48,7 @@ if ctx is not None:
         value=base.get("start_date"),
         key=f"scn_start_{base.get('name', '')}",
         help=t("start_date_help"),
+        format="DD/MM/YYYY",
     )
     with st.expander(t("closures"), expanded=not base["disruptions"]):
         extra = builder.closures(dataset, days)
