@@ -17,7 +17,17 @@ from foodchain.model.dataset import Dataset
 from foodchain_app.i18n import TEXT, t
 
 COMMODITY_NAMES = "commodity_names"  # session key: {commodity id: name} of the active dataset
-WORD_PREFIX = {"kind": "kind_", "type": "type_", "status": "status_", "method": "method_", "severity": "severity_"}
+WORD_PREFIX = {
+    "kind": "kind_",
+    "type": "type_",
+    "status": "status_",
+    "method": "method_",
+    "severity": "severity_",
+    "source": "source_",
+    "change": "change_",
+    "role": "role_",
+    "event": "event_",
+}
 
 
 def remember_commodities(dataset: Dataset | None) -> None:

@@ -49,6 +49,10 @@ DENYLIST = [
     "reopen",
     "infeasible",
     "solved",
+    "activate",
+    "sample",
+    "added",
+    "removed",
 ]
 CASE_SENSITIVE = ["None"]
 MAP_TEXT = ("tip", "label", "capacity", "text", "name")  # the text fields of the map layers' rows
@@ -126,11 +130,13 @@ def page_texts(at: AppTest) -> list[str]:
 
 
 def proper_names(store: Store) -> list[str]:
-    """Names in the data, which stay as the data gives them: places, corridors, regions, commodities, scenarios."""
+    """Names in the data, which stay as the data gives them: places, corridors, regions, commodities,
+    scenarios, and the notes people wrote on their versions."""
     dataset = store.load_version(store.active_version())
     names = [*dataset.nodes["name"], *dataset.nodes["region"], *dataset.routes["corridor"]]
     names += [*dataset.commodities.get("name", []), *store.scenarios()["name"]]
     names += [f"{table}.csv" for table in TABLES] + list(TABLES)  # table names are ids, as in every problem line
+    names += list(store.versions()["note"])  # what the uploader wrote (the seeded sample's note included)
     return sorted({str(n) for n in names if str(n).strip()}, key=len, reverse=True)
 
 
