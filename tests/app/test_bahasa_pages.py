@@ -19,7 +19,8 @@ from tests.conftest import ROOT
 from tests.test_messages import _placeholders
 
 PAGES = [*APP_PAGES, "pages/7_Accounts.py"]
-SCENARIO = "Tol Jakarta-Cikampek ditutup 3 hari"  # a saved sample scenario of the Jakarta data
+SCENARIO = "Tol Jakarta-Cikampek ditutup 3 hari"  # saved sample scenarios of the Jakarta data
+FLOOD = "Banjir Tahun Baru 2020"
 # English a Bahasa reader must never meet; matched as whole words (case-insensitive except None)
 DENYLIST = [
     "is not",
@@ -169,6 +170,9 @@ def test_every_page_in_bahasa_has_no_english_after_a_scenario_run(jakarta_db):
     assert not at.exception, [e.value for e in at.exception]
     assert at.dataframe, "the run shows who is short"
     seen = {"pages/3_Scenarios.py": page_texts(at)}
+    at.selectbox(key="scn_saved").set_value(FLOOD).run()  # the flood overlay, shown before solving
+    assert not at.exception and at.subheader, "the flood overlay is shown"
+    seen["pages/3_Scenarios.py (flood)"] = page_texts(at)
     for page in PAGES:
         if page != "pages/3_Scenarios.py":
             shown = _run(page)
