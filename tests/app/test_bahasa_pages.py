@@ -191,3 +191,16 @@ def test_every_page_in_bahasa_has_no_english_after_a_scenario_run(jakarta_db):
         if (hits := sorted({(w, t[:120]) for t in texts for w in english_words(without(t, names))}))
     }
     assert not english, json.dumps(english, ensure_ascii=False, indent=1)
+
+
+def test_a_bad_upload_lists_its_problems_in_bahasa(tmp_path, monkeypatch):
+    """Headers and severity in Bahasa; the message is the library's, rendered in the sidebar language."""
+    monkeypatch.setenv("FOODCHAIN_DB", str(tmp_path / "app.sqlite"))
+    monkeypatch.setenv("FOODCHAIN_SAMPLE", "tiny")
+    at = _run("pages/1_Upload_data.py")
+    bad = b"route_id,origin,destination,capacity_t_per_day\nR1,NOWHERE,MKT-NORTH,-5\n"
+    at.file_uploader(key="upload_file").set_value(("routes.csv", bad, "text/csv")).run()
+    assert not at.exception and at.error
+    shown = _frame_texts(at.dataframe[0])
+    assert shown[:5] == ["Tingkat", "Tabel", "Baris", "Kolom", "Pesan"]
+    assert shown[5:9] == ["galat", "routes", "2", "capacity_t_per_day"]  # table, row and column stay as in the file
