@@ -26,10 +26,12 @@ if ctx is not None:
         st.stop()
     s = result.summary()
     cols = st.columns(4)
-    cols[0].metric(t("demand_t_day"), f"{s['total_demand_t']:,.0f}")
-    cols[1].metric(t("delivered_t_day"), f"{s['total_delivered_t']:,.0f}")
-    cols[2].metric(t("shortfall_t_day"), f"{s['total_shortfall_t']:,.1f}")
-    cols[3].metric(t("nodes_routes"), f"{len(dataset.nodes):,} / {len(dataset.routes):,}")
+    cols[0].metric(t("demand_t_day"), fmt.number(s["total_demand_t"], lang()))
+    cols[1].metric(t("delivered_t_day"), fmt.number(s["total_delivered_t"], lang()))
+    cols[2].metric(t("shortfall_t_day"), fmt.number(s["total_shortfall_t"], lang(), 1))
+    cols[3].metric(
+        t("nodes_routes"), f"{fmt.number(len(dataset.nodes), lang())} / {fmt.number(len(dataset.routes), lang())}"
+    )
     st.subheader(t("network_map"))
     moved_t = result.flows.groupby("route_id")["flow_t"].sum()  # one day
     layers = {"sources", "hubs", "corridors", "markets"}

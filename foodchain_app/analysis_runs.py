@@ -93,15 +93,17 @@ def ranking(dataset: Dataset, version: int, doc: dict | None, targets: str) -> p
 def mitigation(dataset: Dataset, version: int, doc: dict) -> pd.DataFrame:
     """The proposed levers of a scenario, solved on top of it and ranked."""
 
-    def compute() -> pd.DataFrame:
+    def compute() -> tuple[pd.DataFrame, list]:
         scenario = scenario_from_dict(doc)
         base = run(version, doc, scenario.horizon_days)
         levers = propose_levers(dataset, scenario_factors(dataset, scenario), base)
-        return evaluate_levers(dataset, scenario, levers, progress=_bar(t("trying_levers"))).levers
+        return evaluate_levers(dataset, scenario, levers, progress=_bar(t("trying_levers"))).levers, levers
 
-    levers = _kept("mitigation", version, doc, {}, compute)
+    table, levers = _kept("mitigation", version, doc, {}, compute)
+    names = {lever.id: str(lever.name(dataset)) for lever in levers}  # in the reader's language, now
+    table = table.assign(lever=table["lever"].map(names).fillna(table["lever"]))
     shown = ["lever", "cost_rp", "shortfall_removed_t", "t_per_million_rp", "rank_shortfall", "rank_per_rp", "note"]
-    return levers[[c for c in shown if c in levers]]
+    return table[[c for c in shown if c in table]]
 
 
 def ensemble(dataset: Dataset, version: int, spec_path: Path, runs: int, seed: int):

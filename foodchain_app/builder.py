@@ -11,6 +11,7 @@ from foodchain.model.dataset import Dataset
 from foodchain.optimize.flood_files import bundled_flood_files, confine_flood_files
 from foodchain.safe_read import parse_json
 from foodchain_app.i18n import t
+from foodchain_app.names import commodity, commodity_labels
 from foodchain_app.state import SAMPLES
 from foodchain_app.tables import route_labels
 
@@ -79,13 +80,14 @@ def shocks(dataset: Dataset, days: int) -> list[dict]:
     s_nodes = c1.multiselect(
         t("shock_nodes"), sources, key="b_sup_nodes", format_func=names.get, placeholder=t("choose")
     )
+    label = commodity_labels()
     s_comm = c1.multiselect(
-        t("commodities"), commodities, key="b_sup_comm", help=t("all_if_empty"), placeholder=t("all")
+        t("commodities"), commodities, key="b_sup_comm", help=t("all_if_empty"), placeholder=t("all"), format_func=label
     )
     s_factor = c1.slider(t("supply_factor"), 0, 100, 50, 5, format="%d%%", key="b_sup_factor") / 100
     d_regions = c2.multiselect(t("surge_regions"), regions, key="b_dem_regions", placeholder=t("choose"))
     d_comm = c2.multiselect(
-        t("commodities"), commodities, key="b_dem_comm", help=t("all_if_empty"), placeholder=t("all")
+        t("commodities"), commodities, key="b_dem_comm", help=t("all_if_empty"), placeholder=t("all"), format_func=label
     )
     d_factor = c2.slider(t("demand_factor"), 1.0, 3.0, 1.3, 0.05, format="× %.2f", key="b_dem_factor")
     span = _span(t("shock_days"), days, "b_shock_span")
@@ -108,7 +110,9 @@ def shocks(dataset: Dataset, days: int) -> list[dict]:
 def floods(dataset: Dataset) -> list[dict]:
     """A flood from an uploaded GeoJSON, or from zones picked as flooded."""
     out = []
-    file = st.file_uploader(t("flood_geojson"), type=["geojson", "json"], key="b_flood_file")
+    file = st.file_uploader(
+        t("flood_geojson"), type=["geojson", "json"], key="b_flood_file", help=t("flood_geojson_help")
+    )
     if file is not None:
         try:
             features = parse_json(file.getvalue(), file.name, "flood").get("features", [])
@@ -133,11 +137,13 @@ def floods(dataset: Dataset) -> list[dict]:
     return out
 
 
-def describe(disruptions: list[dict]) -> pd.DataFrame:
-    """One line per disruption: its type, what it touches, its factor and its days."""
+def describe(disruptions: list[dict], dataset: Dataset) -> pd.DataFrame:
+    """One line per disruption: its type, what it touches (by name), its factor and its days."""
+    names = dataset.node_names().to_dict() | route_labels(dataset).to_dict()
+    names |= {c: commodity(c) for c in dataset.commodities["commodity"]}
     rows = []
     for d in disruptions:
-        what = [str(v) for key in TARGET_KEYS for v in _as_list(d.get(key))]
+        what = [names.get(v, str(v)) for key in TARGET_KEYS for v in _as_list(d.get(key))]
         if d.get("type") == "flood" and not what:
             what = (
                 [t("flood_features").format(n=len(d.get("features", [])))]

@@ -5,13 +5,25 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from foodchain_app.i18n import column_label, t
+from foodchain_app.i18n import column_label, lang, t
+from foodchain_app.names import readable
+
+# d3 number locales (Vega's ``config.locale``): axis labels and tooltips written the reader's way
+NUMBER_LOCALES = {
+    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""], "percent": "%"},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""], "percent": "%"},
+}
+
+
+def localised(chart: alt.Chart) -> alt.Chart:
+    """``chart`` with numbers in the chosen language's separators."""
+    return chart.configure(locale={"number": NUMBER_LOCALES.get(lang(), NUMBER_LOCALES["en"])})
 
 
 def shortfall_by_day(daily: pd.DataFrame) -> alt.Chart:
     """Lines of shortfall (t) per commodity over the days."""
-    return (
-        alt.Chart(daily)
+    return localised(
+        alt.Chart(readable(daily))
         .mark_line(point=True)
         .encode(
             x=alt.X("day:O", title=t("day"), axis=alt.Axis(labelAngle=0)),
@@ -29,8 +41,8 @@ def shortfall_by_day(daily: pd.DataFrame) -> alt.Chart:
 
 def hub_stock(stock: pd.DataFrame) -> alt.Chart:
     """End-of-day stock (t) at each hub, one line per hub and commodity (day 0 = initial stock)."""
-    return (
-        alt.Chart(stock)
+    return localised(
+        alt.Chart(readable(stock))
         .mark_line(point=True)
         .encode(
             x=alt.X("day:O", title=t("day_end"), axis=alt.Axis(labelAngle=0)),
@@ -57,8 +69,8 @@ def commodity_bars(frame: pd.DataFrame, runs: list[str], value: str = "shortfall
     ``frame``: run, commodity, ``value``, share_unmet.
     """
     scale = alt.Scale(domain=runs, range=RUN_COLOURS[: len(runs)])
-    return (
-        alt.Chart(frame)
+    return localised(
+        alt.Chart(readable(frame))
         .mark_bar()
         .encode(
             x=alt.X("commodity:N", title=t("commodity"), axis=alt.Axis(labelAngle=0)),
@@ -83,7 +95,7 @@ def commodity_bars(frame: pd.DataFrame, runs: list[str], value: str = "shortfall
 
 def ranking(table: pd.DataFrame) -> alt.Chart:
     """Horizontal bars: the shortfall each target's closure adds, most critical on top."""
-    return (
+    return localised(
         alt.Chart(table)
         .mark_bar(color="#c0392b")
         .encode(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from foodchain.messages import set_language
 from foodchain.model import columns
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -102,9 +103,9 @@ TEXT: dict[str, dict[str, str]] = {
     "hub_cover": {"id": "Cakupan stok per hub", "en": "Stock cover per hub"},
     "cover_note": {
         "id": "Hari cakupan = stok di hub / permintaan harian kota, atau / kiriman harian hub itu "
-        "(None: hub tidak mengirim komoditas itu pada hari 1).",
+        "(–: hub tidak mengirim komoditas itu pada hari 1).",
         "en": "Days of cover = stock at hubs / the city's daily demand, or / what that hub sends a day "
-        "(None: the hub sends none of it on day 1).",
+        "(–: the hub sends none of it on day 1).",
     },
     # upload
     "your_name": {"id": "Nama Anda", "en": "Your name"},
@@ -221,8 +222,8 @@ TEXT: dict[str, dict[str, str]] = {
     "solving": {"id": "Menghitung…", "en": "Solving…"},
     # issue 17: solve progress
     "solve_progress": {
-        "id": "{seconds:.0f} detik berjalan · {iterations:,} iterasi simpleks",
-        "en": "{seconds:.0f} s elapsed · {iterations:,} simplex iterations",
+        "id": "{seconds:.0f} detik berjalan · {iterations} iterasi simpleks",
+        "en": "{seconds:.0f} s elapsed · {iterations} simplex iterations",
     },
     "solve_elapsed": {"id": "{seconds:.0f} detik berjalan", "en": "{seconds:.0f} s elapsed"},
     "see_map": {"id": "Lihat peta kekurangan", "en": "See the shortfall map"},
@@ -569,18 +570,18 @@ COLUMNS: dict[str, tuple[str, str]] = {
 TEXT.update(
     {
         "people_definition": {
-            "id": "Penduduk terdampak: penduduk zona yang pada suatu hari kekurangan sedikitnya {threshold:.0%} "
+            "id": "Penduduk terdampak: penduduk zona yang pada suatu hari kekurangan sedikitnya {threshold} "
             "permintaan satu komoditas (dihitung sekali per zona per hari).",
-            "en": "People affected: people living in zones where at least {threshold:.0%} of the demand for one "
+            "en": "People affected: people living in zones where at least {threshold} of the demand for one "
             "commodity goes unmet on a day (a zone counts once a day).",
         },
         "people_worst": {
-            "id": "Hari terburuk: {worst_day_people:,.0f} orang; {person_days:,.0f} orang-hari selama horizon.",
-            "en": "Worst day: {worst_day_people:,.0f} people; {person_days:,.0f} person-days over the horizon.",
+            "id": "Hari terburuk: {worst_day_people} orang; {person_days} orang-hari selama horizon.",
+            "en": "Worst day: {worst_day_people} people; {person_days} person-days over the horizon.",
         },
         "external_line": {
-            "id": "Di luar wilayah kajian (tidak termasuk angka di atas): permintaan {demand:,.1f} t, kekurangan {short:,.1f} t.",
-            "en": "Outside the study area (not in the figures above): demand {demand:,.1f} t, short {short:,.1f} t.",
+            "id": "Di luar wilayah kajian (tidak termasuk angka di atas): permintaan {demand}, kekurangan {short}.",
+            "en": "Outside the study area (not in the figures above): demand {demand}, short {short}.",
         },
         "equity_note": {
             "id": "Kekurangan dibagi merata antar zona menurut permintaannya (kerentanan lebih tinggi didahulukan), "
@@ -608,11 +609,16 @@ TEXT.update(
 
 
 def init_lang() -> str:
-    """The chosen language: ``?lang=`` in the address (once per session), else the session's, else Bahasa."""
+    """The chosen language: ``?lang=`` in the address (once per session), else the session's, else Bahasa.
+
+    The library's messages (:mod:`foodchain.messages`) render in it for the rest of this script run.
+    """
     url_lang = st.query_params.get("lang")
     if url_lang in LANGUAGES and not st.session_state.get("lang_from_url"):
         st.session_state["lang"], st.session_state["lang_from_url"] = url_lang, True
-    return st.session_state.setdefault("lang", "id")
+    chosen = st.session_state.setdefault("lang", "id")
+    set_language(chosen)
+    return chosen
 
 
 def lang() -> str:
@@ -641,3 +647,65 @@ def option_labels(words: dict) -> Callable[[object], str]:
     """
     fixed = {option: t(key) for option, key in words.items()}
     return lambda option: fixed.get(option, str(option))
+
+
+# issue 16b: names, not ids (disruption types, solver statuses, how a lever was solved) and the app's chrome
+TEXT.update(
+    {
+        "type_close_route": {"id": "tutup rute", "en": "close routes"},
+        "type_close_corridor": {"id": "tutup koridor", "en": "close corridors"},
+        "type_close_node": {"id": "tutup tempat", "en": "close places"},
+        "type_route_capacity": {"id": "kurangi kapasitas rute", "en": "cut route capacity"},
+        "type_node_capacity": {"id": "batasi kapasitas hub", "en": "throttle hubs"},
+        "type_supply_shock": {"id": "gangguan pasokan", "en": "supply shock"},
+        "type_demand_surge": {"id": "lonjakan permintaan", "en": "demand surge"},
+        "type_flood": {"id": "banjir", "en": "flood"},
+        "type_reopen": {"id": "buka kembali", "en": "reopen"},
+        "type_add_route_capacity": {"id": "tambah kapasitas rute", "en": "add route capacity"},
+        "type_add_node_throughput": {"id": "tambah kapasitas bongkar hub", "en": "add hub throughput"},
+        "type_release_stock": {"id": "lepas stok", "en": "release stock"},
+        "type_temporary_route": {"id": "rute sementara", "en": "temporary route"},
+        "status_optimal": {"id": "optimal", "en": "optimal"},
+        "status_infeasible": {"id": "tidak layak", "en": "infeasible"},
+        "status_unbounded": {"id": "tak terbatas", "en": "unbounded"},
+        "status_infeasible or unbounded": {"id": "tidak layak atau tak terbatas", "en": "infeasible or unbounded"},
+        "status_time limit reached": {"id": "batas waktu tercapai", "en": "time limit reached"},
+        "status_iteration limit reached": {"id": "batas iterasi tercapai", "en": "iteration limit reached"},
+        "status_not solved": {"id": "belum dihitung", "en": "not solved"},
+        "method_rebuild": {"id": "model dibangun ulang", "en": "model rebuilt"},
+        "method_warm re-solve": {"id": "hitung ulang cepat", "en": "warm re-solve"},
+        "blank": {"id": "–", "en": "–"},
+        "severity_error": {"id": "galat", "en": "error"},
+        "kind_activate": {"id": "aktivasi", "en": "activation"},
+        "source_sample": {"id": "data contoh", "en": "sample data"},
+        "source_upload": {"id": "unggahan", "en": "upload"},
+        "source_edit": {"id": "ubahan baris", "en": "row edits"},
+        "change_added": {"id": "ditambah", "en": "added"},
+        "change_removed": {"id": "dihapus", "en": "removed"},
+        "event_account_added": {"id": "akun ditambahkan", "en": "account added"},
+        "event_account_disabled": {"id": "akun dinonaktifkan", "en": "account disabled"},
+        "event_refused": {"id": "ditolak", "en": "refused"},
+        "event_login_ok": {"id": "masuk", "en": "signed in"},
+        "event_login_failed": {"id": "gagal masuk", "en": "sign-in failed"},
+        "event_login_locked": {"id": "akun dikunci sementara", "en": "account locked for a while"},
+        "event_login_throttled": {"id": "terlalu banyak percobaan", "en": "too many attempts"},
+        "event_session_expired": {"id": "sesi berakhir", "en": "session ended"},
+        "event_logout": {"id": "keluar", "en": "signed out"},
+        "severity_warning": {"id": "peringatan", "en": "warning"},
+        "yes": {"id": "ya", "en": "yes"},
+        "no": {"id": "tidak", "en": "no"},
+        "scenario_file_help": {
+            "id": "Berkas skenario JSON atau YAML yang pernah disimpan atau ditulis sendiri (lihat README).",
+            "en": "A scenario file in JSON or YAML, saved earlier or written by hand (see the README).",
+        },
+        "flood_geojson_help": {
+            "id": "Poligon genangan dalam GeoJSON (derajat WGS84); rute dan tempat di dalamnya ditutup.",
+            "en": "Flooded areas as GeoJSON polygons (WGS84 degrees); routes and places inside them close.",
+        },
+        "boundary_file_help": {
+            "id": "Poligon zona dalam GeoJSON dengan node_id pasar pada propertinya; tanpa berkas, zona bawaan dipakai.",
+            "en": "Zone polygons as GeoJSON with the market's node_id in their properties; without one, "
+            "the bundled zones are used.",
+        },
+    }
+)

@@ -10,10 +10,11 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
+from foodchain import fmt
 from foodchain.geo import located, polygon_rings
 from foodchain.model.dataset import Dataset
 from foodchain.zonemap import areas
-from foodchain_app.i18n import t
+from foodchain_app.i18n import lang, t
 
 KIND_COLOURS = {"source": [46, 139, 87], "hub": [230, 126, 34], "market": [52, 101, 164]}
 KIND_RADIUS = {"source": 1800, "hub": 1200, "market": 500}
@@ -162,7 +163,7 @@ def zones_deck(
         v = getattr(r, value)
         name = getattr(r, "name", None) if isinstance(getattr(r, "name", None), str) else r.node_id
         for ring in polygon_rings(r.geometry):
-            text = "" if pd.isna(v) else f"{v:.0%}"
+            text = "" if pd.isna(v) else fmt.percent(v, lang(), 0)
             rows.append({"polygon": ring, "fill": colour(v), "name": name, "text": text, "node_id": r.node_id})
     polys = pd.DataFrame(rows, columns=["polygon", "fill", "name", "text", "node_id"])
     pts = located(dataset.nodes, zones["node_id"])

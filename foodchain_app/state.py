@@ -13,7 +13,8 @@ from foodchain import Dataset, SolveResult, fmt, scenario_from_dict, solve
 from foodchain.errors import FoodchainError
 from foodchain.store import Store, default_path, run_key, seed
 from foodchain_app.auth import bind, gate
-from foodchain_app.i18n import LANGUAGES, init_lang, t
+from foodchain_app.i18n import LANGUAGES, init_lang, lang, t
+from foodchain_app.names import remember_commodities
 from foodchain_app.nav import sidebar_menu
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,7 +80,7 @@ def progress_note():
 
     def progress(p) -> None:
         key = "solve_progress" if p.iterations else "solve_elapsed"
-        slot.caption(t(key).format(seconds=p.elapsed_s, iterations=p.iterations))
+        slot.caption(t(key).format(seconds=p.elapsed_s, iterations=fmt.number(p.iterations, lang())))
 
     return slot, progress
 
@@ -133,6 +134,7 @@ def page(title_key: str, need_dataset: bool = True) -> tuple[Store, int | None, 
     except Exception as exc:  # any damage to a stored version: say which and why, never lock out
         st.error(t("version_failed").format(id=version, why=f"{type(exc).__name__}: {exc}"))
         return (store, version, None) if not need_dataset else None
+    remember_commodities(dataset)
     return store, version, dataset
 
 
@@ -141,7 +143,7 @@ def show_problems(problems: list, key: str) -> None:
     from foodchain.model.problems import problems_frame
     from foodchain_app.tables import show
 
-    show(problems_frame(problems), key)
+    show(problems_frame(problems, lang()), key)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

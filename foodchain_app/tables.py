@@ -1,7 +1,13 @@
-"""Tables as people read them: translated headers, tonnes with thousands separators, shares as %.
+"""Tables as people read them: translated headers, names instead of ids, numbers written the
+reader's way (1.234,5 and 30,0% in Bahasa, 1,234.5 and 30.0% in English), blanks as "–".
 
 The data stays as the library returns it (column names, numbers); only the display is
-configured, so a download or a test sees the same frame.
+configured, so a download or a test sees the same frame. ``st.dataframe`` would write numbers
+the way the *browser's* locale does, so the numbers are written here instead, as display values
+of a pandas ``Styler``: the grid shows them and still sorts on the numbers underneath. The grid
+writes any missing number as "None" whatever the Styler says, so a numeric column with blanks is
+shown as text (it then sorts as text). A table larger than :data:`MAX_STYLED_CELLS` is left to
+the browser's number format.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from foodchain import fmt
 from foodchain.model import columns
 from foodchain.model.dataset import Dataset
 from foodchain_app.i18n import column_label, lang
+from foodchain_app.names import readable
 
 WHOLE = {"row", "rows"}  # result columns take their format from their unit (foodchain.model.columns)
 UNIT_FORMATS = {unit: ("percent", 0.001) for unit in ("share", "probability", "ratio")}
@@ -39,19 +46,83 @@ def _number_format(column: str) -> tuple[str, float] | None:
     return None
 
 
-def column_config(frame: pd.DataFrame) -> dict:
-    """Streamlit column settings for ``frame``: a translated header and a number format per column."""
+def column_config(frame: pd.DataFrame, styled: bool = False) -> dict:
+    """Streamlit column settings for ``frame``: a translated header and, unless the numbers are
+    already written by a ``Styler`` (``styled``), a number format per column."""
     config = {}
     for column in frame.columns:
         label = column_label(str(column))
         spec = _number_format(str(column))
-        if column in ("lat", "lon"):
+        if styled:
+            config[column] = st.column_config.Column(label)
+        elif column in ("lat", "lon"):
             config[column] = st.column_config.NumberColumn(label, format="%.4f")
         elif spec is not None and pd.api.types.is_numeric_dtype(frame[column]):
             config[column] = st.column_config.NumberColumn(label, format=spec[0], step=spec[1])
         else:
             config[column] = st.column_config.Column(label)
     return config
+
+
+MAX_STYLED_CELLS = 100_000  # pandas Styler works cell by cell; larger tables keep the browser's format
+BLANK = "–"
+SEPARATORS = {"id": (",", "."), "en": (".", ",")}  # (decimal, thousands)
+
+
+def _decimals(column: str, values: pd.Series) -> int:
+    """Decimals shown for a numeric column: by what its name says it holds, else 0 for whole numbers, 2 else."""
+    if column in ("lat", "lon"):
+        return 4
+    spec = _number_format(column)
+    if spec is not None:
+        return {1: 0, 0.1: 1}.get(spec[1], 3)
+    return 0 if pd.api.types.is_integer_dtype(values) else 2
+
+
+def _numeric(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+
+
+def _written(value: object, column: str, decimals: int, language: str) -> str:
+    """One number as text in ``language`` ("–" when blank), as :func:`styled` writes it."""
+    if pd.isna(value):
+        return BLANK
+    spec = _number_format(column)
+    if spec is not None and spec[0] == "percent":
+        return fmt.percent(value, language)
+    return fmt.number(value, language, decimals)
+
+
+def blanks_as_dashes(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """``frame`` with blank text cells as "–", and numeric columns that have blanks written out as text."""
+    out = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if not values.isna().any():
+            continue
+        if _numeric(values):
+            decimals = _decimals(str(column), values)
+            out[column] = [_written(v, str(column), decimals, language) for v in values]
+        else:
+            out[column] = values.astype(object).where(values.notna(), BLANK)
+    return out
+
+
+def styled(frame: pd.DataFrame, language: str):
+    """``frame`` as a ``Styler`` writing numbers with the language's separators, shares as % and blanks as "–"."""
+    decimal, thousands = SEPARATORS.get(language, SEPARATORS["en"])
+    style = frame.style.format(na_rep=BLANK)
+    for column in frame.columns:
+        values = frame[column]
+        if not _numeric(values):
+            continue
+        spec = _number_format(str(column))
+        number = {"decimal": decimal, "thousands": thousands, "na_rep": BLANK, "subset": [column]}
+        if spec is not None and spec[0] == "percent":
+            style = style.format(formatter="{:,.1%}", **number)
+        else:
+            style = style.format(precision=_decimals(str(column), values), **number)
+    return style
 
 
 MOMENT_COLUMNS = ("created_at", "at", "last_login")  # stored in UTC; people read them in WIB
@@ -69,11 +140,19 @@ def in_wib(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def show(frame: pd.DataFrame, key: str, container=None, **kwargs) -> None:
-    """``st.dataframe`` of ``frame`` with translated headers, readable numbers and times in WIB."""
+    """``st.dataframe`` of ``frame`` with translated headers, names for ids, readable numbers and times in WIB."""
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
-    frame = in_wib(frame)
-    (container or st).dataframe(frame, column_config=column_config(frame), key=key, **kwargs)
+    language = lang()
+    shown = readable(in_wib(frame)).reset_index(drop=True)
+    small = shown.size <= MAX_STYLED_CELLS and shown.columns.is_unique
+    written = [c for c in shown if _numeric(shown[c]) and shown[c].isna().any()]
+    shown = blanks_as_dashes(shown, language)
+    config = column_config(shown, small) | {
+        c: st.column_config.Column(column_label(str(c)), alignment="right") for c in written
+    }
+    data = styled(shown, language) if small else shown
+    (container or st).dataframe(data, column_config=config, key=key, **kwargs)
 
 
 def with_names(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:

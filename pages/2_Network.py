@@ -3,6 +3,7 @@
 import streamlit as st
 
 from foodchain.model.graph import unreachable_nodes
+from foodchain_app import names
 from foodchain_app.i18n import t
 from foodchain_app.maps import filter_network, kind_legend
 from foodchain_app.network_map import LAYERS, network_deck
@@ -17,6 +18,7 @@ if ctx is not None:
         t("commodities"),
         dataset.commodities["commodity"].tolist(),
         key="net_commodity",
+        format_func=names.commodity_labels(),
         help=t("commodity_filter_help"),
         placeholder=t("all"),
     )

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from foodchain import scenario_from_dict
+from foodchain import fmt, scenario_from_dict
 from foodchain.errors import FoodchainError, InvalidInput
 from foodchain.gis import dumps, flood_geojson
 from foodchain.optimize.flood import flood_overlay
 from foodchain_app import builder
 from foodchain_app.auth import ANALYST, require, shared_mode
-from foodchain_app.i18n import option_labels, t
+from foodchain_app.i18n import lang, option_labels, t
 from foodchain_app.nav import link
 from foodchain_app.state import page, progress_note, run, show_problems
 from foodchain_app.tables import show, with_dates, with_names
@@ -24,7 +24,7 @@ if ctx is not None:
         key="scn_saved",
         format_func=option_labels({builder.NEW: "new_scenario"}),
     )
-    c2.file_uploader(t("scenario_file"), type=["json", "yaml", "yml"], key="scn_file")
+    c2.file_uploader(t("scenario_file"), type=["json", "yaml", "yml"], key="scn_file", help=t("scenario_file_help"))
     c2.file_uploader(
         t("scenario_flood_files"),
         type=["geojson", "json"],
@@ -48,6 +48,7 @@ if ctx is not None:
         value=base.get("start_date"),
         key=f"scn_start_{base.get('name', '')}",
         help=t("start_date_help"),
+        format="DD/MM/YYYY",
     )
     with st.expander(t("closures"), expanded=not base["disruptions"]):
         extra = builder.closures(dataset, days)
@@ -57,7 +58,7 @@ if ctx is not None:
         extra += builder.floods(dataset)
     if base["disruptions"]:
         st.caption(t("base_disruptions").format(n=len(base["disruptions"])))
-        show(builder.describe(base["disruptions"]), "scn_base_disruptions")
+        show(builder.describe(base["disruptions"], dataset), "scn_base_disruptions")
     doc = {"name": name or t("unnamed"), "horizon_days": days, "disruptions": list(base["disruptions"]) + extra}
     doc |= {"start_date": start.isoformat()} if start else {}
     with st.expander(t("scenario_json")):
@@ -93,9 +94,9 @@ if ctx is not None:
         st.session_state["scn_last"] = doc
         s = result.summary()
         m = st.columns(3)
-        m[0].metric(t("demand_t"), f"{s['total_demand_t']:,.0f}")
-        m[1].metric(t("delivered_t"), f"{s['total_delivered_t']:,.0f}")
-        m[2].metric(t("shortfall_t"), f"{s['total_shortfall_t']:,.1f}")
+        m[0].metric(t("demand_t"), fmt.number(s["total_demand_t"], lang()))
+        m[1].metric(t("delivered_t"), fmt.number(s["total_delivered_t"], lang()))
+        m[2].metric(t("shortfall_t"), fmt.number(s["total_shortfall_t"], lang(), 1))
         short = result.shortfall[result.shortfall["shortfall_t"] > 1e-6]
         st.subheader(t("who_is_short") if len(short) else t("nobody_short"))
         show(

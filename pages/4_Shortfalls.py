@@ -15,8 +15,8 @@ from foodchain.analysis.outcomes import (
 from foodchain.gis import dumps, shortfall_geojson
 from foodchain.report import report_xlsx, report_zip
 from foodchain.zonemap import zone_figures
-from foodchain_app import charts
-from foodchain_app.i18n import lang, option_labels, t
+from foodchain_app import charts, names
+from foodchain_app.i18n import lang, t
 from foodchain_app.state import brief_download, earlier_run_badge, map_layers, page, run_choices, stored_run, zones
 from foodchain_app.tables import show, with_dates
 from foodchain_app.zone_map import area_names, area_view, class_legend, shortfall_deck
@@ -33,13 +33,15 @@ if ctx is not None:
         t("commodity"),
         [None] + dataset.commodities["commodity"].tolist(),
         key="sf_commodity",
-        format_func=option_labels({None: "all"}),
+        format_func=names.commodity_labels({None: "all"}),
     )
     day_names = {None: t("all_days"), WORST: t("worst_day")}
     day_names |= {d: fmt.day_label(d, result.start_date, lang()) for d in range(1, result.days + 1)}
     day = c3.selectbox(t("day"), list(day_names), key="sf_day", format_func=lambda d: day_names.get(d, str(d)))
     st.info(t("foresight"))
-    boundary = st.sidebar.file_uploader(t("boundary_file"), type=["geojson", "json"], key="sf_boundary")
+    boundary = st.sidebar.file_uploader(
+        t("boundary_file"), type=["geojson", "json"], key="sf_boundary", help=t("boundary_file_help")
+    )
     try:
         shapes = zones(version, boundary.getvalue() if boundary else None)
     except ValueError as exc:
@@ -54,14 +56,23 @@ if ctx is not None:
         t("share_unmet_total"), fmt.percent(figures["shortfall_t"].sum() / max(figures["demand_t"].sum(), 1e-9), lang())
     )
     m[2].metric(t("zones_short"), f"{int((figures['shortfall_t'] > 1e-6).sum())} / {len(figures)}")
-    people_help = t("people_definition").format(threshold=PEOPLE_THRESHOLD)
+    people_help = t("people_definition").format(threshold=fmt.percent(PEOPLE_THRESHOLD, lang(), 0))
     m[3].metric(t("people_affected"), fmt.number(figures["people_affected"].sum(), lang()), help=people_help)
     people = people_summary(dataset, result)
-    st.caption(people_help + " " + t("people_worst").format(**people) + " " + t("equity_note"))
+    st.caption(
+        people_help
+        + " "
+        + t("people_worst").format(**{k: fmt.number(people[k], lang()) for k in ("worst_day_people", "person_days")})
+        + " "
+        + t("equity_note")
+    )
     outside = result.summary()
     if outside.get("external_demand_t"):
         st.caption(
-            t("external_line").format(demand=outside["external_demand_t"], short=outside["external_shortfall_t"])
+            t("external_line").format(
+                demand=fmt.tonnes(outside["external_demand_t"], lang()),
+                short=fmt.tonnes(outside["external_shortfall_t"], lang()),
+            )
         )
     layers = map_layers(version)
     view = area_view(shapes, areas[area][1], 620)

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from foodchain import fmt
 from foodchain.errors import FoodchainError
 from foodchain_app import analysis_runs as runs
 from foodchain_app import charts
 from foodchain_app.auth import ANALYST, require
-from foodchain_app.i18n import option_labels, t
+from foodchain_app.i18n import lang, option_labels, t
 from foodchain_app.maps import SHARE_STOPS, ramp_legend, zones_deck
 from foodchain_app.network_map import criticality_deck
 from foodchain_app.state import map_layers, page, zones
@@ -43,8 +44,7 @@ if ctx is not None:
                 st.altair_chart(charts.ranking(table.head(15)), width="stretch", key="crit_chart")
                 st.pydeck_chart(criticality_deck(dataset, table, base=map_layers(version)), height=520, key="crit_map")
                 st.caption(t("top_ten_note") + " " + t("crit_map_legend"))
-                shown = table.assign(kind=table["kind"].map(lambda kind: t("kind_" + kind)))
-                show(shown[[c for c in runs.RANKING_ORDER if c in shown]], "crit_table")
+                show(table[[c for c in runs.RANKING_ORDER if c in table]], "crit_table")
         with tab_levers:
             st.caption(t("levers_help"))
             if doc is None:
@@ -63,9 +63,9 @@ if ctx is not None:
                 result = runs.ensemble(dataset, version, spec, int(n_runs), int(seed))
                 s = result.summary
                 m = st.columns(3)
-                m[0].metric(t("expected_shortfall"), f"{s['expected_shortfall_t']:,.1f}")
-                m[1].metric(t("p_any_shortfall"), f"{s['p_any_shortfall']:.0%}")
-                m[2].metric(t("shortfall_p90"), f"{s['shortfall_t_p90']:,.1f}")
+                m[0].metric(t("expected_shortfall"), fmt.number(s["expected_shortfall_t"], lang(), 1))
+                m[1].metric(t("p_any_shortfall"), fmt.percent(s["p_any_shortfall"], lang(), 0))
+                m[2].metric(t("shortfall_p90"), fmt.number(s["shortfall_t_p90"], lang(), 1))
                 values = result.zones.assign(share_unmet=result.zones["p_share_above_5pct"])
                 st.pydeck_chart(zones_deck(dataset, zones(version), values, "share_unmet"), height=460, key="ens_map")
                 st.markdown(ramp_legend(SHARE_STOPS, "0%", "100%"), unsafe_allow_html=True)

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from foodchain.errors import InvalidInput
+from foodchain.messages import Message, msg
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
@@ -74,15 +75,42 @@ class Lever:
     note: str = ""
 
     @property
-    def target(self) -> str:
+    def kind(self) -> str:
+        """What the lever does: its ``type`` (reopen, add_route_capacity, ...)."""
+        return self.type
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The ids the lever acts on: route ids and corridors (reopen), a route id, a node id, or the
+        temporary route's origin and destination node ids."""
         p = self.params
         if self.type == "reopen":
-            return ", ".join(
-                p.get("routes", []) + p.get("corridors", []) + ([p["corridor"]] if "corridor" in p else [])
-            )
+            return tuple(p.get("routes", []) + p.get("corridors", []) + ([p["corridor"]] if "corridor" in p else []))
         if self.type == "temporary_route":
-            return f"{p['origin']} -> {p['destination']}"
-        return str(p.get("route") or p.get("node"))
+            return (p["origin"], p["destination"])
+        return (str(p.get("route") or p.get("node")),)
+
+    @property
+    def target(self) -> str:
+        """:attr:`targets` as one line (the ``target`` column of mitigation.csv)."""
+        return " -> ".join(self.targets) if self.type == "temporary_route" else ", ".join(self.targets)
+
+    def name(self, dataset: Dataset) -> Message:
+        """The lever in words, with place and commodity names: "Reopen Tol Jakarta-Cikampek",
+        "Tambah kapasitas rute Kramat Jati → Ciracas" (rendered in the reader's language)."""
+        nodes = dataset.node_names()
+        routes = dataset.routes.set_index("route_id")
+        route_words = (routes["origin"].map(nodes) + " → " + routes["destination"].map(nodes)).to_dict()
+        if self.type == "temporary_route":
+            target = " → ".join(str(nodes.get(n, n)) for n in self.targets)
+        else:
+            target = ", ".join(str(route_words.get(i) or nodes.get(i, i)) for i in self.targets)
+        if self.type != "release_stock":
+            return msg(f"levers.name.{self.type}", target=target)
+        commodities = dataset.commodities.set_index("commodity")
+        names = commodities["name"] if "name" in commodities else pd.Series(dtype=str)
+        commodity = self.params["commodity"]
+        return msg("levers.name.release_stock", commodity=names.get(commodity) or commodity, target=target)
 
     @property
     def amount(self) -> float:
@@ -102,28 +130,29 @@ def check_lever_shape(i: int, doc: object) -> list[Problem]:
     """Type, keys and numbers of lever ``i`` (1-based)."""
     if not isinstance(doc, dict) or doc.get("type") not in KEYS:
         kind = doc.get("type") if isinstance(doc, dict) else None
-        return [
-            Problem("levers", i, "type", f"unknown lever type {kind!r}{suggest(kind, KEYS)}; one of {', '.join(KEYS)}")
-        ]
+        found = msg("levers.unknown_type", type=repr(kind), hint=suggest(kind, KEYS), types=", ".join(KEYS))
+        return [Problem("levers", i, "type", found)]
     required, optional = KEYS[doc["type"]]
     allowed = required | optional | COMMON
     problems = [
-        Problem("levers", i, k, f"'{k}' is not a key of a {doc['type']} lever{suggest(k, allowed)}")
+        Problem("levers", i, k, msg("levers.unknown_key", key=k, type=doc["type"], hint=suggest(k, allowed)))
         for k in doc
         if k not in allowed
     ]
     problems += [
-        Problem("levers", i, k, f"a {doc['type']} lever needs '{k}'") for k in sorted(required) if k not in doc
+        Problem("levers", i, k, msg("levers.needs_key", type=doc["type"], key=k))
+        for k in sorted(required)
+        if k not in doc
     ]
     if doc["type"] == "reopen" and not any(k in doc for k in optional):
-        problems.append(Problem("levers", i, None, "a reopen lever needs routes, corridor or corridors"))
+        problems.append(Problem("levers", i, None, msg("levers.reopen_needs_target")))
     for key in ("cost_rp", "cost_per_t", "lead_time_days", *POSITIVE):
         if key in doc and not _number_ok(doc[key], key in POSITIVE):
-            bound = "> 0" if key in POSITIVE else ">= 0"
-            problems.append(Problem("levers", i, key, f"{key} must be a number {bound}, not {doc[key]!r}"))
+            found = "levers.not_number_above" if key in POSITIVE else "levers.not_number_at_least"
+            problems.append(Problem("levers", i, key, msg(found, key=key, value=repr(doc[key]))))
     for key in ("routes", "corridors"):
         if key in doc and not (isinstance(doc[key], list) and all(isinstance(v, str) for v in doc[key])):
-            problems.append(Problem("levers", i, key, f"{key} must be a list of names"))
+            problems.append(Problem("levers", i, key, msg("levers.not_list", key=key)))
     return problems
 
 
@@ -131,7 +160,9 @@ def _known(i: int, key: str, value: str, known: set, noun: str) -> list[Problem]
     return (
         []
         if value in known
-        else [Problem("levers", i, key, f"'{value}' is not a {noun} in the dataset{suggest(value, known)}")]
+        else [
+            Problem("levers", i, key, msg("levers.not_in_dataset", value=value, noun=noun, hint=suggest(value, known)))
+        ]
     )
 
 
@@ -156,10 +187,10 @@ def check_lever_ids(i: int, doc: dict, dataset: Dataset) -> list[Problem]:
     if cap and not problems:
         table, id_col, key, column = cap
         if pd.isna(table.loc[table[id_col] == doc[key], column]).all():
-            msg = f"{key} '{doc[key]}' has no {column} (unlimited): adding to it changes nothing"
-            problems.append(Problem("levers", i, key, msg))
+            unlimited = msg("levers.unlimited", key=key, value=doc[key], column=column)
+            problems.append(Problem("levers", i, key, unlimited))
     if doc["type"] == "temporary_route" and doc.get("route_id") in route_ids:
-        problems.append(Problem("levers", i, "route_id", f"route_id '{doc['route_id']}' already exists"))
+        problems.append(Problem("levers", i, "route_id", msg("levers.route_exists", value=doc["route_id"])))
     return problems
 
 
@@ -168,9 +199,7 @@ def levers_from_list(docs: object, dataset: Dataset) -> list[Lever]:
     if isinstance(docs, dict) and set(docs) <= {"levers", "name", "description"}:
         docs = docs.get("levers")
     if not isinstance(docs, list):
-        raise InvalidInput(
-            [Problem("levers", None, None, 'a lever file must be {"levers": [...]} or a list')], "lever list"
-        )
+        raise InvalidInput([Problem("levers", None, None, msg("levers.file_shape"))], "lever list")
     problems = []
     for i, doc in enumerate(docs, start=1):
         shape = check_lever_shape(i, doc)
