@@ -158,9 +158,16 @@ class Levels:
         self.free[i] = False
 
     def cheapest(self) -> Solution:
-        """Stage 3: stage 1's objective with every share at most its level."""
-        self.h.changeColsCost(self.n_old, i32(np.arange(self.n_old)), self.lp.cost)
-        self.h.changeColCost(self.t, 0.0)
+        """Stage 3: stage 1's objective with every share at most its level.
+
+        ``t`` is fixed at its last value first (a free ``t`` in rows that are all free by now
+        made primal simplex report "unbounded" on Jakarta; deleting them instead lost the basis).
+        """
+        h = self.h
+        level = float(h.getSolution().col_value[self.t])
+        h.changeColBounds(self.t, level, level)
+        h.changeColsCost(self.n_old, i32(np.arange(self.n_old)), self.lp.cost)
+        h.changeColCost(self.t, 0.0)
         return self._run()
 
     def run(self, x: np.ndarray) -> Solution:
@@ -184,6 +191,9 @@ class Levels:
     def _run(self) -> Solution:
         sol = run_highs(self.h, "equity")
         self.rounds += 1
+        if sol.status != "optimal":  # once more from scratch: a warm start can trip on round-off
+            self.h.clearSolver()
+            sol = run_highs(self.h, "equity")
         if sol.status != "optimal":
             raise SolverError(f"the fair-sharing stage stopped without an optimal solution: {sol.status}")
         return sol
