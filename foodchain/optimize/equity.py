@@ -246,7 +246,7 @@ def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str
     nothing is short. ``objective`` is stage 1's objective at the fair plan (cost + weighted
     shortfall), so it is comparable with equity off.
     """
-    if not needs_equity(lp, first.x):
+    if not needs_equity(lp, first.x) or not contested(lp, inst, first.x).any():
         return first
     start = time.perf_counter()
     h = first.model if isinstance(first.model, highspy.Highs) else highs_at(lp, first, time_limit)
