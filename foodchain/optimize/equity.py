@@ -66,6 +66,7 @@ import highspy
 import numpy as np
 
 from foodchain.errors import SolverError
+from foodchain.messages import msg
 from foodchain.optimize.backends import Solution, highs_model, run_highs
 from foodchain.optimize.instance import Instance
 from foodchain.optimize.lp import LinearProgram
@@ -195,7 +196,7 @@ class Levels:
             self.h.clearSolver()
             sol = run_highs(self.h, "equity")
         if sol.status != "optimal":
-            raise SolverError(f"the fair-sharing stage stopped without an optimal solution: {sol.status}")
+            raise SolverError(msg("equity.not_optimal", status=sol.status))
         return sol
 
 
@@ -233,7 +234,7 @@ def highs_at(lp: LinearProgram, first: Solution, time_limit: float | None) -> hi
         h.clearSolver()
     h.run()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        raise SolverError("the fair-sharing stage could not restart from the first solve")
+        raise SolverError(msg("equity.no_restart"))
     return h
 
 
