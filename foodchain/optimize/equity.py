@@ -1,88 +1,81 @@
-"""Fair sharing of what is short: a second, warm-started stage after the least-shortfall solve.
+"""Fair sharing of what is short: exact lexicographic max-min after the least-shortfall solve.
 
 The first stage is the LP of :mod:`foodchain.optimize.lp`. Its objective is linear in the
 shortfall, so when food is short it is indifferent between starving one zone and spreading
-the gap over many; the solver returns a vertex, usually the all-or-nothing one. The second
-stage keeps the weighted shortfall of the first and, among the plans that reach it, picks
-the one that shares the gap most evenly relative to each zone's demand.
+the gap over many; the solver returns a vertex, usually the all-or-nothing one. The stages
+below keep the weighted shortfall of the first and, among the plans that reach it, pick the
+one whose unmet shares (relative to each zone's demand) are *lexicographically smallest from
+the top*: the largest unmet share is as small as it can be, then the next largest, and so on.
 
 Notation: demand row ``q`` (node ``n(q)``, commodity ``k(q)``), day ``d``, demand
 ``D[q,d]``, shortfall ``s[q,d]``, weight ``w(q) = penalty(k(q)) x vulnerability(n(q))``
-(Rp per tonne short), weighted shortfall ``W = sum w(q) s[q,d]``, and the unmet share
-``x[q,d] = s[q,d] / D[q,d]``.
+(Rp per tonne short), weighted shortfall ``W = sum w(q) s[q,d]``, unmet share
+``x[q,d] = s[q,d] / D[q,d]``, and ``C`` the rest of the objective (transport, supply, stock).
+``F`` is the set of the model's other constraints (balances, capacities, ...).
 
-Stage 1 (the model of ``lp.py``): ``min C(flow, supply, drawdown) + W``; optimum ``W1``.
+Stage 1 (the model of ``lp.py``): ``min C + W`` over ``F``; optimum ``W1``.
 
-Stage 2, with ``J`` = :data:`SEGMENTS` equal pieces of the unmet share:
+Stage 2, the levels (sequential min-max, Ogryczak's leximin). Start with every contested
+``(q,d)`` free (its commodity is short somewhere in stage 1 and ``D[q,d] > 0``; a commodity
+nobody is short of stays fully served: ``s = 0``). Repeat:
 
-* ``s[q,d] = sum_j u[q,d,j]``, ``0 <= u[q,d,j] <= D[q,d] / J``  (row ``unmet_link``);
-* ``sum w(q) s[q,d] <= W1``  (row ``shortfall_cap``; the first optimum as a bound);
-* ``min sum_{q,d,j} w(q) (j + 1) / 10 u[q,d,j] + C(flow, supply, drawdown)``.
+* ``min t``  over ``F``,  ``W <= W1``  (row ``shortfall_cap``; the first optimum as a bound),
+  ``x[q,d] <= t`` for every free ``(q,d)``  (rows ``share_level``),
+  ``s[q,d] <= D[q,d] v[q,d]`` for every fixed ``(q,d)``;
+* with optimum ``t*``: every free ``(q,d)`` whose ``share_level`` row has a nonzero dual
+  cannot go below ``t*`` in any optimal plan (complementary slackness), so it is fixed at
+  ``v[q,d] = t*`` (its row is dropped and its share bounded instead). When ``t* = 0`` all
+  the rest are fixed at 0.
 
-The penalty ``E = sum w(q) D[q,d] phi(x[q,d])`` has ``phi`` convex and piecewise linear
-with slopes ``0.1, 0.2, ..., J/10`` on the pieces ``[j/J, (j+1)/J]``, so the cheaper pieces
-fill first and the marginal cost of one more tonne short grows with the zone's unmet share:
-moving a tonne short from a zone whose share is in piece ``a`` to one in piece ``b < a``
-lowers ``E`` by ``w (a - b) / 10``. (The top slope is ``2 w`` with ``J = 20``, so stage 2's
-costs stay near stage 1's: HiGHS refused objectives ten times larger on Jakarta.) At the optimum no such move that keeps ``W`` is left, so zones of
-equal weight that compete for the same food end with unmet shares in the same piece
-(within ``1/J`` = 5 percentage points of each other; exactly equal where the even split
-falls on a breakpoint, as two equal zones short of half their demand). Within a piece the
-LP is indifferent, which is the price of staying linear.
+The duals of the row family sum to 1 (the cost of ``t``), so every round fixes at least one
+row and the loop ends; in practice it takes about one round per distinct share level (4 on
+the Jakarta Lebaran scenario, 46 on the January 2020 flood, whose cut-off zones tie at 100 %
+and are fixed a few at a time).
+
+Stage 3, the cost: ``min C + W`` over ``F``, ``W <= W1``, ``s[q,d] <= D[q,d] v[q,d]``.
+Among the fair plans it takes the cheapest, so transport cost comes strictly after equity
+(no tonne of fairness is ever traded for cheaper transport), and fixed shares cannot fall
+below their level without lowering ``W`` below its minimum ``W1``.
 
 What this guarantees:
 
-* ``W(stage 2) <= W1`` (up to the solver's feasibility tolerance): equity never costs weighted shortfall (the bound is a
-  constraint, not a price). Zones of higher vulnerability keep strict priority: moving a
-  tonne short from a zone of weight 2p to one of weight p would lower ``W``, which stage 1
-  has already done; so with vulnerability 2 against 1 the more vulnerable zone is served in
-  full before the other gets any of the contested food.
-* Transport cost comes after equity: one step of ``E`` is worth ``w / 10`` per tonne; the
-  default penalty is 10 times the dearest delivery path (:func:`~foodchain.optimize.instance.default_penalty`),
-  so a step is worth at least any path's cost and the stage does not trade
-  fairness for cheaper transport (Jakarta's penalties are over 1,000 times its route costs).
+* ``W(stage 3) <= W1`` (up to the solver's feasibility tolerance): equity never costs
+  weighted shortfall (the bound is a constraint, not a price).
+* Zones that compete for the same food with the same weight end with *exactly* equal
+  unmet shares, at any level of scarcity (two zones short of 30 %, 37 % or 70 % of what they
+  need together are each short of 30 %, 37 % or 70 %). Shares are relative to demand: a
+  zone needing 30 t and one needing 10 t, given half of it, get 15 t and 5 t.
+* Vulnerability gives strict priority: moving a tonne short from a zone of weight ``2p`` to
+  one of weight ``p`` would lower ``W`` (stage 1 has done it already) and moving it back
+  raises ``W`` above ``W1``; so with vulnerability 2 against 1 the more vulnerable zone is
+  served in full before the other gets any of the contested food, and zones of equal weight
+  share what is left equally.
 
-Shadow prices (duals) are those of stage 1: the value of capacity in penalty saved.
-Stage 2 runs only when stage 1 left some demand short; it starts from stage 1's basis
-(HiGHS keeps it when columns and rows are added), so it is a short warm re-solve.
-Columns of commodities with no shortfall in stage 1 get no pieces: their shortfall costs
-``J w(q) / 10``, the top slope, so stage 2 never gains by moving a gap onto them.
+Shadow prices (duals) are those of stage 1: the value of capacity in penalty saved. The
+stages run only when stage 1 left some demand short. On a HiGHS model they run in place,
+warm: each round changes bounds only, so primal simplex starts from the last round's basis
+(the first round from stage 1's basis extended by :func:`level_basis`). Other backends' stage
+1 is handed to HiGHS through crossover from its primal and dual solution.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
 
 import highspy
 import numpy as np
-import scipy.sparse as sp
 
 from foodchain.errors import SolverError
-from foodchain.optimize.backends import Solution, run_highs, solve_lp
+from foodchain.messages import msg
+from foodchain.optimize.backends import Solution, highs_model, run_highs
 from foodchain.optimize.instance import Instance
-from foodchain.optimize.lp import Family, LinearProgram
+from foodchain.optimize.lp import LinearProgram
 
-SEGMENTS = 20  # pieces of 5 % of a zone's demand
-STEP = 0.1  # slope added per piece, as a share of w: a step is worth w / 10 per tonne
 NOTHING_SHORT_T = 1e-6
-
-
-@dataclass
-class EquityStage:
-    """What stage 2 adds to the LP of stage 1 (see the module docstring).
-
-    ``cost`` is the stage-2 cost of the existing columns; the new columns are the pieces
-    ``u[q,d,j]``; ``rows`` [new rows x (old + new columns)] holds the ``unmet_link`` rows,
-    then the ``shortfall_cap`` row.
-    """
-
-    cost: np.ndarray
-    piece_cost: np.ndarray
-    piece_upper: np.ndarray
-    piece_keys: dict[str, np.ndarray]
-    rows: sp.csr_matrix
-    row_lower: np.ndarray
-    row_upper: np.ndarray
+BLOCKING_DUAL = 1e-9  # a share_level row whose dual is below -this holds t up
+ZERO_SHARE = 1e-9
+PRIMAL_SIMPLEX, DUAL_SIMPLEX = 4, 1
+INF = highspy.kHighsInf
 
 
 def shortfall_weights(lp: LinearProgram) -> np.ndarray:
@@ -95,169 +88,184 @@ def needs_equity(lp: LinearProgram, x: np.ndarray) -> bool:
     return float(x[lp.variables["shortfall"].slice].sum()) > NOTHING_SHORT_T
 
 
-def equity_stage(lp: LinearProgram, inst: Instance, x: np.ndarray) -> EquityStage:
-    """Stage 2's columns, rows and costs, given stage 1's solution ``x``."""
+def contested(lp: LinearProgram, inst: Instance, x: np.ndarray) -> np.ndarray:
+    """Mask over shortfall columns: positive demand of a commodity stage 1 left short somewhere."""
     fam = lp.variables["shortfall"]
     q, d = fam.keys["q"], fam.keys["d"]
-    w = shortfall_weights(lp)
-    short = x[fam.slice]
     k = inst.demand_k[q]
-    active = np.isin(k, np.unique(k[short > NOTHING_SHORT_T]))
-    cost = lp.cost.copy()
-    cost[fam.slice] = np.where(active, 0.0, STEP * SEGMENTS * w)
-    a = np.flatnonzero(active)
-    j = np.tile(np.arange(SEGMENTS), len(a))
-    member = np.repeat(a, SEGMENTS)
-    n_old, n_new = lp.shape[1], len(member)
-    links = len(a)
-    # unmet_link: s[q,d] - sum_j u[q,d,j] = 0
-    link_rows = np.concatenate([np.arange(links), np.repeat(np.arange(links), SEGMENTS)])
-    link_cols = np.concatenate([fam.start + a, n_old + np.arange(n_new)])
-    link_vals = np.concatenate([np.ones(links), -np.ones(n_new)])
-    # shortfall_cap: sum (w / w_max) s <= W1 / w_max (no room: stage 1's plan meets it; room lets noise in)
-    scale = float(w.max()) if len(w) else 1.0
-    w1 = float(w @ short) / scale
-    rows = sp.csr_matrix(
-        (
-            np.concatenate([link_vals, w / scale]),
-            (
-                np.concatenate([link_rows, np.full(len(w), links)]),
-                np.concatenate([link_cols, fam.start + np.arange(fam.size)]),
-            ),
-        ),
-        shape=(links + 1, n_old + n_new),
-    )
-    return EquityStage(
-        cost=cost,
-        piece_cost=w[member] * (j + 1) * STEP,
-        piece_upper=inst.demand[q[member], d[member]] / SEGMENTS,
-        piece_keys={"q": q[member], "d": d[member], "j": j},
-        rows=rows,
-        row_lower=np.concatenate([np.zeros(links), [-np.inf]]),
-        row_upper=np.concatenate([np.zeros(links), [w1]]),
-    )
+    short_k = np.unique(k[x[fam.slice] > NOTHING_SHORT_T])
+    return np.isin(k, short_k) & (inst.demand[q, d] > 0)
 
 
-def stage_two_lp(lp: LinearProgram, stage: EquityStage) -> LinearProgram:
-    """Stage 2 as one :class:`LinearProgram` (for backends that cannot add to a model in place)."""
-    n_old, n_rows = lp.shape[1], lp.shape[0]
-    n_new = len(stage.piece_cost)
-    matrix = sp.vstack([sp.hstack([lp.matrix, sp.csc_matrix((n_rows, n_new))]), stage.rows]).tocsc()
-    links = stage.rows.shape[0] - 1
-    variables = dict(lp.variables) | {"unmet_piece": Family("unmet_piece", n_old, stage.piece_keys)}
-    link_keys = {key: v[::SEGMENTS] for key, v in stage.piece_keys.items() if key != "j"}
-    constraints = dict(lp.constraints) | {
-        "unmet_link": Family("unmet_link", n_rows, link_keys),
-        "shortfall_cap": Family("shortfall_cap", n_rows + links, {"i": np.zeros(1, dtype=np.int64)}),
-    }
-    return LinearProgram(
-        cost=np.concatenate([stage.cost, stage.piece_cost]),
-        lower=np.concatenate([lp.lower, np.zeros(n_new)]),
-        upper=np.concatenate([lp.upper, stage.piece_upper]),
-        matrix=matrix,
-        row_lower=np.concatenate([lp.row_lower, stage.row_lower]),
-        row_upper=np.concatenate([lp.row_upper, stage.row_upper]),
-        variables=variables,
-        constraints=constraints,
-    )
+def i32(values) -> np.ndarray:
+    return np.asarray(values, dtype=np.int32)
 
 
-def _highs_bounds(values: np.ndarray) -> np.ndarray:
-    return np.clip(values, -highspy.kHighsInf, highspy.kHighsInf)
+class Levels:
+    """Stages 2 and 3 on a HiGHS model ``h`` that holds stage 1's LP and its optimum ``x``.
 
-
-def run_stage_two_highs(h: highspy.Highs, lp: LinearProgram, stage: EquityStage, x: np.ndarray) -> Solution:
-    """Add stage 2 to the HiGHS model ``h`` that holds stage 1's optimum ``x``, run it warm, then take it out again.
-
-    The start is stage 1's basis extended to a primal-feasible basis of stage 2
-    (:func:`stage_two_basis`), so primal simplex only has to improve fairness, not restore
-    feasibility. Afterwards ``h`` holds stage 1's LP and costs again, without a solution or
-    basis (a caller re-solving warm sets its basis first).
+    :meth:`run` adds the ``t`` column, the ``shortfall_cap`` row and the ``share_level`` rows,
+    runs the rounds and the cost stage, and :meth:`restore` takes them out again.
     """
-    m_old, n_old = lp.shape
-    n_new, m_new = len(stage.piece_cost), stage.rows.shape[0]
-    basis = stage_two_basis(h.getBasis(), stage, x)
-    h.setOptionValue("solver", "simplex")
-    h.setOptionValue("simplex_strategy", 4)  # primal: the start is feasible, only the costs changed
-    empty_i, empty_f = np.zeros(0, np.int32), np.zeros(0)
-    h.addCols(
-        n_new, stage.piece_cost, np.zeros(n_new), stage.piece_upper, 0, np.zeros(n_new, np.int32), empty_i, empty_f
-    )
-    r = stage.rows
-    h.addRows(
-        m_new,
-        _highs_bounds(stage.row_lower),
-        _highs_bounds(stage.row_upper),
-        r.nnz,
-        r.indptr[:-1].astype(np.int32),
-        r.indices.astype(np.int32),
-        r.data,
-    )
-    old = np.arange(n_old, dtype=np.int32)
-    h.changeColsCost(n_old, old, stage.cost)
-    h.setBasis(basis)
-    try:
-        sol = run_highs(h, "equity")
-    finally:
-        h.setOptionValue("simplex_strategy", 1)  # back to dual simplex for warm re-solves
-        h.deleteRows(m_new, np.arange(m_old, m_old + m_new, dtype=np.int32))
-        h.deleteCols(n_new, np.arange(n_old, n_old + n_new, dtype=np.int32))
-        h.changeColsCost(n_old, old, lp.cost)
-        h.clearSolver()  # no factorisation of stage 2 carried into the next solve: same answers in any order
-    return sol
+
+    def __init__(self, h: highspy.Highs, lp: LinearProgram, inst: Instance, x: np.ndarray):
+        self.h, self.lp = h, lp
+        fam = lp.variables["shortfall"]
+        self.cols = fam.start + np.arange(fam.size)
+        mask = contested(lp, inst, x)
+        self.members = np.flatnonzero(mask)  # shortfall columns with a share_level row
+        self.demand = inst.demand[fam.keys["q"], fam.keys["d"]][self.members]
+        self.others = self.cols[~mask]  # kept at stage 1's s, that is 0 (no demand, or nobody short of it)
+        self.n_old, self.m_old = lp.shape[1], lp.shape[0]
+        self.t = self.n_old
+        self.share_rows = self.m_old + 1 + np.arange(len(self.members))
+        self.free = np.ones(len(self.members), dtype=bool)
+        self.rounds = 0
+
+    def add(self, x: np.ndarray) -> None:
+        """Add ``t``, ``shortfall_cap`` and the ``share_level`` rows; start from stage 1's basis."""
+        h, w = self.h, shortfall_weights(self.lp)
+        basis = level_basis(h.getBasis(), x[self.cols[self.members]] / self.demand)
+        kept = np.clip(x[self.others], 0.0, None)
+        h.changeColsBounds(len(self.others), i32(self.others), np.zeros(len(kept)), kept)
+        h.changeColsCost(self.n_old, i32(np.arange(self.n_old)), np.zeros(self.n_old))
+        h.addCol(1.0, 0.0, INF, 0, i32([]), np.zeros(0))
+        scale = float(w.max())  # coefficients in (0, 1]
+        w1 = float(w @ x[self.cols]) / scale
+        h.addRow(-INF, w1, len(self.cols), i32(self.cols), w / scale)
+        n = len(self.members)
+        index = np.empty(2 * n, dtype=np.int32)
+        index[0::2], index[1::2] = self.cols[self.members], self.t
+        value = np.empty(2 * n)
+        value[0::2], value[1::2] = 1.0 / self.demand, -1.0
+        h.addRows(n, np.full(n, -INF), np.zeros(n), 2 * n, i32(np.arange(0, 2 * n, 2)), index, value)
+        h.setBasis(basis)
+
+    def round(self) -> None:
+        """One min-max round: minimise ``t``, then fix the free rows that hold it up."""
+        sol = self._run()
+        level = float(sol.x[self.t])
+        dual = sol.row_dual[self.share_rows]
+        blocked = self.free & (dual < -BLOCKING_DUAL)
+        if level <= ZERO_SHARE:
+            blocked = self.free.copy()
+        elif not blocked.any():  # numerical safety: the row with the strongest dual
+            blocked[np.flatnonzero(self.free)[np.argmin(dual[self.free])]] = True
+        i = np.flatnonzero(blocked)
+        cols = self.cols[self.members[i]]
+        upper = np.maximum(sol.x[cols], self.demand[i] * level)
+        self.h.changeRowsBounds(len(i), i32(self.share_rows[i]), np.full(len(i), -INF), np.full(len(i), INF))
+        self.h.changeColsBounds(len(i), i32(cols), np.zeros(len(i)), upper)
+        self.free[i] = False
+
+    def cheapest(self) -> Solution:
+        """Stage 3: stage 1's objective with every share at most its level.
+
+        ``t`` is fixed at its last value first (a free ``t`` in rows that are all free by now
+        made primal simplex report "unbounded" on Jakarta; deleting them instead lost the basis).
+        """
+        h = self.h
+        level = float(h.getSolution().col_value[self.t])
+        h.changeColBounds(self.t, level, level)
+        h.changeColsCost(self.n_old, i32(np.arange(self.n_old)), self.lp.cost)
+        h.changeColCost(self.t, 0.0)
+        return self._run()
+
+    def run(self, x: np.ndarray) -> Solution:
+        self.add(x)
+        self.h.setOptionValue("simplex_strategy", PRIMAL_SIMPLEX)  # every start is primal feasible
+        while self.free.any():
+            self.round()
+        return self.cheapest()
+
+    def restore(self) -> None:
+        """Back to stage 1's LP and costs, without a solution or basis."""
+        h, lp = self.h, self.lp
+        h.setOptionValue("simplex_strategy", DUAL_SIMPLEX)  # for warm re-solves after bound changes
+        h.deleteRows(h.getNumRow() - self.m_old, i32(np.arange(self.m_old, h.getNumRow())))
+        h.deleteCols(h.getNumCol() - self.n_old, i32(np.arange(self.n_old, h.getNumCol())))
+        upper = np.clip(lp.upper[self.cols], None, INF)
+        h.changeColsBounds(len(self.cols), i32(self.cols), lp.lower[self.cols], upper)
+        h.changeColsCost(self.n_old, i32(np.arange(self.n_old)), lp.cost)
+        h.clearSolver()  # nothing of these stages carried into the next solve: same answers in any order
+
+    def _run(self) -> Solution:
+        sol = run_highs(self.h, "equity")
+        self.rounds += 1
+        if sol.status != "optimal":  # once more from scratch: a warm start can trip on round-off
+            self.h.clearSolver()
+            sol = run_highs(self.h, "equity")
+        if sol.status != "optimal":
+            raise SolverError(msg("equity.not_optimal", status=sol.status))
+        return sol
 
 
-def stage_two_basis(first: highspy.HighsBasis, stage: EquityStage, x: np.ndarray) -> highspy.HighsBasis:
-    """Stage 1's basis extended to stage 2, primal feasible at stage 1's optimum ``x``.
+def level_basis(first: highspy.HighsBasis, shares: np.ndarray) -> highspy.HighsBasis:
+    """Stage 1's basis extended to the first round, primal feasible at stage 1's optimum.
 
-    For each shortfall ``s`` with pieces, the pieces below ``s`` sit at their upper bound,
-    the piece that holds the rest of ``s`` is basic and its ``unmet_link`` row nonbasic;
-    where ``s = 0`` every piece is at 0 and the link row is basic. The ``shortfall_cap`` row
-    is basic. That is one basic variable per new row, as a basis needs.
+    ``t`` is basic at the largest share; that zone's ``share_level`` row is nonbasic (tight),
+    every other new row is basic. One basic variable per new row, as a basis needs.
     """
-    links = stage.rows.shape[0] - 1
-    link_col = stage.rows[:links].indices[stage.rows[:links].data > 0]  # the shortfall column of each link
-    short = np.clip(x[link_col], 0.0, None)
-    width = stage.piece_upper.reshape(links, SEGMENTS)
-    filled = np.cumsum(width, axis=1)
-    at_upper = filled <= short[:, None] * (1 + 1e-12)
-    first_open = np.minimum(at_upper.sum(axis=1), SEGMENTS - 1)  # the piece that holds the rest
-    holds = (short > 0) & ~at_upper[np.arange(links), first_open]
     B = highspy.HighsBasisStatus
-    pieces = np.where(at_upper, B.kUpper, B.kLower).astype(object)
-    pieces[np.flatnonzero(holds), first_open[holds]] = B.kBasic
-    link_rows = np.where(holds, B.kLower, B.kBasic).astype(object)
+    rows = [B.kBasic] * len(shares)
+    if len(shares):
+        rows[int(np.argmax(shares))] = B.kUpper
     basis = highspy.HighsBasis()
-    basis.col_status = list(first.col_status) + list(pieces.ravel())
-    basis.row_status = list(first.row_status) + list(link_rows) + [B.kBasic]
+    basis.col_status = list(first.col_status) + [B.kBasic]
+    basis.row_status = list(first.row_status) + [B.kBasic] + rows
     basis.valid = True
     return basis
 
 
-def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str, time_limit=None) -> Solution:
-    """Stage 2 after ``first`` (stage 1's optimum): the fair plan, with stage 1's duals.
+def highs_at(lp: LinearProgram, first: Solution, time_limit: float | None) -> highspy.Highs:
+    """A HiGHS model of ``lp`` holding ``first`` (another backend's optimum) with a basis.
 
-    Runs in place and warm on a HiGHS model (``first.model``); other backends solve the
-    stage-2 LP (:func:`stage_two_lp`) with the same ``solver``. Returns ``first`` unchanged
-    when nothing is short. ``objective`` is stage 1's objective evaluated at the fair plan
-    (cost + weighted shortfall), so it is comparable with equity off.
+    Crossover from ``first``'s primal and dual values gives the basis; if it fails, HiGHS
+    solves stage 1 again.
     """
-    if not needs_equity(lp, first.x):
+    h = highs_model(lp, "simplex", time_limit)
+    start = highspy.HighsSolution()
+    start.col_value = first.x
+    start.row_value = lp.matrix @ first.x
+    start.row_dual = first.row_dual
+    start.col_dual = lp.cost - lp.matrix.T @ first.row_dual
+    start.value_valid = start.dual_valid = True
+    if h.crossover(start) != highspy.HighsStatus.kOk or not h.getBasis().valid:
+        h.clearSolver()
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        raise SolverError(msg("equity.no_restart"))
+    return h
+
+
+def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str, time_limit=None) -> Solution:
+    """Stages 2 and 3 after ``first`` (stage 1's optimum): the fair plan, with stage 1's duals.
+
+    Runs in place and warm on a HiGHS model (``first.model``, left holding stage 1's LP);
+    for other backends on a HiGHS copy (:func:`highs_at`). ``solver`` names the backend of
+    ``first``; the stages themselves always run on HiGHS. Returns ``first`` unchanged when
+    nothing is short. ``objective`` is stage 1's objective at the fair plan (cost + weighted
+    shortfall), so it is comparable with equity off.
+    """
+    if not needs_equity(lp, first.x) or not contested(lp, inst, first.x).any():
         return first
-    stage = equity_stage(lp, inst, first.x)
-    if isinstance(first.model, highspy.Highs):
-        second = run_stage_two_highs(first.model, lp, stage, first.x)
-    else:
-        second = solve_lp(stage_two_lp(lp, stage), solver, time_limit)
-    if second.status != "optimal":
-        raise SolverError(f"the fair-sharing stage stopped without an optimal solution: {second.status}")
+    start = time.perf_counter()
+    h = first.model if isinstance(first.model, highspy.Highs) else highs_at(lp, first, time_limit)
+    x = first.x
+    if h is not first.model:  # the copy's own optimum, so that its basis and x agree
+        x = np.asarray(h.getSolution().col_value)
+    levels = Levels(h, lp, inst, x)
+    try:
+        second = levels.run(x)
+    finally:
+        levels.restore()
     x = second.x[: lp.shape[1]]
     return Solution(
         status=first.status,
         objective=float(lp.cost @ x),
         x=x,
         row_dual=first.row_dual,
-        solve_seconds=first.solve_seconds + second.solve_seconds,
+        solve_seconds=first.solve_seconds + time.perf_counter() - start,
         solver=first.solver,
         model=first.model,
     )

@@ -124,10 +124,22 @@ CITY_RP_PER_T_KM = 5_000 / 5
 SEA_RP_PER_T_KM = 150  # [EST]
 HANDLING_RP_PER_T = 25_000
 ROAD_FACTOR = 1.3
-# Lead times: whole days of travel at a typical pace [EST]: trucks 40 km/h for 10 h a day
-# (400 km/day), ships 12 knots round the clock (530 km/day); a trip shorter than a day's
-# travel arrives the same day. lead_time_days = floor(distance_km / km_per_day).
-KM_PER_DAY = {"road": 400.0, "sea": 530.0}
+# Lead times [D/EST]: whole days between leaving and arriving; a trip that ends the day it starts
+# takes 0. Trucks: 40 km/h for 10 h a day (400 km/day) [EST], lead = floor(distance_km / 400).
+# Ships: lead = floor((distance_km / speed + port hours) / 24) (SEA_LEGS, sources in SOURCES.md).
+KM_PER_DAY_ROAD = 400.0
+KNOT_KM_PER_H = 1.852
+# route_id: port-to-port km, speed in knots, port hours (berthing, unloading, clearance)
+SEA_LEGS = {
+    # Surabaya (Tanjung Perak) -> Tanjung Priok: 29 h at 15 knots by RoRo [S] = 805 km; a cargo ship
+    # at 12 knots [EST] sails 36 h; plus a day in port to berth and unload [EST, waiting 24-40 h at
+    # other Indonesian ports [S]]: 2 days. Stands for the ships landing imports and inter-island food.
+    "R-SEA-PRIOK": (29 * 15 * KNOT_KM_PER_H, 12.0, 24.0),
+    # Muara Angke -> Pulau Tidung / Pulau Pramuka: wooden ferries leave in the early morning and take
+    # about 2.5 h [S]; 3 h loading [EST]: same day.
+    "S-MUARA-ANGKE-KEPULAUAN-SERIBU-SELATAN": (None, 10.0, 3.0),
+    "S-MUARA-ANGKE-KEPULAUAN-SERIBU-UTARA": (None, 10.0, 3.0),
+}
 # Bodetabek buyers have other wholesale markets in Tangerang, Bekasi and Depok: a tonne short
 # there weighs half a tonne short in Jakarta [D]; they are outside the study area (external).
 BODETABEK_VULNERABILITY = 0.5
@@ -342,16 +354,26 @@ def _inbound_paths(src: str, hub: str) -> list[tuple[str, str, float, float, lis
     ]
 
 
+def lead_time_days(route_id: str, dist_km: float, mode: str) -> int:
+    """Whole days from departure to arrival (see SEA_LEGS and KM_PER_DAY_ROAD)."""
+    if mode == "road":
+        return int(round(dist_km, 1) // KM_PER_DAY_ROAD)
+    _, knots, port_hours = SEA_LEGS[route_id]
+    return int((dist_km / (knots * KNOT_KM_PER_H) + port_hours) // 24)
+
+
 def _route(route_id, origin, dest, points, cap, rp_per_t_km, corridor, mode="road", geometry=True, goods=()) -> dict:
     """One route; ``goods`` the commodities it may carry (empty: all)."""
     dist = path_km(points) * (ROAD_FACTOR if mode == "road" else 1.0)
+    if mode == "sea" and SEA_LEGS[route_id][0]:
+        dist = SEA_LEGS[route_id][0]  # the voyage, not the drawn approach to the port
     return {
         "route_id": route_id,
         "origin": origin,
         "destination": dest,
         "capacity_t_per_day": cap,
         "cost_per_t": round(HANDLING_RP_PER_T + rp_per_t_km * dist, -2),
-        "lead_time_days": int(round(dist, 1) // KM_PER_DAY[mode]),
+        "lead_time_days": lead_time_days(route_id, dist, mode),
         "distance_km": round(dist, 1),
         "mode": mode,
         "corridor": corridor,
@@ -364,6 +386,8 @@ def inbound_routes(table: pd.DataFrame, sup: pd.DataFrame) -> list[dict]:
     """Source -> hub over a toll road and its alternatives; capacity PEAK_FACTOR x the normal load."""
     rows = []
     for src in SOURCES:
+        if src == "SRC-PRIOK-SEA":  # ships land at Priok; Priok itself serves the city
+            continue
         goods = set(sup.loc[sup["node_id"] == src, "commodity"])
         for hub, handled in HUB_GOODS.items():
             load = sup.loc[(sup["node_id"] == src) & sup["commodity"].isin(handled), "supply_t_per_day"].sum()
@@ -388,6 +412,7 @@ def inbound_routes(table: pd.DataFrame, sup: pd.DataFrame) -> list[dict]:
             SEA_RP_PER_T_KM,
             "",
             mode="sea",
+            goods=set(sup.loc[sup["node_id"] == "SRC-PRIOK-SEA", "commodity"]),
         )
     )
     return rows
@@ -413,6 +438,7 @@ def distribution_routes(table: pd.DataFrame, demand: pd.DataFrame) -> list[dict]
                     cap,
                     CITY_RP_PER_T_KM,
                     corridor,
+                    goods=handled,
                 )
                 | {"geometry": None}
             )
@@ -427,6 +453,7 @@ def distribution_routes(table: pd.DataFrame, demand: pd.DataFrame) -> list[dict]
                 cap,
                 CITY_RP_PER_T_KM,
                 corridor_of or "Distribusi Jakarta Utara",
+                goods=handled,
             )
             | {"geometry": None}
         )
@@ -456,6 +483,7 @@ def distribution_routes(table: pd.DataFrame, demand: pd.DataFrame) -> list[dict]
             _trucks(PEAK_FACTOR * bodetabek, 10),
             CITY_RP_PER_T_KM,
             "JORR",
+            goods=HUB_GOODS["HUB-PIBC"],
         )
     )
     return rows

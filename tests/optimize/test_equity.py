@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foodchain import load_scenario, solve
-from foodchain.optimize.equity import SEGMENTS
 from tests.conftest import SCENARIOS, make_dataset
 from tests.optimize.test_oracle import networks
 
@@ -35,20 +34,52 @@ def weighted_shortfall(dataset, result) -> float:
     return float((s["shortfall_t"] * s["node_id"].map(vuln) * s["commodity"].map(penalty)).sum())
 
 
-def test_two_equal_markets_short_of_half_their_demand_get_equal_shares():
-    ds = shared_source({"A": 1.0, "B": 1.0})
-    assert shares(solve(ds)) == {"A": 0.5, "B": 0.5}
+@pytest.mark.parametrize("scarcity", [0.5, 0.3, 0.7, 0.37, 0.013, 0.999])
+def test_two_equal_markets_short_of_the_same_share_get_equal_shares(scarcity):
+    """Two markets of 10 t share (1 - scarcity) x 20 t: each is short of ``scarcity`` exactly,
+    also between the breakpoints of a piecewise-linear penalty (0.37, 0.013, 0.999)."""
+    ds = shared_source({"A": 1.0, "B": 1.0}, supply_t=20.0 * (1 - scarcity))
+    on = shares(solve(ds))
+    assert on == pytest.approx({"A": scarcity, "B": scarcity}, abs=1e-6)
     off = shares(solve(ds, equity=False))
-    assert sum(off.values()) == pytest.approx(1.0)  # same total without equity, however split
+    assert sum(off.values()) == pytest.approx(2 * scarcity)  # same total without equity, however split
 
 
-def test_vulnerability_2_against_1_is_strict_priority_and_equal_weights_share():
-    """The documented split: 20 t for three markets of 10 t each. A (vulnerability 2) is
-    served in full, since a tonne short there weighs twice; B and C (1 each) share the
-    remaining 10 t equally and are short of half their demand each."""
-    ds = shared_source({"A": 2.0, "B": 1.0, "C": 1.0}, supply_t=20.0)
-    assert shares(solve(ds)) == {"A": 0.0, "B": 0.5, "C": 0.5}
-    assert shares(solve(ds, equity=False))["A"] == 0.0
+@pytest.mark.parametrize(
+    ("supply_t", "expected"),
+    [
+        (20.0, {"A": 0.0, "B": 0.5, "C": 0.5}),
+        (13.0, {"A": 0.0, "B": 0.85, "C": 0.85}),
+        (7.0, {"A": 0.3, "B": 1, "C": 1}),
+    ],
+)
+def test_vulnerability_2_against_1_is_strict_priority_and_equal_weights_share(supply_t, expected):
+    """The documented split, three markets of 10 t each: A (vulnerability 2) is served in
+    full first, since a tonne short there weighs twice; B and C (1 each) share what is left
+    equally. With 7 t, A gets all of it and is short of 30 %."""
+    ds = shared_source({"A": 2.0, "B": 1.0, "C": 1.0}, supply_t=supply_t)
+    assert shares(solve(ds)) == pytest.approx(expected, abs=1e-6)
+    assert shares(solve(ds, equity=False))["A"] == pytest.approx(expected["A"], abs=1e-6)
+
+
+def test_every_level_is_shared_exactly_not_only_the_worst():
+    """Two separate pools: S1 (6 t) feeds A and B, S2 (14 t) feeds C and D, 10 t each. A
+    min-max alone would fix only A and B (70 % short); C and D are each 30 % short too."""
+    nodes = [("S1", "source"), ("S2", "source")] + [(m, "market") for m in "ABCD"]
+    pool = {"A": "S1", "B": "S1", "C": "S2", "D": "S2"}
+    routes = [{"route_id": f"R-{m}", "origin": s, "destination": m} for m, s in pool.items()]
+    supply = [{"node_id": "S1", "commodity": "rice", "supply_t_per_day": 6.0}]
+    supply += [{"node_id": "S2", "commodity": "rice", "supply_t_per_day": 14.0}]
+    demand = [{"node_id": m, "commodity": "rice", "demand_t_per_day": 10.0} for m in pool]
+    r = solve(make_dataset(nodes, routes, supply, demand))
+    assert shares(r) == pytest.approx({"A": 0.7, "B": 0.7, "C": 0.3, "D": 0.3}, abs=1e-6)
+
+
+@pytest.mark.parametrize("solver", ["clp-simplex", "cbc"])
+def test_other_backends_get_the_same_fair_plan(solver):
+    """Stage 1 on another backend; the fair stages restart on HiGHS from its solution."""
+    ds = shared_source({m: 1.0 for m in "ABC"}, supply_t=11.0)
+    assert shares(solve(ds, solver=solver)) == pytest.approx({m: 19 / 30 for m in "ABC"}, abs=1e-6)
 
 
 def test_unequal_demand_shares_relative_to_demand():
@@ -81,11 +112,11 @@ def test_the_scenario_key_switches_equity_off(tiny):
     assert off.timings["equity"] == 0.0
 
 
-def test_shares_spread_to_within_one_piece():
-    """Five markets of 7 t, 12 t to give: shares within 1/SEGMENTS of each other."""
+def test_five_markets_share_exactly():
+    """Five markets of 7 t, 12 t to give: each is short of 23 / 35 of its demand."""
     ds = shared_source({m: 1.0 for m in "ABCDE"}, supply_t=12.0, demand_t=7.0)
     values = np.array(list(shares(solve(ds)).values()))
-    assert values.max() - values.min() <= 1 / SEGMENTS + 1e-9
+    assert values == pytest.approx(np.full(5, 23 / 35), abs=1e-6)
 
 
 @st.composite

@@ -6,9 +6,9 @@ An id is ``topic.name`` and is declared in exactly one module (checked on import
 
 from __future__ import annotations
 
-from foodchain.messages.catalog import common, levers, report, template
+from foodchain.messages.catalog import common, equity, levers, report, template
 
-TOPICS = (common, levers, report, template)
+TOPICS = (common, equity, levers, report, template)
 
 
 def _gather() -> dict[str, dict[str, str]]:
