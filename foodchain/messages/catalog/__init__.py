@@ -6,9 +6,10 @@ An id is ``topic.name`` and is declared in exactly one module (checked on import
 
 from __future__ import annotations
 
-from foodchain.messages.catalog import common
+from foodchain.messages.catalog import common, dataset, files
 
 TOPICS = (common,)
+TOPICS += (dataset, files)  # i16a: dataset reading and validation, files and documents
 
 
 def _gather() -> dict[str, dict[str, str]]:

@@ -1,0 +1,48 @@
+"""Messages about the files and documents a user hands foodchain: existence, size, encoding, JSON/YAML."""
+
+MESSAGES = {
+    "file.not_found": {"en": "'{path}' does not exist", "id": "'{path}' tidak ditemukan"},
+    "file.is_folder": {"en": "'{path}' is a folder, not a file", "id": "'{path}' adalah folder, bukan berkas"},
+    "file.cannot_open": {"en": "'{path}' cannot be opened: {detail}", "id": "'{path}' tidak dapat dibuka: {detail}"},
+    "file.folder_give_file": {
+        "en": "'{path}' is a folder, not a file; give a file",
+        "id": "'{path}' adalah folder, bukan berkas; berikan sebuah berkas",
+    },
+    "file.not_regular": {
+        "en": "'{path}' is not a regular file (a device or a pipe); give a file",
+        "id": "'{path}' bukan berkas biasa (perangkat atau pipa); berikan sebuah berkas",
+    },
+    "file.too_big": {
+        "en": "'{path}' is {size} MB; the limit is {limit} MB",
+        "id": "ukuran '{path}' {size} MB; batasnya {limit} MB",
+    },
+    "file.grew": {
+        "en": "'{path}' is larger than the limit of {limit} MB",
+        "id": "'{path}' lebih besar dari batas {limit} MB",
+    },
+    "file.not_utf8": {
+        "en": "'{name}' is not UTF-8 text (byte {byte} is not UTF-8); save it as UTF-8",
+        "id": "'{name}' bukan teks UTF-8 (bita ke-{byte} tidak sah dalam UTF-8); simpan sebagai UTF-8",
+    },
+    "file.too_deep": {
+        "en": "'{name}' is nested {depth} levels deep; the limit is {limit}",
+        "id": "'{name}' bersarang {depth} tingkat; batasnya {limit}",
+    },
+    "file.too_deep_yaml": {
+        "en": "'{name}' is nested too deeply; the limit is {limit} levels",
+        "id": "'{name}' bersarang terlalu dalam; batasnya {limit} tingkat",
+    },
+    "file.bad_json": {"en": "'{name}' is not valid JSON: {detail}", "id": "'{name}' bukan JSON yang sah: {detail}"},
+    "file.bad_yaml": {"en": "'{name}' is not valid YAML: {detail}", "id": "'{name}' bukan YAML yang sah: {detail}"},
+    "file.not_finite": {
+        "en": "'{name}' holds a number that is not finite (NaN or infinity) at {places}",
+        "id": "'{name}' berisi angka tak terhingga atau bukan angka (NaN/infinity) di {places}",
+    },
+    "file.and_more": {"en": "{places} and {count} more", "id": "{places} dan {count} lainnya"},
+    "file.whole_document": {"en": "the document", "id": "dokumen"},
+    "file.upload_too_big": {
+        "en": "the file is {size} MB; the limit is {limit} MB",
+        "id": "ukuran berkas {size} MB; batasnya {limit} MB",
+    },
+    "file.no_tables": {"en": "'{filename}' holds none of the tables", "id": "'{filename}' tidak berisi satu pun tabel"},
+}
