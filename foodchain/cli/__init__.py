@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from foodchain.cli import analysis, brief, flood, solve, users
 from foodchain.cli import store as store_commands
 from foodchain.cli.args import EXIT_ERROR, EXIT_INVALID, OneLineParser
+from foodchain.cli.parser_text import lang_option
 from foodchain.errors import FoodchainError, InvalidInput
 from foodchain.messages import LANGUAGES, msg, set_language
 
@@ -44,6 +45,8 @@ def _interrupt(signum, frame) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(lang_option(argv))  # argparse's own errors in the chosen language too
     args = build_parser().parse_args(argv)
     set_language(args.lang)
     if threading.current_thread() is threading.main_thread():

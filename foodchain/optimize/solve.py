@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 
 from foodchain.errors import SolverError
+from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
-from foodchain.optimize.backends import DEFAULT_SOLVER, solve_lp
+from foodchain.optimize.backends import DEFAULT_SOLVER, solve_lp, status_words
 from foodchain.optimize.equity import second_stage
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
@@ -53,7 +54,7 @@ def solve(
     built = time.perf_counter()
     sol = solve_lp(lp, solver, time_limit, _since(start, progress))
     if sol.status != "optimal":
-        raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
+        raise SolverError(msg("solver.not_optimal", status=status_words(sol.status)))
     first_seconds = sol.solve_seconds
     if scenario.equity == "on" if equity is None else equity:
         sol = second_stage(lp, inst, sol, solver, time_limit)

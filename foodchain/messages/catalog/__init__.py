@@ -6,10 +6,10 @@ An id is ``topic.name`` and is declared in exactly one module (checked on import
 
 from __future__ import annotations
 
-from foodchain.messages.catalog import common, dataset, files
+from foodchain.messages.catalog import cli, common, dataset, files, solver, store
 
 TOPICS = (common,)
-TOPICS += (dataset, files)  # i16a: dataset reading and validation, files and documents
+TOPICS += (dataset, files, cli, store, solver)  # i16a: dataset, files, command line, store, solver
 
 
 def _gather() -> dict[str, dict[str, str]]:

@@ -45,4 +45,26 @@ MESSAGES = {
         "id": "ukuran berkas {size} MB; batasnya {limit} MB",
     },
     "file.no_tables": {"en": "'{filename}' holds none of the tables", "id": "'{filename}' tidak berisi satu pun tabel"},
+    # --out folders and files (foodchain.outdir)
+    "file.out_is_file": {
+        "en": "'{out}' is a file; --out needs a folder",
+        "id": "'{out}' adalah berkas; --out memerlukan folder",
+    },
+    "file.out_under_file": {
+        "en": "'{out}' lies under '{ancestor}', which is a file",
+        "id": "'{out}' berada di bawah '{ancestor}', yang merupakan berkas",
+    },
+    "file.out_foreign": {
+        "en": "'{out}' holds files foodchain did not write; give a new or empty folder (nothing is overwritten)",
+        "id": "'{out}' berisi berkas yang bukan ditulis foodchain; berikan folder baru atau kosong"
+        " (tidak ada yang ditimpa)",
+    },
+    "file.out_not_writable": {
+        "en": "cannot write in '{ancestor}' ({detail})",
+        "id": "tidak dapat menulis di '{ancestor}' ({detail})",
+    },
+    "file.out_is_folder": {
+        "en": "'{out}' is a folder; --out needs a file name here",
+        "id": "'{out}' adalah folder; --out di sini memerlukan nama berkas",
+    },
 }
