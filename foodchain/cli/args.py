@@ -151,4 +151,5 @@ def zone_shapes_arg(dataset, source: str, boundary: str | None):
     try:
         return dataset_shapes(dataset, source, data)
     except ValueError as exc:
-        raise InvalidInput([Problem("boundary", None, None, str(exc))]) from None
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)  # a Message stays one
+        raise InvalidInput([Problem("boundary", None, None, message)]) from None

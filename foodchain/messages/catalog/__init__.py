@@ -6,10 +6,18 @@ An id is ``topic.name`` and is declared in exactly one module (checked on import
 
 from __future__ import annotations
 
-from foodchain.messages.catalog import cli, common, dataset, files, flood, solver, store
+from foodchain.messages.catalog import analysis, cli, common, dataset, files, flood, solver, store
 
 TOPICS = (common,)
-TOPICS += (dataset, files, cli, store, solver, flood)  # i16a: dataset, files, command line, store, solver, flood
+TOPICS += (
+    dataset,
+    files,
+    cli,
+    store,
+    solver,
+    flood,
+    analysis,
+)  # i16a: dataset, files, cli, store, solver, flood, analysis
 
 
 def _gather() -> dict[str, dict[str, str]]:

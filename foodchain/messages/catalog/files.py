@@ -45,6 +45,19 @@ MESSAGES = {
         "id": "ukuran berkas {size} MB; batasnya {limit} MB",
     },
     "file.no_tables": {"en": "'{filename}' holds none of the tables", "id": "'{filename}' tidak berisi satu pun tabel"},
+    # boundary files (foodchain.geo, foodchain.boundaries)
+    "file.boundary_not_geojson": {
+        "en": "the boundary file is not GeoJSON: {detail}",
+        "id": "berkas batas wilayah bukan GeoJSON: {detail}",
+    },
+    "file.boundary_no_polygons": {
+        "en": "the boundary file has no Polygon or MultiPolygon features",
+        "id": "berkas batas wilayah tidak berisi fitur Polygon atau MultiPolygon",
+    },
+    "file.boundary_too_big": {
+        "en": "{name} is larger than {limit} MB",
+        "id": "{name} lebih besar dari {limit} MB",
+    },
     # --out folders and files (foodchain.outdir)
     "file.out_is_file": {
         "en": "'{out}' is a file; --out needs a folder",
