@@ -126,13 +126,21 @@ def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
     return doc
 
 
+class AliasRefused(yaml.YAMLError):
+    """A YAML alias (``*name``) at ``line``: refused, so that nothing expands."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}: YAML aliases (*name) are not allowed")
+        self.line = line
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """PyYAML's safe loader that refuses aliases (``*name``), so nothing expands."""
 
     def compose_node(self, parent, index):  # PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise yaml.YAMLError(f"line {mark.line + 1}: YAML aliases (*name) are not allowed")
+            raise AliasRefused(mark.line + 1)
         return super().compose_node(parent, index)
 
 
@@ -144,6 +152,8 @@ def parse_yaml(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
         doc = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 -- a SafeLoader subclass
     except RecursionError:
         raise refuse(table, msg("file.too_deep_yaml", name=name, limit=MAX_DEPTH)) from None
+    except AliasRefused as exc:
+        raise refuse(table, msg("file.yaml_alias", name=name, line=exc.line)) from None
     except yaml.YAMLError as exc:
         detail = str(exc).replace("\n", " ")[:160]
         raise refuse(table, msg("file.bad_yaml", name=name, detail=detail)) from None

@@ -9,6 +9,7 @@ To add a command, write a module here with ``register(subparsers)`` and list it 
 from __future__ import annotations
 
 import argparse
+import contextvars
 import signal
 import sys
 import threading
@@ -45,7 +46,12 @@ def _interrupt(signum, frame) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its language (``--lang``, else ``$FOODCHAIN_LANG``) holds only while it runs."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    return contextvars.copy_context().run(_run, argv)
+
+
+def _run(argv: list[str]) -> int:
     set_language(lang_option(argv))  # argparse's own errors in the chosen language too
     args = build_parser().parse_args(argv)
     set_language(args.lang)

@@ -16,6 +16,7 @@ import shapely
 from shapely.errors import ShapelyError
 
 from foodchain.messages import msg, num
+from foodchain.messages.catalog import CATALOG
 from foodchain.model.limits import MAX_VALUE
 from foodchain.model.problems import WARNING, Problem
 from foodchain.model.schema import KEYS, NODE_KINDS, OPTIONAL_TABLES, TABLES, ColumnSpec
@@ -162,7 +163,7 @@ def check_finite_range(table, spec, frame, text, values) -> tuple[pd.Series, lis
         problems.append(Problem(table, row, spec.name, msg("dataset.not_finite", cell=cell)))
     top = MAX_VALUE if spec.maximum is None else spec.maximum
     high = ~nonfinite & (values.abs() > top).fillna(False)
-    unit = f" ({spec.unit})" if spec.unit else ""
+    unit = msg("dataset.with_unit", unit=unit_words(spec.unit)) if spec.unit else ""
     for row, cell in zip(_rows(frame, high), text[high]):
         message = msg("dataset.too_large", cell=cell, column=spec.name, top=num(top, 0), unit=unit)
         problems.append(Problem(table, row, spec.name, message))
@@ -177,6 +178,11 @@ def _wkt_problem(cell: str) -> str | None:
     if geom.geom_type != "LineString":
         return msg("dataset.not_linestring", kind=geom.geom_type)
     return None
+
+
+def unit_words(unit: str) -> str:
+    """A schema unit (``t/day``) in the reader's language (``t/hari``); an unknown unit as written."""
+    return msg(f"dataset.unit.{unit}") if f"dataset.unit.{unit}" in CATALOG else unit
 
 
 def check_unique(table: str, frame: pd.DataFrame) -> list[Problem]:

@@ -8,6 +8,15 @@ MESSAGES = {
     "dataset.hint": {"en": " (did you mean '{choice}'?)", "id": " (mungkin maksudnya '{choice}'?)"},
     "dataset.word.tab": {"en": "a tab", "id": "tab"},
     "dataset.word.no_columns": {"en": "no columns", "id": "tidak ada kolom"},
+    # the units of foodchain.model.schema, as a person reads them
+    "dataset.unit.Rp/t": {"en": "Rp/t", "id": "Rp/t"},
+    "dataset.unit.days": {"en": "days", "id": "hari"},
+    "dataset.unit.deg": {"en": "deg", "id": "derajat"},
+    "dataset.unit.km": {"en": "km", "id": "km"},
+    "dataset.unit.people": {"en": "people", "id": "jiwa"},
+    "dataset.unit.t": {"en": "t", "id": "t"},
+    "dataset.unit.t/day": {"en": "t/day", "id": "t/hari"},
+    "dataset.with_unit": {"en": " ({unit})", "id": " ({unit})"},
     # reading files
     "dataset.not_found": {"en": "'{name}' does not exist", "id": "'{name}' tidak ditemukan"},
     "dataset.not_a_table": {

@@ -34,6 +34,10 @@ MESSAGES = {
     },
     "file.bad_json": {"en": "'{name}' is not valid JSON: {detail}", "id": "'{name}' bukan JSON yang sah: {detail}"},
     "file.bad_yaml": {"en": "'{name}' is not valid YAML: {detail}", "id": "'{name}' bukan YAML yang sah: {detail}"},
+    "file.yaml_alias": {
+        "en": "'{name}' is not valid YAML: line {line}: YAML aliases (*name) are not allowed",
+        "id": "'{name}' bukan YAML yang sah: baris {line}: alias YAML (*nama) tidak diizinkan",
+    },
     "file.not_finite": {
         "en": "'{name}' holds a number that is not finite (NaN or infinity) at {places}",
         "id": "'{name}' berisi angka tak terhingga atau bukan angka (NaN/infinity) di {places}",
