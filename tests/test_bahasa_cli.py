@@ -293,3 +293,16 @@ def test_every_unit_of_the_schema_has_words():
 
     for spec in (s for specs in TABLES.values() for s in specs if s.unit):
         assert f"dataset.unit.{spec.unit}" in CATALOG, spec.unit
+
+
+def test_an_invalid_input_error_reads_in_the_readers_language():
+    from foodchain.errors import InvalidDataset
+    from foodchain.model.problems import Problem
+
+    exc = InvalidDataset([Problem("routes", 4, "capacity_t_per_day", msg("dataset.not_number", cell="abc"))])
+    assert (
+        exc._text("en")
+        == "1 problem(s) in the dataset:\nroutes row 4, column capacity_t_per_day: 'abc' is not a number"
+    )
+    with use_language("id"):
+        assert str(exc) == "1 masalah pada dataset:\nroutes baris 4, kolom capacity_t_per_day: 'abc' bukan angka"
