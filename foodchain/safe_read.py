@@ -105,8 +105,35 @@ def _depth_of(stripped: bytes) -> int:
     return int(np.cumsum(steps).max(initial=0))
 
 
+class _NotFinite(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in a JSON text (refused while parsing)."""
+
+
 def _refuse_constant(value: str) -> None:
-    raise ValueError(f"{value} is not a finite number")
+    raise _NotFinite(value)
+
+
+JSON_PROBLEMS = {  # the json module's own words, as message ids
+    "Expecting value": "file.json.expecting_value",
+    "Expecting property name enclosed in double quotes": "file.json.expecting_name",
+    "Expecting ':' delimiter": "file.json.expecting_colon",
+    "Expecting ',' delimiter": "file.json.expecting_comma",
+    "Extra data": "file.json.extra_data",
+    "Unterminated string starting at": "file.json.unterminated_string",
+    "Invalid control character at": "file.json.control_character",
+    "Invalid \\escape": "file.json.bad_escape",
+    "Illegal trailing comma before end of object": "file.json.trailing_comma",
+}
+
+
+def _json_detail(exc: ValueError) -> str:
+    """Why JSON could not be read, as a message where the json module's words are known."""
+    if isinstance(exc, _NotFinite):
+        return msg("file.json_not_finite", value=exc.args[0])
+    if isinstance(exc, json.JSONDecodeError):
+        problem = msg(JSON_PROBLEMS[exc.msg]) if exc.msg in JSON_PROBLEMS else exc.msg
+        return msg("file.json_at", problem=problem, line=exc.lineno, column=exc.colno, pos=exc.pos)
+    return str(exc).splitlines()[0][:120]
 
 
 def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> object:
@@ -119,11 +146,34 @@ def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
     try:
         doc = json.loads(decode_utf8(data, name, table), parse_constant=_refuse_constant)
     except ValueError as exc:  # JSONDecodeError is a ValueError, and so is a refused constant
-        detail = str(exc).splitlines()[0][:120]
-        raise refuse(table, msg("file.bad_json", name=name, detail=detail)) from None
+        raise refuse(table, msg("file.bad_json", name=name, detail=_json_detail(exc))) from None
     if _MAY_OVERFLOW.search(stripped):  # NaN and Infinity were refused while parsing
         check_finite(doc, name, table)
     return doc
+
+
+YAML_PROBLEMS = {  # PyYAML's own words, as message ids
+    "mapping values are not allowed here": "file.yaml.mapping_here",
+    "found character '\\t' that cannot start any token": "file.yaml.tab",
+    "found unexpected end of stream": "file.yaml.end_of_stream",
+}
+_YAML_EXPECTED = re.compile(r"expected (?P<expected>.+), but (?:found|got) (?P<found>.+)")
+
+
+def _yaml_problem(name: str, exc: yaml.MarkedYAMLError) -> str:
+    """``'x.yaml' is not valid YAML: line 2, column 3: ...``, PyYAML's words translated where known."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or exc.context or "").strip()
+    expected = _YAML_EXPECTED.fullmatch(problem)
+    if problem in YAML_PROBLEMS:
+        problem = msg(YAML_PROBLEMS[problem])
+    elif expected:
+        wanted = expected["expected"].split(" or ", 1)
+        wanted = msg("file.yaml.either", first=wanted[0], second=wanted[1]) if len(wanted) == 2 else wanted[0]
+        problem = msg("file.yaml.expected", expected=wanted, found=expected["found"])
+    if mark is None:
+        return msg("file.bad_yaml", name=name, detail=problem)
+    return msg("file.bad_yaml_at", name=name, line=mark.line + 1, column=mark.column + 1, problem=problem)
 
 
 class AliasRefused(yaml.YAMLError):
@@ -154,6 +204,8 @@ def parse_yaml(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
         raise refuse(table, msg("file.too_deep_yaml", name=name, limit=MAX_DEPTH)) from None
     except AliasRefused as exc:
         raise refuse(table, msg("file.yaml_alias", name=name, line=exc.line)) from None
+    except yaml.MarkedYAMLError as exc:
+        raise refuse(table, _yaml_problem(name, exc)) from None
     except yaml.YAMLError as exc:
         detail = str(exc).replace("\n", " ")[:160]
         raise refuse(table, msg("file.bad_yaml", name=name, detail=detail)) from None

@@ -306,3 +306,14 @@ def test_an_invalid_input_error_reads_in_the_readers_language():
     )
     with use_language("id"):
         assert str(exc) == "1 masalah pada dataset:\nroutes baris 4, kolom capacity_t_per_day: 'abc' bukan angka"
+
+
+def test_a_trailing_comma_on_some_rows_only_is_ignored_as_the_warning_says(tmp_path, capsys):
+    data = tmp_path / "trail"
+    shutil.copytree(TINY, data)
+    (data / "demand.csv").write_text(
+        "node_id,commodity,demand_t_per_day\nMKT-NORTH,rice,50,\nMKT-SOUTH,rice,40\nMKT-ISLAND,rice,10,,\n"
+    )
+    pairs = _problem_lines(["validate", str(data)], capsys, stream="out", code=0)
+    assert [e[:4] for e, _ in pairs] == [(1, "demand", "", "")]
+    assert pairs[0][1][4] == "2 baris diakhiri nilai tambahan yang kosong (tanda ',' di akhir baris); diabaikan"

@@ -93,8 +93,9 @@ def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.D
     if errors(shape):
         return pd.DataFrame(), shape
     problems += shape
+    trailing = any(getattr(p.message, "id", None) == "dataset.trailing_values" for p in shape)
     try:
-        frame = _parse_with(text, sep)
+        frame = _parse_with(text, sep, trailing)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else msg("dataset.word.no_columns")
         return pd.DataFrame(), [Problem(table, None, None, msg("dataset.not_csv", detail=detail))]
@@ -109,7 +110,11 @@ def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.D
 SEPARATORS = (",", ";", "\t")
 
 
-def _parse_with(text: str, sep: str) -> pd.DataFrame:
+def _parse_with(text: str, sep: str, trailing: bool = False) -> pd.DataFrame:
+    """The CSV as strings; with ``trailing``, rows that end in blank extra values (checked to be
+    blank by :func:`~foodchain.model.limits.csv_shape_problems`) are cut to the header's width."""
+    width = len(next(csv.reader(io.StringIO(text), delimiter=sep), []))
+    options = {"engine": "python", "on_bad_lines": lambda row: row[:width]} if trailing else {}
     return pd.read_csv(
         io.StringIO(text),
         sep=sep,
@@ -118,6 +123,7 @@ def _parse_with(text: str, sep: str) -> pd.DataFrame:
         skipinitialspace=False,
         quoting=csv.QUOTE_MINIMAL,
         index_col=False,  # a trailing ',' on every row must not turn the first column into the index
+        **options,
     )
 
 

@@ -33,6 +33,47 @@ MESSAGES = {
         "id": "'{name}' bersarang terlalu dalam; batasnya {limit} tingkat",
     },
     "file.bad_json": {"en": "'{name}' is not valid JSON: {detail}", "id": "'{name}' bukan JSON yang sah: {detail}"},
+    "file.json_at": {
+        "en": "{problem}: line {line} column {column} (char {pos})",
+        "id": "{problem}: baris {line} kolom {column} (karakter {pos})",
+    },
+    "file.json_not_finite": {"en": "{value} is not a finite number", "id": "{value} bukan angka terhingga"},
+    "file.json.expecting_value": {"en": "Expecting value", "id": "seharusnya ada nilai"},
+    "file.json.expecting_name": {
+        "en": "Expecting property name enclosed in double quotes",
+        "id": "seharusnya ada nama kunci dalam tanda kutip ganda",
+    },
+    "file.json.expecting_colon": {"en": "Expecting ':' delimiter", "id": "seharusnya ada pemisah ':'"},
+    "file.json.expecting_comma": {"en": "Expecting ',' delimiter", "id": "seharusnya ada pemisah ','"},
+    "file.json.extra_data": {"en": "Extra data", "id": "ada data berlebih"},
+    "file.json.unterminated_string": {
+        "en": "Unterminated string starting at",
+        "id": "teks tanpa tanda kutip penutup, mulai di",
+    },
+    "file.json.control_character": {"en": "Invalid control character at", "id": "karakter kendali tidak sah di"},
+    "file.json.bad_escape": {"en": "Invalid \\escape", "id": "escape \\ tidak sah"},
+    "file.json.trailing_comma": {
+        "en": "Illegal trailing comma before end of object",
+        "id": "koma berlebih sebelum akhir objek",
+    },
+    "file.bad_yaml_at": {
+        "en": "'{name}' is not valid YAML: line {line}, column {column}: {problem}",
+        "id": "'{name}' bukan YAML yang sah: baris {line}, kolom {column}: {problem}",
+    },
+    "file.yaml.mapping_here": {
+        "en": "mapping values are not allowed here",
+        "id": "pasangan kunci: nilai tidak diizinkan di sini",
+    },
+    "file.yaml.tab": {
+        "en": "found character '\\t' that cannot start any token",
+        "id": "ada karakter tab yang tidak boleh dipakai di sini (gunakan spasi)",
+    },
+    "file.yaml.either": {"en": "{first} or {second}", "id": "{first} atau {second}"},
+    "file.yaml.end_of_stream": {"en": "found unexpected end of stream", "id": "teks berakhir sebelum waktunya"},
+    "file.yaml.expected": {
+        "en": "expected {expected}, but found {found}",
+        "id": "seharusnya {expected}, tetapi ditemukan {found}",
+    },
     "file.bad_yaml": {"en": "'{name}' is not valid YAML: {detail}", "id": "'{name}' bukan YAML yang sah: {detail}"},
     "file.yaml_alias": {
         "en": "'{name}' is not valid YAML: line {line}: YAML aliases (*name) are not allowed",
