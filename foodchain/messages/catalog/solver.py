@@ -36,6 +36,8 @@ MESSAGES = {
         "en": "{rows} rows x {columns} columns, {nonzeros} nonzeros, about {gib} GiB",
         "id": "{rows} baris x {columns} kolom, {nonzeros} elemen taknol, sekitar {gib} GiB",
     },
+    "solver.building_lp": {"en": "building the LP", "id": "menyusun LP"},
+    "solver.up_to": {"en": "up to {size}", "id": "paling banyak {size}"},
     "solver.one_day": {"en": "{days} day", "id": "{days} hari"},
     "solver.days": {"en": "{days} days", "id": "{days} hari"},
     "solver.too_large": {
