@@ -250,15 +250,18 @@ def test_foodchain_lang_in_the_environment_is_the_default(monkeypatch, capsys):
     assert capsys.readouterr().out.strip() == f"0 error(s), 0 warning(s): {TINY} is valid"
 
 
-def test_every_command_takes_lang():
-    from foodchain.cli import build_parser
+def test_every_command_takes_lang(tmp_path, monkeypatch, capsys):
+    from foodchain.cli import _leaves, build_parser
 
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    for name, parser in sub.choices.items():
-        nested = [a for a in parser._actions if getattr(a, "choices", None) and isinstance(a.choices, dict)]
-        leaves = list(nested[0].choices.values()) if nested else [parser]
-        for leaf in leaves:
-            assert "--lang" in leaf._option_string_actions or "--lang" in parser._option_string_actions, name
+    leaves = _leaves(sub)
+    assert len(leaves) == 15  # store and users count each of their subcommands
+    for leaf in leaves:
+        assert "--lang" in leaf._option_string_actions, leaf.prog
+    monkeypatch.setenv("FOODCHAIN_DB", str(tmp_path / "store.sqlite"))
+    assert main(["store", "log", "--lang", "id"]) == 0
+    assert main(["store", "activate", "9", "--by", "Ana", "--lang", "id"]) == 2
+    assert capsys.readouterr().err.strip() == "galat: versi dataset 9 tidak ada"
 
 
 def test_numbers_in_messages_use_the_readers_separators():

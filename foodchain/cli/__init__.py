@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.register(sub)
-    for command in sub.choices.values():  # --lang on every command (brief keeps its own default)
+    for command in _leaves(sub):  # --lang on every command (brief keeps its own default)
         if "--lang" not in command._option_string_actions:
             command.add_argument(
                 "--lang",
@@ -39,6 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
                 help="language of messages (default $FOODCHAIN_LANG, else en)",
             )
     return parser
+
+
+def _leaves(sub: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:
+    """The parsers that run a command: ``store import`` rather than ``store``."""
+    leaves = []
+    for command in sub.choices.values():
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        leaves += _leaves(nested[0]) if nested else [command]
+    return leaves
 
 
 def _interrupt(signum, frame) -> None:

@@ -17,6 +17,7 @@ import pandas as pd
 from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_numbers
 from foodchain.ingest import merge_tables
 from foodchain.messages import msg
+from foodchain.messages.catalog import CATALOG
 from foodchain.model.io import read_raw
 from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import errors
@@ -64,10 +65,13 @@ def cmd_log(args: argparse.Namespace) -> int:
     """Versions (newest first) and activations, with who, when, note and state."""
     store = Store()
     for v in store.versions().itertuples(index=False):
-        print(f"version {v.id}\t{v.state}\t{v.created_at}\t{v.uploader}\t{v.source}\t{v.note}")
+        state = msg(f"cli.state.{v.state}") if f"cli.state.{v.state}" in CATALOG else v.state
+        row = {"at": v.created_at, "by": v.uploader, "source": v.source, "note": v.note}
+        print(msg("cli.log_version", version=v.id, state=state, **row))
     for e in store.events().itertuples(index=False):
-        before = "none" if pd.isna(e.from_version) else e.from_version
-        print(f"{e.kind} {before} -> {e.version_id}\t{e.at}\t{e.by}\t{e.note}")
+        before = msg("cli.no_version") if pd.isna(e.from_version) else e.from_version
+        row = {"at": e.at, "by": e.by, "note": e.note}
+        print(msg("cli.log_activate", before=before, version=e.version_id, **row))  # the only kind of event
     return EXIT_OK
 
 
@@ -99,6 +103,7 @@ def cmd_activate(args: argparse.Namespace) -> int:
     except NameRequired as exc:
         print(_error(exc), file=sys.stderr)
         return EXIT_INVALID
+    before = msg("cli.no_version") if before is None else before
     print(msg("cli.activated", version=args.version, before=before, by=args.by.strip()))
     return EXIT_OK
 

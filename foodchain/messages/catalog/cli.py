@@ -149,6 +149,18 @@ MESSAGES = {
         "en": "version {version} is active (was {before}), by {by}",
         "id": "versi {version} kini aktif (sebelumnya {before}), oleh {by}",
     },
+    "cli.no_version": {"en": "none", "id": "tidak ada"},
+    "cli.log_version": {
+        "en": "version {version}\t{state}\t{at}\t{by}\t{source}\t{note}",
+        "id": "versi {version}\t{state}\t{at}\t{by}\t{source}\t{note}",
+    },
+    "cli.state.active": {"en": "active", "id": "aktif"},
+    "cli.state.draft": {"en": "draft", "id": "draf"},
+    "cli.state.retired": {"en": "retired", "id": "tidak dipakai lagi"},
+    "cli.log_activate": {
+        "en": "activate {before} -> {version}\t{at}\t{by}\t{note}",
+        "id": "aktivasi {before} -> {version}\t{at}\t{by}\t{note}",
+    },
     "cli.exported": {"en": "version {version} written to {out}", "id": "versi {version} ditulis ke {out}"},
     "cli.account_added": {"en": "account '{name}' added as {role}", "id": "akun '{name}' ditambahkan sebagai {role}"},
     "cli.no_accounts": {
