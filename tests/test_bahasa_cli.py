@@ -320,3 +320,62 @@ def test_a_trailing_comma_on_some_rows_only_is_ignored_as_the_warning_says(tmp_p
     pairs = _problem_lines(["validate", str(data)], capsys, stream="out", code=0)
     assert [e[:4] for e, _ in pairs] == [(1, "demand", "", "")]
     assert pairs[0][1][4] == "2 baris diakhiri nilai tambahan yang kosong (tanda ',' di akhir baris); diabaikan"
+
+
+# Modules whose user-facing messages are built from message ids (scenario, disruption and lever
+# messages are converted in their own modules: optimize/scenario.py, factors.py, analysis/levers.py).
+CONVERTED = [
+    "model/*.py",
+    "safe_read.py",
+    "ingest.py",
+    "outdir.py",
+    "geo.py",
+    "boundaries.py",
+    "store/*.py",
+    "cli/*.py",
+    "optimize/flood*.py",
+    "optimize/size.py",
+    "optimize/backends.py",
+    "optimize/solve.py",
+    "analysis/flood_spec.py",
+    "analysis/ensemble.py",
+    "analysis/criticality.py",
+]
+MESSAGE_ARGUMENT = {"Problem": 3, "refuse": 1, "problem": 1, "_problem": 1, "_flood_error": 2}
+RAISED = {
+    "FoodchainError",
+    "SolverError",
+    "PermissionDenied",
+    "NameRequired",
+    "UnknownVersion",
+    "ArgumentTypeError",
+}
+
+
+def _literal_messages(path) -> list[str]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        position = MESSAGE_ARGUMENT.get(name, 0 if name in RAISED else None)
+        if position is None or len(node.args) <= position:
+            continue
+        arg = node.args[position]
+        if isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+            found.append(f"{path.name}:{node.lineno} {name}")
+    return found
+
+
+def test_no_message_a_user_can_cause_is_a_plain_english_literal():
+    from pathlib import Path
+
+    import foodchain
+
+    package = Path(foodchain.__file__).parent
+    paths = sorted({p for pattern in CONVERTED for p in package.glob(pattern)})
+    assert len(paths) > 30
+    literal = [hit for path in paths for hit in _literal_messages(path)]
+    assert not literal, "write these as msg('topic.name', ...):\n" + "\n".join(literal)
