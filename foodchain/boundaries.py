@@ -23,6 +23,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from foodchain.geo import catchments, read_boundary
+from foodchain.messages import msg
 
 MAX_BOUNDARY_BYTES = 20_000_000  # a boundary file larger than this is refused
 
@@ -39,7 +40,7 @@ class MapLayers:
 def read_features(path: Path) -> pd.DataFrame:
     """A GeoJSON FeatureCollection as a frame of its properties plus ``geometry`` (shapely)."""
     if path.stat().st_size > MAX_BOUNDARY_BYTES:
-        raise ValueError(f"{path.name} is larger than {MAX_BOUNDARY_BYTES // 1_000_000} MB")
+        raise ValueError(msg("file.boundary_too_big", name=path.name, limit=MAX_BOUNDARY_BYTES // 1_000_000))
     doc = json.loads(path.read_text(encoding="utf-8"))
     rows = [dict(f.get("properties") or {}, geometry=shape(f["geometry"])) for f in doc["features"]]
     return pd.DataFrame(rows)

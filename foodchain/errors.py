@@ -34,7 +34,7 @@ class InvalidInput(FoodchainError):
         errors = [p for p in self.problems if p.severity == "error"]
         what = msg(f"common.what.{self.what}") if f"common.what.{self.what}" in CATALOG else self.what
         head = msg("common.problems_in", count=len(errors), what=what).render(lang)
-        lines = [str(p) for p in errors[:20]]
+        lines = [p.describe(lang) if hasattr(p, "describe") else str(p) for p in errors[:20]]
         more = [msg("common.and_more", count=len(errors) - 20).render(lang)] if len(errors) > 20 else []
         return "\n".join([head, *lines, *more])
 

@@ -19,6 +19,7 @@ from shapely.geometry import MultiPoint, Point, shape
 from shapely.geometry.base import BaseGeometry
 
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg
 from foodchain.safe_read import parse_json
 
 
@@ -80,15 +81,15 @@ def read_boundary(data: bytes | str, node_ids: list[str]) -> tuple[pd.DataFrame 
     try:
         doc = parse_json(data.encode() if isinstance(data, str) else data, "upload", "boundary")
     except InvalidInput as exc:  # too large, too deep, not UTF-8 or not finite (foodchain.safe_read)
-        raise ValueError(f"the boundary file is not GeoJSON: {exc.problems[0].message}") from None
+        raise ValueError(msg("file.boundary_not_geojson", detail=exc.problems[0].message)) from None
     try:
         features = doc["features"] if doc.get("type") == "FeatureCollection" else [doc]
         geoms = [(f.get("properties") or {}, shape(f["geometry"])) for f in features]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"the boundary file is not GeoJSON: {type(exc).__name__}") from None
+        raise ValueError(msg("file.boundary_not_geojson", detail=type(exc).__name__)) from None
     polys = [(p, g) for p, g in geoms if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polys:
-        raise ValueError("the boundary file has no Polygon or MultiPolygon features")
+        raise ValueError(msg("file.boundary_no_polygons"))
     known = set(node_ids)
     zones = [(str(p.get("node_id")), g) for p, g in polys if str(p.get("node_id")) in known]
     if zones:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from foodchain.messages import LANGUAGES, language, msg
+from foodchain.messages import LANGUAGES, language, msg, num
 from foodchain.model.dataset import Dataset, check_tables
 from foodchain.model.io import read_raw
 from foodchain.model.numbers import ambiguous
@@ -63,12 +63,12 @@ def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str, n
         size = len(data) / 1024 / 1024
         limit = MAX_UPLOAD_BYTES // 1024 // 1024
         return Candidate(
-            current, [], [Problem("dataset", None, None, f"the file is {size:.0f} MB; the limit is {limit} MB")]
+            current, [], [Problem("dataset", None, None, msg("file.upload_too_big", size=num(size, 0), limit=limit))]
         )
     raw, problems = read_raw(data, filename, numbers)
     if errors(problems) or not raw:
         if not raw and not errors(problems):
-            problems.append(Problem("dataset", None, None, f"'{filename}' holds none of the tables"))
+            problems.append(Problem("dataset", None, None, msg("file.no_tables", filename=filename)))
         return Candidate(current, [], problems)
     candidate = merge_tables(current, raw)
     candidate.problems = problems + candidate.problems

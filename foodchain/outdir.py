@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from foodchain.messages import msg
 from foodchain.safe_read import refuse
 
 MARKER = ".foodchain-output"
@@ -43,18 +44,16 @@ def check_out_dir(out: str | Path) -> Path:
     """``out`` as a Path if results can be written there; else raise (exit 2) saying why."""
     path = Path(out)
     if path.exists() and not path.is_dir():
-        raise refuse("out", f"'{out}' is a file; --out needs a folder")
+        raise refuse("out", msg("file.out_is_file", out=str(out)))
     anc = _existing_ancestor(path)
     if not anc.is_dir():
-        raise refuse("out", f"'{out}' lies under '{anc}', which is a file")
+        raise refuse("out", msg("file.out_under_file", out=str(out), ancestor=str(anc)))
     if path.is_dir() and foreign_entries(path):
-        raise refuse(
-            "out", f"'{out}' holds files foodchain did not write; give a new or empty folder (nothing is overwritten)"
-        )
+        raise refuse("out", msg("file.out_foreign", out=str(out)))
     try:
         Path(tempfile.mkdtemp(prefix=".foodchain-probe-", dir=anc)).rmdir()
     except OSError as exc:
-        raise refuse("out", f"cannot write in '{anc}' ({exc.strerror})") from None
+        raise refuse("out", msg("file.out_not_writable", ancestor=str(anc), detail=exc.strerror)) from None
     return path
 
 
@@ -62,10 +61,10 @@ def check_out_file(out: str | Path) -> Path:
     """``out`` as a Path if one file can be written there (not a folder, not under a file); else raise."""
     path = Path(out)
     if path.is_dir():
-        raise refuse("out", f"'{out}' is a folder; --out needs a file name here")
+        raise refuse("out", msg("file.out_is_folder", out=str(out)))
     anc = _existing_ancestor(path.absolute().parent)
     if not anc.is_dir():
-        raise refuse("out", f"'{out}' lies under '{anc}', which is a file")
+        raise refuse("out", msg("file.out_under_file", out=str(out), ancestor=str(anc)))
     return path
 
 

@@ -27,6 +27,7 @@ import numpy as np
 import yaml
 
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg, num
 from foodchain.model.problems import Problem
 
 MB = 1_000_000
@@ -50,30 +51,30 @@ def read_regular_file(path: str | Path, limit: int, table: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise refuse(table, f"'{path}' does not exist") from None
+        raise refuse(table, msg("file.not_found", path=str(path))) from None
     except IsADirectoryError:
-        raise refuse(table, f"'{path}' is a folder, not a file") from None
+        raise refuse(table, msg("file.is_folder", path=str(path))) from None
     except OSError as exc:
-        raise refuse(table, f"'{path}' cannot be opened: {exc.strerror}") from None
+        raise refuse(table, msg("file.cannot_open", path=str(path), detail=exc.strerror)) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        what = "a folder, not a file" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or a pipe)"
-        raise refuse(table, f"'{path}' is {what}; give a file")
+        what = "file.folder_give_file" if stat.S_ISDIR(info.st_mode) else "file.not_regular"
+        raise refuse(table, msg(what, path=str(path)))
     if info.st_size > limit:
         os.close(fd)
-        raise refuse(table, f"'{path}' is {info.st_size / MB:.1f} MB; the limit is {limit / MB:g} MB")
+        raise refuse(table, msg("file.too_big", path=str(path), size=num(info.st_size / MB, 1), limit=num(limit / MB)))
     with os.fdopen(fd, "rb") as file:
         data = file.read(limit + 1)
     if len(data) > limit:  # the file grew while we read it
-        raise refuse(table, f"'{path}' is larger than the limit of {limit / MB:g} MB")
+        raise refuse(table, msg("file.grew", path=str(path), limit=num(limit / MB)))
     return data
 
 
 def check_size(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> None:
     """Raise when an upload (or inline document) is larger than ``limit`` bytes."""
     if len(data) > limit:
-        raise refuse(table, f"'{name}' is {len(data) / MB:.1f} MB; the limit is {limit / MB:g} MB")
+        raise refuse(table, msg("file.too_big", path=name, size=num(len(data) / MB, 1), limit=num(limit / MB)))
 
 
 def decode_utf8(data: bytes, name: str, table: str) -> str:
@@ -81,9 +82,7 @@ def decode_utf8(data: bytes, name: str, table: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise refuse(
-            table, f"'{name}' is not UTF-8 text (byte {exc.start + 1} is not UTF-8); save it as UTF-8"
-        ) from None
+        raise refuse(table, msg("file.not_utf8", name=name, byte=exc.start + 1)) from None
 
 
 _DEPTH_STEP = np.zeros(256, dtype=np.int32)
@@ -106,8 +105,35 @@ def _depth_of(stripped: bytes) -> int:
     return int(np.cumsum(steps).max(initial=0))
 
 
+class _NotFinite(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in a JSON text (refused while parsing)."""
+
+
 def _refuse_constant(value: str) -> None:
-    raise ValueError(f"{value} is not a finite number")
+    raise _NotFinite(value)
+
+
+JSON_PROBLEMS = {  # the json module's own words, as message ids
+    "Expecting value": "file.json.expecting_value",
+    "Expecting property name enclosed in double quotes": "file.json.expecting_name",
+    "Expecting ':' delimiter": "file.json.expecting_colon",
+    "Expecting ',' delimiter": "file.json.expecting_comma",
+    "Extra data": "file.json.extra_data",
+    "Unterminated string starting at": "file.json.unterminated_string",
+    "Invalid control character at": "file.json.control_character",
+    "Invalid \\escape": "file.json.bad_escape",
+    "Illegal trailing comma before end of object": "file.json.trailing_comma",
+}
+
+
+def _json_detail(exc: ValueError) -> str:
+    """Why JSON could not be read, as a message where the json module's words are known."""
+    if isinstance(exc, _NotFinite):
+        return msg("file.json_not_finite", value=exc.args[0])
+    if isinstance(exc, json.JSONDecodeError):
+        problem = msg(JSON_PROBLEMS[exc.msg]) if exc.msg in JSON_PROBLEMS else exc.msg
+        return msg("file.json_at", problem=problem, line=exc.lineno, column=exc.colno, pos=exc.pos)
+    return str(exc).splitlines()[0][:120]
 
 
 def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> object:
@@ -116,15 +142,46 @@ def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
     stripped = _STRING.sub(b'""', data)
     depth = _depth_of(stripped)
     if depth > MAX_DEPTH:
-        raise refuse(table, f"'{name}' is nested {depth} levels deep; the limit is {MAX_DEPTH}")
+        raise refuse(table, msg("file.too_deep", name=name, depth=depth, limit=MAX_DEPTH))
     try:
         doc = json.loads(decode_utf8(data, name, table), parse_constant=_refuse_constant)
     except ValueError as exc:  # JSONDecodeError is a ValueError, and so is a refused constant
-        detail = str(exc).splitlines()[0][:120]
-        raise refuse(table, f"'{name}' is not valid JSON: {detail}") from None
+        raise refuse(table, msg("file.bad_json", name=name, detail=_json_detail(exc))) from None
     if _MAY_OVERFLOW.search(stripped):  # NaN and Infinity were refused while parsing
         check_finite(doc, name, table)
     return doc
+
+
+YAML_PROBLEMS = {  # PyYAML's own words, as message ids
+    "mapping values are not allowed here": "file.yaml.mapping_here",
+    "found character '\\t' that cannot start any token": "file.yaml.tab",
+    "found unexpected end of stream": "file.yaml.end_of_stream",
+}
+_YAML_EXPECTED = re.compile(r"expected (?P<expected>.+), but (?:found|got) (?P<found>.+)")
+
+
+def _yaml_problem(name: str, exc: yaml.MarkedYAMLError) -> str:
+    """``'x.yaml' is not valid YAML: line 2, column 3: ...``, PyYAML's words translated where known."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or exc.context or "").strip()
+    expected = _YAML_EXPECTED.fullmatch(problem)
+    if problem in YAML_PROBLEMS:
+        problem = msg(YAML_PROBLEMS[problem])
+    elif expected:
+        wanted = expected["expected"].split(" or ", 1)
+        wanted = msg("file.yaml.either", first=wanted[0], second=wanted[1]) if len(wanted) == 2 else wanted[0]
+        problem = msg("file.yaml.expected", expected=wanted, found=expected["found"])
+    if mark is None:
+        return msg("file.bad_yaml", name=name, detail=problem)
+    return msg("file.bad_yaml_at", name=name, line=mark.line + 1, column=mark.column + 1, problem=problem)
+
+
+class AliasRefused(yaml.YAMLError):
+    """A YAML alias (``*name``) at ``line``: refused, so that nothing expands."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}: YAML aliases (*name) are not allowed")
+        self.line = line
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -133,7 +190,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise yaml.YAMLError(f"line {mark.line + 1}: YAML aliases (*name) are not allowed")
+            raise AliasRefused(mark.line + 1)
         return super().compose_node(parent, index)
 
 
@@ -144,13 +201,17 @@ def parse_yaml(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
     try:
         doc = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 -- a SafeLoader subclass
     except RecursionError:
-        raise refuse(table, f"'{name}' is nested too deeply; the limit is {MAX_DEPTH} levels") from None
+        raise refuse(table, msg("file.too_deep_yaml", name=name, limit=MAX_DEPTH)) from None
+    except AliasRefused as exc:
+        raise refuse(table, msg("file.yaml_alias", name=name, line=exc.line)) from None
+    except yaml.MarkedYAMLError as exc:
+        raise refuse(table, _yaml_problem(name, exc)) from None
     except yaml.YAMLError as exc:
         detail = str(exc).replace("\n", " ")[:160]
-        raise refuse(table, f"'{name}' is not valid YAML: {detail}") from None
+        raise refuse(table, msg("file.bad_yaml", name=name, detail=detail)) from None
     depth = doc_depth(doc)
     if depth > MAX_DEPTH:
-        raise refuse(table, f"'{name}' is nested {depth} levels deep; the limit is {MAX_DEPTH}")
+        raise refuse(table, msg("file.too_deep", name=name, depth=depth, limit=MAX_DEPTH))
     check_finite(doc, name, table)
     return doc
 
@@ -200,7 +261,7 @@ def non_finite(doc: object) -> list[str]:
     while stack:
         value, where = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            found.append(where or "the document")
+            found.append(where or msg("file.whole_document"))
         elif isinstance(value, dict):
             stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in value.items())
         elif isinstance(value, list):
@@ -212,5 +273,7 @@ def check_finite(doc: object, name: str, table: str) -> None:
     """Raise when any number in ``doc`` is NaN or infinite (listing up to five places)."""
     places = non_finite(doc)
     if places:
-        shown = ", ".join(places[:5]) + (f" and {len(places) - 5} more" if len(places) > 5 else "")
-        raise refuse(table, f"'{name}' holds a number that is not finite (NaN or infinity) at {shown}")
+        shown = ", ".join(places[:5])
+        if len(places) > 5:
+            shown = msg("file.and_more", places=shown, count=len(places) - 5)
+        raise refuse(table, msg("file.not_finite", name=name, places=shown))

@@ -61,6 +61,7 @@ import pandas as pd
 from foodchain.analysis.metrics import external_nodes, solve_variant
 from foodchain.analysis.runner import Cancel, Progress, map_tasks
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg
 from foodchain.model.columns import table_columns
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem
@@ -75,7 +76,8 @@ ROUND = {"added_shortfall_t": 6, "added_weighted_shortfall": 2, "added_cost": 2}
 def closure_targets(dataset: Dataset, targets: str = "routes") -> list[str]:
     """Ids of the routes, corridor names or node ids to close, in the dataset's order."""
     if targets not in TARGETS:
-        problem = Problem("options", None, "targets", f"targets must be one of {', '.join(TARGETS)}, not '{targets}'")
+        message = msg("analysis.bad_targets", choices=", ".join(TARGETS), value=targets)
+        problem = Problem("options", None, "targets", message)
         raise InvalidInput([problem], "options")
     if targets == "routes":
         return list(dataset.routes["route_id"])

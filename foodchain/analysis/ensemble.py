@@ -32,6 +32,7 @@ import pandas as pd
 from foodchain.analysis.flood_spec import FloodSpec, InvalidSpec, check_spec_targets, draw_run, run_seeds
 from foodchain.analysis.metrics import external_nodes, solve_variant
 from foodchain.analysis.runner import Cancel, Progress, map_tasks, write_csv, write_json
+from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem, errors
 from foodchain.optimize.factors import Factors, scenario_factors
@@ -96,8 +97,7 @@ def member_factors(dataset: Dataset, spec: FloodSpec, days: int) -> list[tuple[n
     for path in spec.scenarios:
         f = scenario_factors(dataset, load_scenario(path), days)
         if not np.all(f.demand == 1.0):
-            msg = f"scenario '{path.name}' changes demand; ensemble members may change capacities and supply only"
-            problems.append(Problem("spec", None, "scenarios", msg))
+            problems.append(Problem("spec", None, "scenarios", msg("analysis.member_changes_demand", name=path.name)))
         members.append((f.route, f.node, f.supply))
     if problems:
         raise InvalidSpec(problems)

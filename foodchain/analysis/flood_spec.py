@@ -41,6 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg, num
 from foodchain.model.dataset import Dataset
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem, errors
@@ -104,37 +105,39 @@ def _whole(value, low: int = 1) -> bool:
 def check_event(section: str, target: str, ev: object) -> list[Problem]:
     """Keys, probability, durations, weights, factor and start day of one event."""
     if not isinstance(ev, dict):
-        return [Problem("spec", None, _where(section, target), "must be an object with p and days")]
+        return [Problem("spec", None, _where(section, target), msg("analysis.event_object"))]
     problems = [
-        Problem("spec", None, _where(section, target, k), f"unknown key '{k}'{suggest(k, EVENT_KEYS)}")
+        Problem(
+            "spec", None, _where(section, target, k), msg("analysis.unknown_key", key=k, hint=suggest(k, EVENT_KEYS))
+        )
         for k in ev
         if k not in EVENT_KEYS
     ]
     problems += [
-        Problem("spec", None, _where(section, target, k), f"'{k}' is required") for k in ("p", "days") if k not in ev
+        Problem("spec", None, _where(section, target, k), msg("analysis.key_required", key=k))
+        for k in ("p", "days")
+        if k not in ev
     ]
     if "p" in ev and not _number(ev["p"], 0, 1):
-        problems.append(
-            Problem("spec", None, _where(section, target, "p"), f"p must be between 0 and 1, not {ev['p']!r}")
-        )
+        problems.append(Problem("spec", None, _where(section, target, "p"), msg("analysis.bad_p", value=repr(ev["p"]))))
     days = ev.get("days", [1])
     if not (isinstance(days, list) and days and all(_whole(d) for d in days)):
-        msg = f"days must be a non-empty list of whole numbers >= 1, not {days!r}"
-        problems.append(Problem("spec", None, _where(section, target, "days"), msg))
+        message = msg("analysis.bad_days", value=repr(days))
+        problems.append(Problem("spec", None, _where(section, target, "days"), message))
     if "weights" in ev:
         w = ev["weights"]
         if not (isinstance(w, list) and all(_number(x, 0) for x in w) and sum(w) > 0):
-            msg = f"weights must be a list of numbers >= 0 with a positive sum, not {w!r}"
-            problems.append(Problem("spec", None, _where(section, target, "weights"), msg))
+            message = msg("analysis.bad_weights", value=repr(w))
+            problems.append(Problem("spec", None, _where(section, target, "weights"), message))
         elif isinstance(days, list) and len(w) != len(days):
-            msg = f"weights has {len(w)} value(s) but days has {len(days)}: give one weight per duration"
-            problems.append(Problem("spec", None, _where(section, target, "weights"), msg))
+            message = msg("analysis.weights_count", weights=len(w), days=len(days))
+            problems.append(Problem("spec", None, _where(section, target, "weights"), message))
     if "factor" in ev and not _number(ev["factor"], 0, 1):
-        msg = f"factor must be between 0 (closed) and 1, not {ev['factor']!r}"
-        problems.append(Problem("spec", None, _where(section, target, "factor"), msg))
+        message = msg("analysis.bad_factor", value=repr(ev["factor"]))
+        problems.append(Problem("spec", None, _where(section, target, "factor"), message))
     if "start_day" in ev and not _whole(ev["start_day"]):
-        msg = f"start_day must be a whole number >= 1 (days are 1-based), not {ev['start_day']!r}"
-        problems.append(Problem("spec", None, _where(section, target, "start_day"), msg))
+        message = msg("analysis.bad_start_day", value=repr(ev["start_day"]))
+        problems.append(Problem("spec", None, _where(section, target, "start_day"), message))
     if "depth_m" in ev:
         problems += _check_depth(_where(section, target, "depth_m"), ev)
     return problems
@@ -147,10 +150,10 @@ def _check_depth(where: str, ev: dict) -> list[Problem]:
     ok = len(pair) == 2 and all(_number(x, 0, MAX_DEPTH_M) for x in pair) and pair[0] <= pair[1]
     problems = []
     if not ok:
-        msg = f"depth_m must be metres (0 to {MAX_DEPTH_M:g}) or a range [low, high], not {value!r}"
-        problems.append(Problem("spec", None, where, msg))
+        message = msg("analysis.bad_depth", limit=num(MAX_DEPTH_M), value=repr(value))
+        problems.append(Problem("spec", None, where, message))
     if "factor" in ev:
-        problems.append(Problem("spec", None, where, "give depth_m or factor, not both"))
+        problems.append(Problem("spec", None, where, msg("analysis.depth_or_factor")))
     return problems
 
 
@@ -166,36 +169,38 @@ def depth_range(ev: dict) -> tuple[float, float] | None:
 def check_spec_shape(doc: object) -> list[Problem]:
     """Every problem of the document itself (not yet its corridor and zone names)."""
     if not isinstance(doc, dict):
-        return [Problem("spec", None, None, "a spec must be an object with horizon_days, corridors and/or zones")]
+        return [Problem("spec", None, None, msg("analysis.spec_object"))]
     problems = [
-        Problem("spec", None, k, f"unknown key '{k}'{suggest(k, SPEC_KEYS)}") for k in doc if k not in SPEC_KEYS
+        Problem("spec", None, k, msg("analysis.unknown_key", key=k, hint=suggest(k, SPEC_KEYS)))
+        for k in doc
+        if k not in SPEC_KEYS
     ]
     if not _whole(doc.get("horizon_days", 1)) or doc.get("horizon_days", 1) > MAX_HORIZON_DAYS:
-        msg = f"horizon_days must be a whole number >= 1 and <= {MAX_HORIZON_DAYS}, not {doc['horizon_days']!r}"
-        problems.append(Problem("spec", None, "horizon_days", msg))
+        message = msg("analysis.bad_horizon", limit=MAX_HORIZON_DAYS, value=repr(doc["horizon_days"]))
+        problems.append(Problem("spec", None, "horizon_days", message))
     for section in SECTIONS:
         events = doc.get(section, {})
         if not isinstance(events, dict):
-            problems.append(Problem("spec", None, section, f"{section} must be an object: {{name: {{p, days}}}}"))
+            problems.append(Problem("spec", None, section, msg("analysis.section_object", section=section)))
             continue
         for target, ev in events.items():
             problems += check_event(section, target, ev)
     problems += _check_scenarios(doc)
     if not any(doc.get(s) for s in (*SECTIONS, "scenarios")):
-        problems.append(Problem("spec", None, None, "the spec floods nothing: give corridors, zones or scenarios"))
+        problems.append(Problem("spec", None, None, msg("analysis.floods_nothing")))
     return problems
 
 
 def _check_scenarios(doc: dict) -> list[Problem]:
     files, weights = doc.get("scenarios", []), doc.get("scenario_weights")
     if not (isinstance(files, list) and all(isinstance(f, str) for f in files)):
-        return [Problem("spec", None, "scenarios", "scenarios must be a list of scenario file names")]
+        return [Problem("spec", None, "scenarios", msg("analysis.scenarios_list"))]
     if weights is None:
         return []
     if not (isinstance(weights, list) and all(_number(x, 0) for x in weights) and sum(weights) > 0):
-        return [Problem("spec", None, "scenario_weights", "scenario_weights must be numbers >= 0 with a positive sum")]
+        return [Problem("spec", None, "scenario_weights", msg("analysis.scenario_weights"))]
     if len(weights) != len(files):
-        return [Problem("spec", None, "scenario_weights", "give one scenario weight per scenario file")]
+        return [Problem("spec", None, "scenario_weights", msg("analysis.scenario_weights_count"))]
     return []
 
 
@@ -246,15 +251,20 @@ def check_spec_targets(spec: FloodSpec, dataset: Dataset) -> list[Problem]:
     problems = []
     for ev in spec.events:
         section = f"{ev.kind}s"
-        known, noun = (corridors, "corridor") if ev.kind == "corridor" else (zones, "node_id or region")
+        known = corridors if ev.kind == "corridor" else zones
         if ev.target not in known:
-            msg = f"'{ev.target}' is not a {noun} in the dataset{suggest(ev.target, known)}"
-            problems.append(Problem("spec", None, _where(section, ev.target), msg))
+            hint = suggest(ev.target, known)
+            message = (
+                msg("analysis.not_corridor", target=ev.target, hint=hint)
+                if ev.kind == "corridor"
+                else msg("analysis.not_zone", target=ev.target, hint=hint)
+            )
+            problems.append(Problem("spec", None, _where(section, ev.target), message))
         if ev.start_day > spec.horizon_days:
-            msg = f"start_day {ev.start_day} is after the last day ({spec.horizon_days}): the event could never happen"
-            problems.append(Problem("spec", None, _where(section, ev.target, "start_day"), msg))
+            message = msg("analysis.start_after_horizon", start=ev.start_day, last=spec.horizon_days)
+            problems.append(Problem("spec", None, _where(section, ev.target, "start_day"), message))
     problems += [
-        Problem("spec", None, "scenarios", f"scenario file '{f.name}' does not exist")
+        Problem("spec", None, "scenarios", msg("analysis.scenario_file_absent", name=f.name))
         for f in spec.scenarios
         if not f.is_file()
     ]

@@ -22,6 +22,7 @@ from foodchain.cli.args import (
     with_equity,
     workers_int,
 )
+from foodchain.messages import msg, num
 from foodchain.outdir import check_out_dir, output_folder
 
 
@@ -53,8 +54,9 @@ def cmd_criticality(args: argparse.Namespace) -> int:
         write_csv(table, tmp / "criticality.csv")
     path = Path(args.out) / "criticality.csv"
     top = table.head(3)
-    print(f"{len(table)} {args.targets} closed one at a time; most critical: " + ", ".join(top["target"]))
-    print(f"written to {path}")
+    targets = msg(f"cli.targets.{args.targets}")
+    print(msg("cli.criticality_summary", count=len(table), targets=targets, top=", ".join(top["target"])))
+    print(msg("cli.written", path=path))
     return 0
 
 
@@ -82,10 +84,12 @@ def cmd_ensemble(args: argparse.Namespace) -> int:
     finally:
         close()
     s = result.summary
-    print(
-        f"{s['runs']} runs of '{s['name']}' (seed {s['seed']}): expected shortfall {s['expected_shortfall_t']:,.1f} t"
-        f" of {s['total_demand_t']:,.1f} t; P(share unmet > 5%) = {s['p_share_above_5pct']:.2f}; results in {args.out}"
-    )
+    figures = {
+        "expected": num(s["expected_shortfall_t"], 1),
+        "demand": num(s["total_demand_t"], 1),
+        "p": num(s["p_share_above_5pct"], 2),
+    }
+    print(msg("cli.ensemble_summary", runs=s["runs"], name=s["name"], seed=s["seed"], **figures, out=args.out))
     return 0
 
 
@@ -104,8 +108,12 @@ def cmd_mitigate(args: argparse.Namespace) -> int:
     with output_folder(args.out) as tmp:
         result.write(tmp)
     best = result.levers.head(1)
-    lead = f"; best: {best['lever'].iloc[0]} removes {best['shortfall_removed_t'].iloc[0]:,.1f} t" if len(best) else ""
-    print(f"{len(result.levers)} lever(s) on '{scenario.name}'{lead}; results in {args.out}")
+    lead = ""
+    if len(best):
+        lead = msg(
+            "cli.mitigate_best", lever=best["lever"].iloc[0], removed=num(best["shortfall_removed_t"].iloc[0], 1)
+        )
+    print(msg("cli.mitigate_summary", count=len(result.levers), scenario=scenario.name, best=lead, out=args.out))
     return 0
 
 

@@ -12,6 +12,8 @@ import socket
 import sys
 from urllib.parse import urlsplit
 
+from foodchain.cli.parser_text import argparse_message
+from foodchain.messages import msg, num
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.safe_read import refuse
 
@@ -22,10 +24,11 @@ SCHEDULER_TIMEOUT_S = 5.0
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line on stderr and exit 2 (no usage block)."""
+    """An argument parser whose errors are one line on stderr and exit 2 (no usage block),
+    in the reader's language (argparse's own texts through :func:`argparse_message`)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print(f"error: {self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
+        print(msg("cli.usage_error", prog=self.prog, message=argparse_message(message)), file=sys.stderr)
         sys.exit(EXIT_INVALID)
 
 
@@ -33,17 +36,19 @@ def _whole(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(msg("cli.not_whole", text=text)) from None
 
 
 def whole_number(low: int, high: int | None = None, what: str = ""):
-    """An argument type: a whole number from ``low`` to ``high`` (inclusive)."""
+    """An argument type: a whole number from ``low`` to ``high`` (inclusive); ``what`` follows the range."""
 
     def parse(text: str) -> int:
         value = _whole(text)
         if value < low or (high is not None and value > high):
-            span = f"from {low:,} to {high:,}" if high is not None else f">= {low}"
-            raise argparse.ArgumentTypeError(f"must be a whole number {span}{what}, not {text}")
+            if high is None:
+                raise argparse.ArgumentTypeError(msg("cli.whole_at_least", low=low, what=what, text=text))
+            span = {"low": num(low), "high": num(high), "what": what, "text": text}
+            raise argparse.ArgumentTypeError(msg("cli.whole_range", **span))
         return value
 
     parse.__name__ = "whole number"
@@ -51,7 +56,7 @@ def whole_number(low: int, high: int | None = None, what: str = ""):
 
 
 positive_int = whole_number(1)
-days_int = whole_number(1, MAX_HORIZON_DAYS, " (a year at most)")
+days_int = whole_number(1, MAX_HORIZON_DAYS, msg("cli.a_year_at_most"))
 runs_int = whole_number(1, MAX_RUNS)
 workers_int = whole_number(1, MAX_WORKERS)
 seed_int = whole_number(0, 2**63 - 1)
@@ -62,9 +67,9 @@ def positive_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+        raise argparse.ArgumentTypeError(msg("cli.not_seconds", text=text)) from None
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a finite number of seconds > 0, not {text}")
+        raise argparse.ArgumentTypeError(msg("cli.seconds_range", text=text))
     return value
 
 
@@ -76,15 +81,14 @@ def check_scheduler(address: str, timeout_s: float = SCHEDULER_TIMEOUT_S) -> Non
     except ValueError:
         host, port = None, None
     if not host:
-        raise refuse("scheduler", f"'{address}' is not a scheduler address (e.g. tcp://host:8786)")
+        raise refuse("scheduler", msg("cli.bad_scheduler", address=address))
     try:
         with socket.create_connection((host, port), timeout=timeout_s):
             pass
     except OSError as exc:
-        reason = "timed out" if isinstance(exc, TimeoutError) else exc.strerror or type(exc).__name__
-        raise refuse(
-            "scheduler", f"cannot reach the Dask scheduler at '{address}' within {timeout_s:g} s ({reason})"
-        ) from None
+        reason = msg("cli.timed_out") if isinstance(exc, TimeoutError) else exc.strerror or type(exc).__name__
+        message = msg("cli.scheduler_unreachable", address=address, seconds=num(timeout_s), reason=reason)
+        raise refuse("scheduler", message) from None
 
 
 def add_dataset(p: argparse.ArgumentParser) -> None:
@@ -147,4 +151,5 @@ def zone_shapes_arg(dataset, source: str, boundary: str | None):
     try:
         return dataset_shapes(dataset, source, data)
     except ValueError as exc:
-        raise InvalidInput([Problem("boundary", None, None, str(exc))]) from None
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)  # a Message stays one
+        raise InvalidInput([Problem("boundary", None, None, message)]) from None

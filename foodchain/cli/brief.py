@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from foodchain.cli.args import EXIT_OK, add_dataset, zone_shapes_arg
+from foodchain.messages import msg, num
 
 
 def data_label(source: str | Path) -> str:
@@ -37,7 +38,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
     inp = BriefInput(dataset, result, doc, shapes, layers, data_label(args.dataset), levers)
     Path(args.out).write_bytes(build_brief(inp, args.lang))
     s = result.summary()
-    print(f"brief of '{scenario.name}' ({args.lang}): shortfall {s['total_shortfall_t']:,.1f} t; written to {args.out}")
+    shortfall = num(s["total_shortfall_t"], 1)
+    print(msg("cli.brief_summary", scenario=scenario.name, lang=args.lang, shortfall=shortfall, out=args.out))
     return EXIT_OK
 
 

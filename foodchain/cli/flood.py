@@ -10,6 +10,7 @@ import pandas as pd
 
 from foodchain.analysis.runner import write_csv
 from foodchain.cli.args import add_dataset, days_int
+from foodchain.messages import msg
 from foodchain.model.dataset import load_dataset
 from foodchain.optimize.flood import flood_overlay
 from foodchain.optimize.scenario import load_scenario
@@ -26,7 +27,7 @@ def cmd_flood_overlay(args: argparse.Namespace) -> int:
     for p in frame.attrs.get("warnings", []):
         print(p.as_line(), file=sys.stderr)
     if not any(d.get("type") == "flood" for d in scenario.disruptions):
-        print(f"'{Path(args.scenario).name}' has no flood disruption", file=sys.stderr)
+        print(msg("cli.no_flood", name=Path(args.scenario).name), file=sys.stderr)
     if args.out:
         write_csv(frame, args.out)  # atomically: a temporary file renamed into place
     if args.geojson:
@@ -34,12 +35,11 @@ def cmd_flood_overlay(args: argparse.Namespace) -> int:
 
         Path(args.geojson).write_text(dumps(flood_geojson(dataset, scenario, args.days)), encoding="utf-8")
     with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
-        print(frame.to_string(index=False) if len(frame) else "the floods touch no route and no node")
+        print(frame.to_string(index=False) if len(frame) else msg("cli.flood_touches_nothing"))
     closed = frame[frame["factor"] == 0]
-    print(
-        f"{(frame['kind'] == 'route').sum()} route row(s), {(frame['kind'] == 'node').sum()} node row(s);"
-        f" {len(closed)} closed" + (f"; written to {args.out}" if args.out else "")
-    )
+    counts = {"routes": int((frame["kind"] == "route").sum()), "nodes": int((frame["kind"] == "node").sum())}
+    line = msg("cli.flood_overlay_summary", **counts, closed=len(closed))
+    print(msg("cli.written_to", what=line, path=args.out) if args.out else line)
     return 0
 
 

@@ -20,11 +20,11 @@ from foodchain.cli.args import (
     zone_shapes_arg,
 )
 from foodchain.errors import InvalidInput
-from foodchain.messages import msg
+from foodchain.messages import msg, num
 from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import Problem, errors
 from foodchain.optimize import load_scenario, solve
-from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
+from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS, status_words
 from foodchain.optimize.portfolio import SolveProgress
 from foodchain.outdir import check_out_dir, output_folder
 from foodchain.report import report_xlsx, report_zip
@@ -36,7 +36,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for p in problems:
         print(p.as_line())
     bad = errors(problems)
-    print(f"{len(bad)} error(s), {len(problems) - len(bad)} warning(s)" + ("" if bad else f": {args.dataset} is valid"))
+    counts = {"errors": len(bad), "warnings": len(problems) - len(bad)}
+    print(msg("cli.validate_summary", **counts) if bad else msg("cli.validate_valid", **counts, dataset=args.dataset))
     return EXIT_INVALID if bad else EXIT_OK
 
 
@@ -56,10 +57,10 @@ def stderr_progress(every_s: float = 5.0):
 
     def progress(p: SolveProgress) -> None:
         if tty:
-            print(f"\r\033[Ksolving: {p.line()}", end="", file=sys.stderr, flush=True)
+            print(f"\r\033[K{msg('cli.solving', line=p.line())}", end="", file=sys.stderr, flush=True)
             state["open"] = True
         elif p.elapsed_s - state["last"] >= every_s:
-            print(f"solving: {p.line()}", file=sys.stderr, flush=True)
+            print(msg("cli.solving", line=p.line()), file=sys.stderr, flush=True)
             state["last"] = p.elapsed_s
 
     def done() -> None:
@@ -95,10 +96,16 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if args.report:
         write_report(dataset, result, args.report)
     s = result.summary()
-    print(
-        f"{s['status']}: {s['scenario']}, {s['days']} day(s); demand {s['total_demand_t']:,.1f} t, "
-        f"shortfall {s['total_shortfall_t']:,.1f} t; results in {args.out}"
+    line = msg(
+        "cli.solve_summary",
+        status=status_words(s["status"]),
+        scenario=msg("cli.baseline") if s["scenario"] == "Baseline" else s["scenario"],
+        days=s["days"],
+        demand=num(s["total_demand_t"], 1),
+        shortfall=num(s["total_shortfall_t"], 1),
+        out=args.out,
     )
+    print(line)
     return EXIT_OK
 
 

@@ -16,6 +16,8 @@ import pandas as pd
 
 from foodchain.cli.args import EXIT_INVALID, EXIT_OK, add_numbers
 from foodchain.ingest import merge_tables
+from foodchain.messages import msg
+from foodchain.messages.catalog import CATALOG
 from foodchain.model.io import read_raw
 from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import errors
@@ -26,7 +28,7 @@ from foodchain.store.diff import cell_changes, row_changes
 def _refuse(lines: list[str]) -> int:
     for line in lines:
         print(line, file=sys.stderr)
-    print("nothing stored", file=sys.stderr)
+    print(msg("cli.nothing_stored"), file=sys.stderr)
     return EXIT_INVALID
 
 
@@ -36,32 +38,40 @@ def cmd_import(args: argparse.Namespace) -> int:
     active = store.active_version()
     raw, problems = read_raw(args.data, numbers=args.numbers)
     if not raw and not errors(problems):
-        return _refuse([p.as_line() for p in problems] + [f"error: '{args.data}' holds none of the tables"])
+        return _refuse([p.as_line() for p in problems] + [_error(msg("cli.no_tables", data=args.data))])
     candidate = merge_tables(store.tables(active) if active else {}, raw) if not errors(problems) else None
     problems += candidate.problems if candidate else []
     unsure = ambiguous(problems) if args.numbers == "auto" else []
     if errors(problems) or unsure:
-        hint = ["error: say how the numbers are written: --numbers en (1,234.5) or --numbers id (1.234,5)"]
+        hint = [_error(msg("cli.say_numbers"))]
         return _refuse([p.as_line() for p in problems] + (hint if unsure else []))
     for p in problems:
         print(p.as_line(), file=sys.stderr)
     try:
         version = store.add_version(candidate.dataset, args.by, args.note, "import", activate=args.activate)
     except NameRequired as exc:
-        return _refuse([f"error: {exc}"])
-    state = "active" if args.activate else f"a draft; make it active with: foodchain store activate {version} --by NAME"
-    print(f"stored as version {version} ({state}); tables read: {', '.join(sorted(raw))}")
+        return _refuse([_error(exc)])
+    stored = "cli.stored_active" if args.activate else "cli.stored_draft"
+    print(msg(stored, version=version, tables=", ".join(sorted(raw))))
     return EXIT_OK
+
+
+def _error(text: object) -> str:
+    """``error: text`` in the reader's language."""
+    return f"{msg('common.error')}: {text}"
 
 
 def cmd_log(args: argparse.Namespace) -> int:
     """Versions (newest first) and activations, with who, when, note and state."""
     store = Store()
     for v in store.versions().itertuples(index=False):
-        print(f"version {v.id}\t{v.state}\t{v.created_at}\t{v.uploader}\t{v.source}\t{v.note}")
+        state = msg(f"cli.state.{v.state}") if f"cli.state.{v.state}" in CATALOG else v.state
+        row = {"at": v.created_at, "by": v.uploader, "source": v.source, "note": v.note}
+        print(msg("cli.log_version", version=v.id, state=state, **row))
     for e in store.events().itertuples(index=False):
-        before = "none" if pd.isna(e.from_version) else e.from_version
-        print(f"{e.kind} {before} -> {e.version_id}\t{e.at}\t{e.by}\t{e.note}")
+        before = msg("cli.no_version") if pd.isna(e.from_version) else e.from_version
+        row = {"at": e.at, "by": e.by, "note": e.note}
+        print(msg("cli.log_activate", before=before, version=e.version_id, **row))  # the only kind of event
     return EXIT_OK
 
 
@@ -74,7 +84,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         print(f"changed: {c.table}, {c.key}, {c.column}, {_text(c.old)}, {_text(c.new)}")
     for r in rows.itertuples(index=False):
         print(f"{r.change}: {r.table}, {r.key}")
-    print(f"{len(cells)} cell(s) changed, {len(rows)} row(s) added or removed from version {args.a} to {args.b}")
+    print(msg("cli.diff_summary", cells=len(cells), rows=len(rows), a=args.a, b=args.b))
     return EXIT_OK
 
 
@@ -91,16 +101,17 @@ def cmd_activate(args: argparse.Namespace) -> int:
     try:
         store.activate(args.version, args.by, args.note)
     except NameRequired as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_error(exc), file=sys.stderr)
         return EXIT_INVALID
-    print(f"version {args.version} is active (was {before}), by {args.by.strip()}")
+    before = msg("cli.no_version") if before is None else before
+    print(msg("cli.activated", version=args.version, before=before, by=args.by.strip()))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write version V as a folder of CSVs that ``foodchain validate`` accepts."""
     Store().load_version(args.version).to_folder(args.out)
-    print(f"version {args.version} written to {args.out}")
+    print(msg("cli.exported", version=args.version, out=args.out))
     return EXIT_OK
 
 
@@ -109,7 +120,7 @@ def _guard(func):
         try:
             return func(args)
         except UnknownVersion as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_error(exc), file=sys.stderr)
             return EXIT_INVALID
 
     return run

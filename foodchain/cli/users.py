@@ -13,6 +13,7 @@ import sys
 
 from foodchain.cli.args import EXIT_OK
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg
 from foodchain.model.problems import Problem
 from foodchain.store.accounts import MAX_PASSWORD_CHARS, ROLES, Accounts
 
@@ -20,9 +21,9 @@ from foodchain.store.accounts import MAX_PASSWORD_CHARS, ROLES, Accounts
 def read_password() -> str:
     """The new password: prompted twice on a terminal, else the first line of standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != first:
-            raise InvalidInput([Problem("accounts", None, "password", "the two passwords differ")], "account")
+        first = getpass.getpass(str(msg("cli.password")))
+        if getpass.getpass(str(msg("cli.password_again"))) != first:
+            raise InvalidInput([Problem("accounts", None, "password", msg("store.passwords_differ"))], "account")
         return first
     line = sys.stdin.readline(MAX_PASSWORD_CHARS + 2) if sys.stdin is not None else ""
     return line.removesuffix("\n").removesuffix("\r")
@@ -30,23 +31,23 @@ def read_password() -> str:
 
 def cmd_add(args: argparse.Namespace) -> int:
     account = Accounts().add(args.name, args.role, read_password())
-    print(f"account '{account.name}' added as {account.role}")
+    print(msg("cli.account_added", name=account.name, role=account.role))
     return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     table = Accounts().table()
     if table.empty:
-        print("no accounts yet: foodchain users add NAME --role admin")
+        print(msg("cli.no_accounts"))
         return EXIT_OK
-    table["disabled"] = table["disabled"].map({True: "disabled", False: ""})
+    table["disabled"] = table["disabled"].map({True: str(msg("cli.disabled")), False: ""})
     print(table.to_string(index=False))
     return EXIT_OK
 
 
 def cmd_disable(args: argparse.Namespace) -> int:
     Accounts().disable(args.name)
-    print(f"account '{args.name}' disabled")
+    print(msg("cli.account_disabled", name=args.name))
     return EXIT_OK
 
 

@@ -20,11 +20,15 @@ JSON keys, exit codes) never go through here: they stay English and stable.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from babel.numbers import format_decimal
+
+from foodchain import fmt
 from foodchain.messages.catalog import CATALOG
 
 LANGUAGES = ("en", "id")
@@ -65,7 +69,7 @@ def _template(msg_id: str, lang: str) -> str:
 
 
 def _format(msg_id: str, params: dict, lang: str) -> str:
-    values = {k: (v.render(lang) if isinstance(v, Message) else v) for k, v in params.items()}
+    values = {k: (v.render(lang) if isinstance(v, Message | Number) else v) for k, v in params.items()}
     return _template(msg_id, lang).format(**values)
 
 
@@ -100,6 +104,48 @@ class Message(str):
 
     def __reduce__(self):  # pickled by id and parameters (process pools, Dask)
         return (_rebuild, (self.id, tuple(self.params.items())))
+
+
+class Number:
+    """A number parameter written with the reader's separators: ``1,234.5`` (en), ``1.234,5`` (id).
+
+    Parameters
+    ----------
+    value : float
+        The number.
+    decimals : int, optional
+        Exactly this many decimals; ``None`` (default) writes up to three, without trailing zeros.
+    """
+
+    def __init__(self, value: float, decimals: int | None = None) -> None:
+        self.value, self.decimals = float(value), decimals
+
+    def render(self, lang: str | None = None) -> str:
+        """The number in ``lang`` (default: the current :func:`language`)."""
+        lang = lang or language()
+        if self.decimals is not None or not math.isfinite(self.value):
+            return fmt.number(self.value, lang, self.decimals or 0)
+        return format_decimal(self.value, "#,##0.###", locale=fmt.locale(lang))
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.render(), spec)
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r}, {self.decimals!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Number) and (self.value, self.decimals) == (other.value, other.decimals)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.decimals))
+
+
+def num(value: float, decimals: int | None = None) -> Number:
+    """A number parameter of a message, written with the reader's separators (see :class:`Number`)."""
+    return Number(value, decimals)
 
 
 def _rebuild(msg_id: str, items: tuple) -> Message:

@@ -14,6 +14,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from foodchain.messages import msg, num
 from foodchain.model.problems import WARNING, Problem
 
 ROW_OFFSET = 2
@@ -54,9 +55,7 @@ def check_unsupplied_commodities(tables: dict[str, pd.DataFrame]) -> list[Proble
     demand = tables["demand"]
     problems = []
     for commodity in sorted(set(demand.loc[demand["demand_t_per_day"] > 0, "commodity"]) - provided):
-        problems.append(
-            Problem("demand", None, "commodity", f"'{commodity}' is demanded but nobody supplies or stocks it", WARNING)
-        )
+        problems.append(Problem("demand", None, "commodity", msg("dataset.unsupplied", commodity=commodity), WARNING))
     return problems
 
 
@@ -70,7 +69,7 @@ def check_unreached_markets(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             "demand",
             int(i) + ROW_OFFSET,
             "node_id",
-            f"no route reaches '{n}' and it holds no supply or stock: its demand cannot be met",
+            msg("dataset.unreached", node=n),
             WARNING,
         )
         for i, n in zip(lonely.index, lonely["node_id"])
@@ -100,8 +99,7 @@ def check_stock_fits_storage(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                     "stock",
                     row,
                     "initial_t",
-                    f"stock at '{node}' totals {tonnes:g} t but its storage_t is {cap:g} t"
-                    " (markets and sources hold no stock unless storage_t is set)",
+                    msg("dataset.stock_over_storage", node=node, stock=num(tonnes), storage=num(cap)),
                 )
             )
     return problems

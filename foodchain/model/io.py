@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg
 from foodchain.model.limits import MAX_FILE_BYTES, csv_shape_problems, xlsx_tables, zip_tables
 from foodchain.model.numbers import canonical, read_numbers
 from foodchain.model.problems import WARNING, Problem, errors
@@ -41,7 +42,7 @@ def read_raw(
         return _read_bytes(bytes(source), filename or "upload", numbers)
     path = Path(source)
     if not path.exists():
-        return {}, [Problem("dataset", None, None, f"'{path.name}' does not exist")]
+        return {}, [Problem("dataset", None, None, msg("dataset.not_found", name=path.name))]
     if path.is_dir():
         tables, problems = {}, []
         for table in TABLES:
@@ -73,10 +74,10 @@ def _read_bytes(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawT
         table = Path(name).stem
         if table not in TABLES:
             known = ", ".join(f"{t}.csv" for t in TABLES)
-            return {}, [Problem(table, None, None, f"'{filename}' is not one of the tables ({known})")]
+            return {}, [Problem(table, None, None, msg("dataset.not_a_table", filename=filename, known=known))]
         frame, problems = read_csv_bytes(data, table, numbers)
         return {table: frame}, problems
-    return {}, [Problem("dataset", None, None, f"'{filename}' is not a CSV, ZIP or XLSX file")]
+    return {}, [Problem("dataset", None, None, msg("dataset.not_a_file_type", filename=filename))]
 
 
 def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.DataFrame, list[Problem]]:
@@ -86,20 +87,21 @@ def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.D
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-        problems.append(Problem(table, None, None, "file is not UTF-8; read it as Windows-1252", WARNING))
+        problems.append(Problem(table, None, None, msg("dataset.not_utf8"), WARNING))
     sep = choose_separator(text, table)
     shape = csv_shape_problems(text, sep, table)
     if errors(shape):
         return pd.DataFrame(), shape
     problems += shape
+    trailing = any(getattr(p.message, "id", None) == "dataset.trailing_values" for p in shape)
     try:
-        frame = _parse_with(text, sep)
+        frame = _parse_with(text, sep, trailing)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else "no columns"
-        return pd.DataFrame(), [Problem(table, None, None, f"cannot be read as CSV: {detail}")]
+        detail = str(exc).splitlines()[0] if str(exc) else msg("dataset.word.no_columns")
+        return pd.DataFrame(), [Problem(table, None, None, msg("dataset.not_csv", detail=detail))]
     if sep != ",":
-        name = "a tab" if sep == "\t" else f"'{sep}'"
-        problems.append(Problem(table, None, None, f"separated by {name} instead of ','; read it that way", WARNING))
+        name = msg("dataset.word.tab") if sep == "\t" else f"'{sep}'"
+        problems.append(Problem(table, None, None, msg("dataset.separator", name=name), WARNING))
     frame, problems = _tidy(frame, table, problems)
     frame, number_problems = read_numbers(frame, table, numbers, sep)
     return frame, problems + number_problems
@@ -108,7 +110,11 @@ def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.D
 SEPARATORS = (",", ";", "\t")
 
 
-def _parse_with(text: str, sep: str) -> pd.DataFrame:
+def _parse_with(text: str, sep: str, trailing: bool = False) -> pd.DataFrame:
+    """The CSV as strings; with ``trailing``, rows that end in blank extra values (checked to be
+    blank by :func:`~foodchain.model.limits.csv_shape_problems`) are cut to the header's width."""
+    width = len(next(csv.reader(io.StringIO(text), delimiter=sep), []))
+    options = {"engine": "python", "on_bad_lines": lambda row: row[:width]} if trailing else {}
     return pd.read_csv(
         io.StringIO(text),
         sep=sep,
@@ -117,6 +123,7 @@ def _parse_with(text: str, sep: str) -> pd.DataFrame:
         skipinitialspace=False,
         quoting=csv.QUOTE_MINIMAL,
         index_col=False,  # a trailing ',' on every row must not turn the first column into the index
+        **options,
     )
 
 
@@ -150,7 +157,7 @@ def _tidy(frame: pd.DataFrame, table: str, problems: list[Problem]) -> tuple[pd.
         stripped = values.str.strip()
         changed = int((stripped != values).sum())
         if changed:
-            problems.append(Problem(table, None, col, f"removed spaces around {changed} cell(s)", WARNING))
+            problems.append(Problem(table, None, col, msg("dataset.spaces_removed", count=changed), WARNING))
         frame[col] = stripped
     if len(frame.columns):
         frame = frame[~(frame == "").all(axis=1)]  # the index keeps each row's position
@@ -164,7 +171,7 @@ def _read_zip(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawTab
         frame, probs = read_csv_bytes(raw, table, numbers)
         tables[table], problems = frame, problems + probs
     if not tables and not errors(problems):
-        problems.append(Problem("dataset", None, None, "the ZIP holds none of the tables (nodes.csv, routes.csv, ...)"))
+        problems.append(Problem("dataset", None, None, msg("dataset.zip_no_tables")))
     return tables, problems
 
 
@@ -177,7 +184,7 @@ def _read_xlsx(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawTa
         tables[table], problems = _xlsx_table(sheet.map(lambda v: "" if v is None else v), table, numbers, problems)
     if not tables:
         names = ", ".join(TABLES)
-        problems.append(Problem("dataset", None, None, f"the workbook has none of the sheets {names}"))
+        problems.append(Problem("dataset", None, None, msg("dataset.workbook_no_sheets", names=names)))
     return tables, problems
 
 

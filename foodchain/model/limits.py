@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from foodchain.messages import msg, num
 from foodchain.model.problems import WARNING, Problem
 
 MB = 1_000_000
@@ -54,25 +55,22 @@ def csv_shape_problems(text: str, sep: str, table: str) -> list[Problem]:
     rows = csv.reader(io.StringIO(text), delimiter=sep)
     header = next(rows, [])
     if len(header) > MAX_COLUMNS:
-        return [problem(table, f"{table} has {len(header)} columns; the limit is {MAX_COLUMNS}")]
+        return [problem(table, msg("dataset.too_many_columns", table=table, count=len(header), limit=MAX_COLUMNS))]
     problems = _duplicate_headers([h.lstrip("\ufeff") for h in header], table)
     trailing, n = 0, 0
     for n, row in enumerate(rows, start=2):
         if n > MAX_ROWS + 1:
-            return problems + [problem(table, f"{table} has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")]
+            return problems + [problem(table, msg("dataset.too_many_rows", table=table, limit=num(MAX_ROWS)))]
         if (n - 1) * len(header) > MAX_CELLS:
-            return problems + [problem(table, f"{table} has more than {MAX_CELLS:,} cells; the limit is {MAX_CELLS:,}")]
+            return problems + [problem(table, msg("dataset.too_many_cells", table=table, limit=num(MAX_CELLS)))]
         if len(row) > len(header):
             if any(v.strip() for v in row[len(header) :]):
-                problems.append(problem(table, f"row has {len(row)} values but the header has {len(header)}", n))
+                message = msg("dataset.row_too_long", count=len(row), header=len(header))
+                problems.append(problem(table, message, n))
             else:
                 trailing += 1
     if trailing:
-        problems.append(
-            Problem(
-                table, None, None, f"{trailing} row(s) end with an empty extra value (a trailing ','); ignored", WARNING
-            )
-        )
+        problems.append(Problem(table, None, None, msg("dataset.trailing_values", count=trailing), WARNING))
     return problems
 
 
@@ -86,7 +84,7 @@ def zip_tables(data: bytes, tables: list[str], label: str = "ZIP") -> tuple[dict
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        return {}, [problem("dataset", f"'{label}' is not a valid ZIP archive")]
+        return {}, [problem("dataset", msg("dataset.zip_invalid", label=label))]
     found: dict[str, list[zipfile.ZipInfo]] = {}
     for info in infos:
         name = Path(info.filename).name
@@ -96,8 +94,12 @@ def zip_tables(data: bytes, tables: list[str], label: str = "ZIP") -> tuple[dict
     problems = [
         problem(
             table,
-            f"the ZIP holds {table}.csv {len(found[f'{table}.csv'])} times"
-            f" ({', '.join(i.filename for i in found[f'{table}.csv'])}); keep one",
+            msg(
+                "dataset.zip_twice",
+                table=table,
+                count=len(found[f"{table}.csv"]),
+                names=", ".join(i.filename for i in found[f"{table}.csv"]),
+            ),
         )
         for table in tables
         if len(found.get(f"{table}.csv", [])) > 1
@@ -133,9 +135,12 @@ def _unpack(
                         [
                             problem(
                                 "dataset",
-                                f"'{label}' unpacks to more than {MAX_UNPACKED_BYTES / MB:g} MB"
-                                f" (counted while unpacking {info.filename}); the limit is"
-                                f" {MAX_UNPACKED_BYTES / MB:g} MB: split it",
+                                msg(
+                                    "dataset.unpacked_too_big",
+                                    label=label,
+                                    entry=info.filename,
+                                    limit=num(MAX_UNPACKED_BYTES / MB),
+                                ),
                             )
                         ],
                     )
@@ -143,7 +148,8 @@ def _unpack(
                     chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         detail = str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__
-        return [], size, [problem("dataset", f"'{label}' is damaged: {info.filename} cannot be unpacked ({detail})")]
+        damaged = msg("dataset.damaged", label=label, entry=info.filename, detail=detail)
+        return [], size, [problem("dataset", damaged)]
     return chunks, size, []
 
 
@@ -153,17 +159,15 @@ def check_unpacked_size(data: bytes, label: str) -> list[Problem]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        return [problem("dataset", f"the workbook '{label}' cannot be read (it is not a ZIP archive)")]
+        return [problem("dataset", msg("dataset.workbook_not_zip", label=label))]
     budget = MAX_UNPACKED_BYTES
     for info in infos:
         _, size, problems = _unpack(archive, info, budget, label, keep=False)
         if problems:
             return problems
         if info.filename.lower().endswith("sharedstrings.xml") and size > MAX_SHARED_STRINGS_BYTES:
-            message = (
-                f"the text cells of '{label}' unpack to {size / MB:.0f} MB; the limit is"
-                f" {MAX_SHARED_STRINGS_BYTES / MB:g} MB: save the tables as CSV files in a ZIP"
-            )
+            limit = num(MAX_SHARED_STRINGS_BYTES / MB)
+            message = msg("dataset.workbook_text_too_big", label=label, size=num(size / MB, 0), limit=limit)
             return [problem("dataset", message)]
         budget -= size
     return []
@@ -184,7 +188,7 @@ def xlsx_tables(data: bytes, tables: list[str], label: str = "workbook") -> tupl
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        return {}, [problem("dataset", f"the workbook '{label}' cannot be read: {type(exc).__name__}")]
+        return {}, [problem("dataset", msg("dataset.workbook_unreadable", label=label, detail=type(exc).__name__))]
     out: dict[str, pd.DataFrame] = {}
     try:
         by_name = {name.strip().lower(): name for name in book.sheetnames}
@@ -195,7 +199,7 @@ def xlsx_tables(data: bytes, tables: list[str], label: str = "workbook") -> tupl
                     return {}, problems
                 out[table] = frame
     except Exception as exc:  # a damaged sheet fails while it is streamed
-        return {}, [problem("dataset", f"the workbook '{label}' cannot be read: {type(exc).__name__}")]
+        return {}, [problem("dataset", msg("dataset.workbook_unreadable", label=label, detail=type(exc).__name__))]
     finally:
         book.close()
     return out, []
@@ -207,11 +211,9 @@ def _sheet_frame(sheet, table: str) -> tuple[pd.DataFrame | None, list[Problem]]
     header, rows, index = None, [], []
     for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # gaps come as empty rows
         if n > EXCEL_MAX_ROWS or len(rows) > MAX_ROWS:
-            return None, [problem(table, f"sheet '{table}' has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")]
+            return None, [problem(table, msg("dataset.sheet_too_many_rows", table=table, limit=num(MAX_ROWS)))]
         if len(rows) * len(header or ()) > MAX_CELLS:
-            return None, [
-                problem(table, f"sheet '{table}' has more than {MAX_CELLS:,} cells; the limit is {MAX_CELLS:,}")
-            ]
+            return None, [problem(table, msg("dataset.sheet_too_many_cells", table=table, limit=num(MAX_CELLS)))]
         cells = list(values)
         while cells and cells[-1] in (None, ""):
             cells.pop()
@@ -219,7 +221,7 @@ def _sheet_frame(sheet, table: str) -> tuple[pd.DataFrame | None, list[Problem]]
             return None, [
                 problem(
                     table,
-                    f"sheet '{table}' has a value in column {len(cells)} (row {n}); the limit is {MAX_COLUMNS} columns",
+                    msg("dataset.sheet_too_wide", table=table, column=len(cells), row=n, limit=MAX_COLUMNS),
                 )
             ]
         if not cells:
@@ -248,6 +250,6 @@ def _duplicate_headers(names: list[str], table: str) -> list[Problem]:
     for i, name in enumerate(names, start=1):
         key = name.strip().lower()
         if key and key in seen:
-            out.append(problem(table, f"column '{name.strip()}' appears twice (columns {seen[key]} and {i})", 1))
+            out.append(problem(table, msg("dataset.duplicate_header", name=name.strip(), first=seen[key], second=i), 1))
         seen.setdefault(key, i)
     return out

@@ -24,12 +24,13 @@ import re
 
 import pandas as pd
 
+from foodchain.messages import msg
 from foodchain.model.problems import WARNING, Problem
 from foodchain.model.schema import TABLES
 
 CONVENTIONS = ("auto", "en", "id")
 LABELS = {"auto": "auto", "en": "1,234.5", "id": "1.234,5"}
-AMBIGUOUS_PREFIX = "ambiguous number"
+AMBIGUOUS = "dataset.ambiguous_number"  # the message id of an ambiguous cell
 DEGREES = ("lat", "lon")  # never thousands, so no evidence either way
 
 _EN = re.compile(r"^[+-]?([1-9]\d{0,2}(,\d{3})+|\d*)(\.\d+)?$")
@@ -120,13 +121,11 @@ def _pick(en: float | None, id_: float | None, chosen: str | None, separator: st
 
 
 def _ambiguity(table: str, index, column: str, raw: str, en: float, id_: float, used: float) -> Problem:
-    message = (
-        f"{AMBIGUOUS_PREFIX} '{raw}': {_fmt(en)} if written as 1,234.5, {_fmt(id_)} if written as 1.234,5; "
-        f"read as {_fmt(used)} -- choose the number convention (--numbers en or id) to confirm"
-    )
+    # plain readings (30 / 30000), never regrouped: the point is to show both ways the text can be read
+    message = msg(AMBIGUOUS, raw=raw, as_en=_fmt(en), as_id=_fmt(id_), used=_fmt(used))
     return Problem(table, int(index) + 2, column, message, WARNING)
 
 
 def ambiguous(problems: list[Problem]) -> list[Problem]:
     """The problems that are numbers whose reading depends on the convention."""
-    return [p for p in problems if p.message.startswith(AMBIGUOUS_PREFIX)]
+    return [p for p in problems if getattr(p.message, "id", None) == AMBIGUOUS]

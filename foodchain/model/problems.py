@@ -29,10 +29,14 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        where = self.table + (f" row {self.row}" if self.row is not None else "")
-        where += f", column {self.column}" if self.column else ""
-        tag = "" if self.severity == ERROR else f"{self.severity_word()}: "
-        return f"{tag}{where}: {self.text()}"
+        return self.describe()
+
+    def describe(self, lang: str | None = None) -> str:
+        """``table row 4, column x: message`` (warnings tagged) in ``lang`` (default: the current language)."""
+        where = self.table + (msg("common.at_row", row=self.row).render(lang) if self.row is not None else "")
+        where += msg("common.at_column", column=self.column).render(lang) if self.column else ""
+        tag = "" if self.severity == ERROR else f"{self.severity_word(lang)}: "
+        return f"{tag}{where}: {self.text(lang)}"
 
     def text(self, lang: str | None = None) -> str:
         """The message in ``lang`` (default: the current language)."""

@@ -15,6 +15,8 @@ import pandas as pd
 import shapely
 from shapely.errors import ShapelyError
 
+from foodchain.messages import msg, num
+from foodchain.messages.catalog import CATALOG
 from foodchain.model.limits import MAX_VALUE
 from foodchain.model.problems import WARNING, Problem
 from foodchain.model.schema import KEYS, NODE_KINDS, OPTIONAL_TABLES, TABLES, ColumnSpec
@@ -23,12 +25,12 @@ ROW_OFFSET = 2  # spreadsheet row of the first data row
 
 
 def suggest(value: str, choices) -> str:
-    """`` (did you mean 'X'?)`` for the closest choice, or an empty string."""
+    """`` (did you mean 'X'?)`` for the closest choice (a message), or an empty string."""
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
     if not close:
         stripped = {str(c).strip().lower(): c for c in choices}
         close = [stripped[str(value).strip().lower()]] if str(value).strip().lower() in stripped else []
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return msg("dataset.hint", choice=close[0]) if close else ""
 
 
 def _rows(frame: pd.DataFrame, mask) -> list[int]:
@@ -38,7 +40,7 @@ def _rows(frame: pd.DataFrame, mask) -> list[int]:
 def check_tables_present(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every table but the optional ones must be there."""
     return [
-        Problem(t, None, None, f"{t}.csv is missing (a dataset needs {', '.join(TABLES)})")
+        Problem(t, None, None, msg("dataset.table_absent", table=t, tables=", ".join(TABLES)))
         for t in TABLES
         if t not in raw and t not in OPTIONAL_TABLES
     ]
@@ -59,11 +61,13 @@ def check_columns(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[P
         if col not in known:
             hint = suggest(col, [k for k in known if k not in frame.columns])
             if hint:
-                problems.append(Problem(table, None, col, f"column '{col}' is not known and is ignored{hint}", WARNING))
+                problems.append(
+                    Problem(table, None, col, msg("dataset.column_ignored", column=col, hint=hint), WARNING)
+                )
     for spec in TABLES[table]:
         if spec.required and spec.name not in frame.columns:
             hint = suggest(spec.name, [c for c in frame.columns if c not in known])
-            problems.append(Problem(table, None, spec.name, f"required column '{spec.name}' is missing{hint}"))
+            problems.append(Problem(table, None, spec.name, msg("dataset.column_absent", column=spec.name, hint=hint)))
     return frame, problems
 
 
@@ -79,7 +83,7 @@ def check_values(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Pr
         blank = text == ""
         if spec.required:
             for row in _rows(frame, blank):
-                problems.append(Problem(table, row, spec.name, f"{spec.name} is required but blank"))
+                problems.append(Problem(table, row, spec.name, msg("dataset.blank", column=spec.name)))
         parsed, probs = _parse(table, spec, frame, text, blank)
         out[spec.name], problems = parsed, problems + probs
     return out, problems
@@ -106,18 +110,18 @@ def _parse(table, spec, frame, text, blank) -> tuple[pd.Series, list[Problem]]:
         values = pd.to_numeric(text.where(~blank), errors="coerce")
         bad = ~blank & values.isna()
         for row, cell in zip(_rows(frame, bad), text[bad]):
-            problems.append(Problem(table, row, spec.name, f"'{cell}' is not a number"))
+            problems.append(Problem(table, row, spec.name, msg("dataset.not_number", cell=cell)))
         values, more = check_finite_range(table, spec, frame, text, values)
         problems += more
         if spec.dtype == "int":
             frac = values.notna() & (values != values.round())
             for row, cell in zip(_rows(frame, frac), text[frac]):
-                problems.append(Problem(table, row, spec.name, f"'{cell}' is not a whole number"))
+                problems.append(Problem(table, row, spec.name, msg("dataset.not_whole", cell=cell)))
         if spec.minimum is not None:
             low = values < spec.minimum if not spec.strict else values <= spec.minimum
-            word = "greater than" if spec.strict else "at least"
+            rule = "dataset.greater_than" if spec.strict else "dataset.at_least"
             for row, cell in zip(_rows(frame, low.fillna(False)), text[low.fillna(False)]):
-                problems.append(Problem(table, row, spec.name, f"{cell} must be {word} {spec.minimum:g}"))
+                problems.append(Problem(table, row, spec.name, msg(rule, cell=cell, minimum=num(spec.minimum))))
         if spec.default is not None:
             values = values.fillna(spec.default)
         if spec.dtype == "int":
@@ -127,20 +131,14 @@ def _parse(table, spec, frame, text, blank) -> tuple[pd.Series, list[Problem]]:
         lowered = text.str.lower()
         bad = ~blank & ~lowered.isin(NODE_KINDS)
         for row, cell in zip(_rows(frame, bad), text[bad]):
-            problems.append(
-                Problem(
-                    table,
-                    row,
-                    spec.name,
-                    f"'{cell}' is not a kind; use source, hub or market{suggest(cell.lower(), NODE_KINDS)}",
-                )
-            )
+            hint = suggest(cell.lower(), NODE_KINDS)
+            problems.append(Problem(table, row, spec.name, msg("dataset.not_kind", cell=cell, hint=hint)))
         return lowered, problems
     if spec.dtype == "bool":
         lowered = text.str.lower()
         bad = ~blank & ~lowered.isin(TRUE_WORDS + FALSE_WORDS)
         for row, cell in zip(_rows(frame, bad), text[bad]):
-            problems.append(Problem(table, row, spec.name, f"'{cell}' is not true or false"))
+            problems.append(Problem(table, row, spec.name, msg("dataset.not_bool", cell=cell)))
         return (lowered.isin(TRUE_WORDS) | (blank & bool(spec.default))).astype(bool), problems
     if spec.dtype == "ids":
         return text.str.replace(r"\s*;\s*", ";", regex=True).str.strip(";"), problems
@@ -162,12 +160,13 @@ def check_finite_range(table, spec, frame, text, values) -> tuple[pd.Series, lis
     values = values.astype("float64")
     nonfinite = values.notna() & ~np.isfinite(values.fillna(0).to_numpy())
     for row, cell in zip(_rows(frame, nonfinite), text[nonfinite]):
-        problems.append(Problem(table, row, spec.name, f"'{cell}' is not a finite number"))
+        problems.append(Problem(table, row, spec.name, msg("dataset.not_finite", cell=cell)))
     top = MAX_VALUE if spec.maximum is None else spec.maximum
     high = ~nonfinite & (values.abs() > top).fillna(False)
-    reason = f"at most {top:,.0f}" + (f" ({spec.unit})" if spec.unit else "")
+    unit = msg("dataset.with_unit", unit=unit_words(spec.unit)) if spec.unit else ""
     for row, cell in zip(_rows(frame, high), text[high]):
-        problems.append(Problem(table, row, spec.name, f"{cell} is too large: {spec.name} must be {reason}"))
+        message = msg("dataset.too_large", cell=cell, column=spec.name, top=num(top, 0), unit=unit)
+        problems.append(Problem(table, row, spec.name, message))
     return values.mask(nonfinite | high), problems
 
 
@@ -175,10 +174,15 @@ def _wkt_problem(cell: str) -> str | None:
     try:
         geom = shapely.from_wkt(cell)
     except (ShapelyError, ValueError):
-        return f"'{cell[:40]}' is not WKT (expected LINESTRING (lon lat, lon lat, ...))"
+        return msg("dataset.not_wkt", cell=cell[:40])
     if geom.geom_type != "LineString":
-        return f"geometry is a {geom.geom_type}; expected a LINESTRING"
+        return msg("dataset.not_linestring", kind=geom.geom_type)
     return None
+
+
+def unit_words(unit: str) -> str:
+    """A schema unit (``t/day``) in the reader's language (``t/hari``); an unknown unit as written."""
+    return msg(f"dataset.unit.{unit}") if f"dataset.unit.{unit}" in CATALOG else unit
 
 
 def check_unique(table: str, frame: pd.DataFrame) -> list[Problem]:
@@ -192,9 +196,8 @@ def check_unique(table: str, frame: pd.DataFrame) -> list[Problem]:
     problems = []
     for idx, values in zip(frame.index[dup], frame.loc[dup, key].itertuples(index=False)):
         label = " / ".join(f"'{v}'" for v in values)
-        problems.append(
-            Problem(table, int(idx) + ROW_OFFSET, key[-1], f"{label} is a duplicate of row {first_row[tuple(values)]}")
-        )
+        message = msg("dataset.duplicate", label=label, row=first_row[tuple(values)])
+        problems.append(Problem(table, int(idx) + ROW_OFFSET, key[-1], message))
     return problems
 
 
@@ -212,11 +215,9 @@ def check_references(table: str, frame: pd.DataFrame, keys: dict[str, set]) -> l
             values = values[values != ""]
         bad = (values != "") & ~values.isin(known)
         for row, cell in zip(_rows(frame.loc[values.index], bad), values[bad]):
-            problems.append(
-                Problem(
-                    table, row, spec.name, f"'{cell}' is not a {noun} in {spec.references}.csv{suggest(cell, known)}"
-                )
-            )
+            hint = suggest(cell, known)
+            message = msg("dataset.not_reference", cell=cell, noun=noun, table=spec.references, hint=hint)
+            problems.append(Problem(table, row, spec.name, message))
     return problems
 
 
@@ -225,10 +226,10 @@ def check_not_empty(table: str, frame: pd.DataFrame) -> list[Problem]:
     if not frame.empty:
         return []
     if table in ("nodes", "commodities"):
-        return [Problem(table, None, None, f"{table}.csv has no rows")]
+        return [Problem(table, None, None, msg("dataset.no_rows", table=table))]
     if table in OPTIONAL_TABLES:
         return []
-    return [Problem(table, None, None, f"{table}.csv has no rows", WARNING)]
+    return [Problem(table, None, None, msg("dataset.no_rows", table=table), WARNING)]
 
 
 def check_coordinates(frame: pd.DataFrame) -> list[Problem]:
@@ -237,33 +238,25 @@ def check_coordinates(frame: pd.DataFrame) -> list[Problem]:
     lat, lon = frame["lat"], frame["lon"]
     swapped = (lat.abs() > 90) & (lon.abs() <= 90)
     for row, a, b in zip(_rows(frame, swapped), lat[swapped], lon[swapped]):
-        problems.append(
-            Problem(
-                "nodes",
-                row,
-                "lat",
-                f"lat {a:g} is outside -90..90 and lon {b:g} looks like a"
-                " latitude: are lat and lon swapped? (Jakarta is near lat -6.2, lon 106.8)",
-            )
-        )
+        jakarta = {"jakarta_lat": num(-6.2), "jakarta_lon": num(106.8)}
+        message = msg("dataset.lat_lon_swapped", lat=num(a), lon=num(b), **jakarta)
+        problems.append(Problem("nodes", row, "lat", message))
     out_lat = (lat.abs() > 90) & ~swapped
     out_lon = lon.abs() > 180
     for row, a in zip(_rows(frame, out_lat), lat[out_lat]):
-        problems.append(Problem("nodes", row, "lat", f"lat {a:g} is outside -90..90"))
+        problems.append(Problem("nodes", row, "lat", msg("dataset.lat_range", lat=num(a))))
     for row, b in zip(_rows(frame, out_lon), lon[out_lon]):
-        problems.append(Problem("nodes", row, "lon", f"lon {b:g} is outside -180..180"))
+        problems.append(Problem("nodes", row, "lon", msg("dataset.lon_range", lon=num(b))))
     half = lat.isna() != lon.isna()
     for row in _rows(frame, half):
-        problems.append(Problem("nodes", row, "lat", "give both lat and lon, or neither", WARNING))
+        problems.append(Problem("nodes", row, "lat", msg("dataset.lat_lon_pair"), WARNING))
     return problems
 
 
 def check_self_loops(frame: pd.DataFrame) -> list[Problem]:
     """A route must join two different nodes."""
     loop = (frame["origin"] == frame["destination"]) & (frame["origin"] != "")
-    return [
-        Problem("routes", row, "destination", "origin and destination are the same node") for row in _rows(frame, loop)
-    ]
+    return [Problem("routes", row, "destination", msg("dataset.self_loop")) for row in _rows(frame, loop)]
 
 
 def parse_tables(raw: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:

@@ -20,6 +20,7 @@ import numpy as np
 import pulp
 
 from foodchain.errors import SolverError
+from foodchain.messages import msg
 from foodchain.optimize.lp import LinearProgram
 
 SOLVERS = ("auto", "highs", "highs-simplex", "highs-ipm", "clp-simplex", "clp-barrier", "cbc", "pulp-highs")
@@ -49,7 +50,7 @@ def require_optimal(sol: Solution) -> Solution:
     warm re-solves alike (a shortfall is a result, not an error).
     """
     if sol.status != "optimal":
-        raise SolverError(f"the solver stopped without an optimal solution: {sol.status}")
+        raise SolverError(msg("solver.not_optimal", status=status_words(sol.status)))
     return sol
 
 
@@ -64,6 +65,22 @@ def _highs_status(h: highspy.Highs) -> str:
         highspy.HighsModelStatus.kIterationLimit: "iteration limit reached",
     }
     return words.get(status, h.modelStatusToString(status).lower())
+
+
+STATUS_IDS = {
+    "optimal": "solver.status.optimal",
+    "infeasible": "solver.status.infeasible",
+    "unbounded": "solver.status.unbounded",
+    "infeasible or unbounded": "solver.status.infeasible_or_unbounded",
+    "time limit reached": "solver.status.time_limit",
+    "iteration limit reached": "solver.status.iteration_limit",
+    "not solved": "solver.status.not_solved",
+}
+
+
+def status_words(status: str) -> str:
+    """A solver status for a person, in the reader's language (``status`` itself stays English in outputs)."""
+    return msg(STATUS_IDS[status]) if status in STATUS_IDS else status
 
 
 def highs_model(lp: LinearProgram, method: str = "simplex", time_limit: float | None = None) -> highspy.Highs:
@@ -158,7 +175,7 @@ def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = 
     try:
         prob.solve(engine)
     except pulp.PulpError as exc:
-        raise SolverError(f"{solver} (through PuLP) failed: {exc}") from exc
+        raise SolverError(msg("solver.pulp_failed", solver=solver, detail=str(exc))) from exc
     seconds = time.perf_counter() - start
     status = pulp.LpStatus[prob.status].lower()
     x = np.array([v.varValue or 0.0 for v in variables])
@@ -179,7 +196,7 @@ def clp_binary() -> str:
     """Path of the CBC program that PuLP ships (its LP engine is Clp)."""
     path = pulp.PULP_CBC_CMD.pulp_cbc_path
     if not Path(path).is_file():
-        raise SolverError("the CBC program that PuLP ships was not found; choose a HiGHS solver")
+        raise SolverError(msg("solver.no_cbc"))
     return path
 
 
@@ -194,7 +211,7 @@ def clp_args(mps: Path, sol_path: Path, method: str = "simplex", time_limit: flo
 def read_clp_solution(lp: LinearProgram, sol_path: Path, seconds: float, method: str, log: str = "") -> Solution:
     """The :class:`Solution` in a solution file Clp wrote for ``lp`` (status in words, duals, values)."""
     if not sol_path.exists():
-        raise SolverError(f"Clp wrote no solution: {log[-500:]}")
+        raise SolverError(msg("solver.clp_no_solution", log=log[-500:]))
     text = sol_path.read_text()
     head, _, body = text.partition("\n")
     phrase = head.split(" - ")[0].strip()
@@ -202,7 +219,7 @@ def read_clp_solution(lp: LinearProgram, sol_path: Path, seconds: float, method:
     m, n = lp.shape
     words = body.replace("**", " ").split()  # "**" marks an infeasible row or column
     if len(words) != 4 * (m + n):
-        raise SolverError(f"Clp's solution file has {len(words) / 4:g} rows and columns, the LP {m + n}")
+        raise SolverError(msg("solver.clp_bad_file", found=f"{len(words) / 4:g}", expected=m + n))
     table = np.array(words, dtype=object).reshape(-1, 4)  # index, name, value or activity, reduced cost or dual
     dual = table[:m, 3].astype(float)
     x = table[m:, 2].astype(float)
@@ -279,7 +296,7 @@ def solve_lp(
     from foodchain.optimize.portfolio import race  # the portfolio builds on this module
 
     if solver not in SOLVERS:
-        raise SolverError(f"unknown solver '{solver}'; choose one of {', '.join(SOLVERS)}")
+        raise SolverError(msg("solver.unknown", solver=solver, choices=", ".join(SOLVERS)))
     if solver == "auto":
         return race(lp, choose_engines(lp), time_limit, progress)
     if solver == "highs":

@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from foodchain.errors import InvalidScenario
+from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import WARNING, Problem, errors
 from foodchain.model.validation import suggest
@@ -72,16 +73,16 @@ def parse_passability(value: object) -> tuple[np.ndarray, np.ndarray, list[str]]
         )
     )
     if not pairs_ok:
-        return np.empty(0), np.empty(0), ["passability must be a list of [depth_m, factor] pairs of numbers"]
+        return np.empty(0), np.empty(0), [msg("flood.passability_pairs")]
     depth = np.array([p[0] for p in value], dtype=float)
     factor = np.array([p[1] for p in value], dtype=float)
     messages = []
     if (depth < 0).any():
-        messages.append("passability depths must be >= 0 m")
+        messages.append(msg("flood.passability_negative"))
     if (np.diff(depth) < 0).any() or (len(depth) > 2 and ((depth[2:] == depth[:-2]).any())):
-        messages.append("passability depths must increase (a depth may repeat once, to make a step)")
+        messages.append(msg("flood.passability_order"))
     if ((factor < 0) | (factor > 1)).any():
-        messages.append("passability factors must lie between 0 and 1")
+        messages.append(msg("flood.passability_factor"))
     return depth, factor, messages
 
 
@@ -135,14 +136,8 @@ def zone_areas(i: int, d: dict, dataset: Dataset, days: int) -> tuple[pd.DataFra
         target = zone.strip().lower()
         in_zone = (keys["name"] == target) | (keys["node_id"] == target) | (keys["region"] == target)
         if not in_zone.any():
-            problems.append(
-                Problem(
-                    "scenario",
-                    i,
-                    "zones",
-                    f"zone '{zone}' is not a node name, node_id or region in the dataset{suggest(zone, known)}",
-                )
-            )
+            hint = suggest(zone, known)
+            problems.append(Problem("scenario", i, "zones", msg("flood.bad_zone", zone=zone, hint=hint)))
             continue
         areas = FloodAreas(
             np.array([zone], dtype=object), np.array([None]), np.array([depth]), np.array([start]), np.array([end])
@@ -185,7 +180,7 @@ def _check_disruption(i: int, d: dict) -> tuple[np.ndarray, np.ndarray, list[Pro
     if "depth_m" in d:
         value = d["depth_m"]
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-            problems.append(Problem("scenario", i, "depth_m", f"depth_m must be a number >= 0 (metres), not {value!r}"))
+            problems.append(Problem("scenario", i, "depth_m", msg("flood.bad_depth", value=repr(value))))
     return depth, factor, problems
 
 
@@ -211,13 +206,13 @@ def overlay_disruption(
     overlay = overlay.sort_values(["kind", "id", "start_day"], ascending=[False, True, True], kind="stable")
     problems += _overlay_warnings(i, overlay, dataset, skipped, days)
     if overlay.empty:
-        problems.append(Problem("scenario", i, None, "this flood touches no route and no node", WARNING))
+        problems.append(Problem("scenario", i, None, msg("flood.touches_nothing"), WARNING))
     return overlay[OVERLAY_COLUMNS].reset_index(drop=True), problems
 
 
 def _listing(ids: list[str]) -> str:
     shown = ", ".join(ids[:LISTED])
-    return shown + (f" and {len(ids) - LISTED} more" if len(ids) > LISTED else "")
+    return msg("flood.listing_more", shown=shown, count=len(ids) - LISTED) if len(ids) > LISTED else shown
 
 
 def _overlay_warnings(i: int, overlay: pd.DataFrame, dataset: Dataset, skipped: list[str], days: int) -> list[Problem]:
@@ -228,8 +223,7 @@ def _overlay_warnings(i: int, overlay: pd.DataFrame, dataset: Dataset, skipped: 
                 "scenario",
                 i,
                 None,
-                f"{len(skipped)} route(s) have no geometry and an endpoint"
-                f" without lat/lon, so the flood cannot be placed on them: {_listing(skipped)}",
+                msg("flood.routes_unplaced", count=len(skipped), ids=_listing(skipped)),
                 WARNING,
             )
         )
@@ -246,9 +240,13 @@ def _overlay_warnings(i: int, overlay: pd.DataFrame, dataset: Dataset, skipped: 
                     "scenario",
                     i,
                     "passability",
-                    f"the flood slows {len(ids)} {kind}(s) with no"
-                    f" {column} set (unlimited): {_listing(ids)}; only closures apply to them"
-                    f" (give them a {column} to model the slowdown)",
+                    msg(
+                        "flood.slows_unlimited",
+                        count=len(ids),
+                        kind=msg(f"flood.kind.{kind}"),
+                        column=column,
+                        ids=_listing(ids),
+                    ),
                     WARNING,
                 )
             )
@@ -259,7 +257,7 @@ def _overlay_warnings(i: int, overlay: pd.DataFrame, dataset: Dataset, skipped: 
                 "scenario",
                 i,
                 "start_day",
-                f"flood area(s) {_listing(late)} start after the last day solved ({days}): no effect",
+                msg("flood.starts_late", names=_listing(late), days=days),
                 WARNING,
             )
         )

@@ -26,14 +26,11 @@ from shapely.errors import ShapelyError
 from shapely.geometry import shape
 
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg, num
 from foodchain.model.problems import WARNING, Problem
 from foodchain.safe_read import MAX_DOC_BYTES, parse_json, read_regular_file
 
 MAX_GEOJSON_BYTES = MAX_DOC_BYTES
-NOT_FROM_A_FILE = (
-    "a scenario that was uploaded, stored or built in the app carries its polygons inline"
-    " (upload the GeoJSON file together with the scenario)"
-)
 POLYGONAL = ("Polygon", "MultiPolygon")
 SUSPICIOUS_DEPTH_M = 10.0  # deeper than any urban flood: probably centimetres
 PROPERTY_DAYS = ("start_day", "end_day")
@@ -70,23 +67,23 @@ def read_geojson_file(name: object, base_dir: Path | None) -> tuple[object, list
     bounded: a regular file of at most 20 MB, nested at most 64 deep, finite numbers.
     """
     if not isinstance(name, str) or not name.strip():
-        return None, [_flood_error(None, "geojson", "'geojson' must be the name of a .geojson file")]
+        return None, [_flood_error(None, "geojson", msg("flood.geojson_name"))]
     if base_dir is None:
-        return None, [_flood_error(None, "geojson", f"flood file '{name}' is not read: {NOT_FROM_A_FILE}")]
+        return None, [_flood_error(None, "geojson", msg("flood.not_from_a_file", name=name))]
     path = Path(name)
     if not path.is_absolute():
         path = base_dir / path
     if not path.exists():
-        return None, [
-            _flood_error(
-                None, "geojson", f"flood file '{name}' does not exist (it is looked up next to the scenario file)"
-            )
-        ]
+        return None, [_flood_error(None, "geojson", msg("flood.file_absent", name=name))]
     try:
         return parse_json(read_regular_file(path, MAX_GEOJSON_BYTES, "flood"), name, "flood"), []
     except InvalidInput as exc:
-        message = exc.problems[0].message.replace("is not valid JSON", "is not GeoJSON (not valid JSON")
-        return None, [_flood_error(None, "geojson", f"flood file {message}")]
+        first = exc.problems[0].message
+        if getattr(first, "id", None) == "file.bad_json":
+            message = msg("flood.not_geojson_json", name=name, detail=first.params["detail"])
+        else:
+            message = msg("flood.file_problem", message=first)
+        return None, [_flood_error(None, "geojson", message)]
 
 
 def feature_list(doc: object, label: str) -> tuple[list, list[Problem]]:
@@ -96,18 +93,16 @@ def feature_list(doc: object, label: str) -> tuple[list, list[Problem]]:
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
         features = doc.get("features")
         if not isinstance(features, list):
-            return [], [_flood_error(None, "features", f"{label}: a FeatureCollection needs a 'features' list")]
+            return [], [_flood_error(None, "features", msg("flood.needs_features", label=label))]
     elif isinstance(doc, dict) and doc.get("type") == "Feature":
         features = [doc]
     elif isinstance(doc, dict) and doc.get("type") in POLYGONAL:
         features = [{"type": "Feature", "geometry": doc, "properties": {}}]
     else:
-        what = f"an object of type '{doc.get('type')}'" if isinstance(doc, dict) else type(doc).__name__
-        return [], [
-            _flood_error(None, None, f"{label} is not GeoJSON: expected a FeatureCollection of Polygons, found {what}")
-        ]
+        what = msg("flood.object_of_type", kind=doc.get("type")) if isinstance(doc, dict) else type(doc).__name__
+        return [], [_flood_error(None, None, msg("flood.not_geojson", label=label, what=what))]
     if not features:
-        return [], [_flood_error(None, "features", f"{label} has no features (an empty collection floods nothing)")]
+        return [], [_flood_error(None, "features", msg("flood.no_features", label=label))]
     return features, []
 
 
@@ -118,25 +113,21 @@ def _swapped(bounds: tuple[float, ...]) -> bool:
 
 
 def coordinate_problem(geom, extent: tuple[float, float, float, float] | None) -> str | None:
-    """Why the coordinates of ``geom`` cannot be WGS84 ``[lon, lat]`` near the network, or ``None``.
+    """The message id saying why the coordinates of ``geom`` cannot be WGS84 ``[lon, lat]`` near
+    the network (a ``flood.coordinates_*`` message with a ``where`` parameter), or ``None``.
 
     ``extent`` is ``(lon_min, lat_min, lon_max, lat_max)`` of the dataset's nodes; a
     polygon that misses it but would hit it with the axes swapped was written lat-first.
     """
     bounds = geom.bounds
     if not all(math.isfinite(b) for b in bounds):
-        return "has coordinates that are not numbers"
-    swap_hint = (
-        "coordinates look like (lat, lon); GeoJSON puts longitude first (Jakarta is near"
-        " [106.8, -6.2], not [-6.2, 106.8]): swap them"
-    )
+        return "flood.coordinates_not_numbers"
+    swap_hint = "flood.coordinates_swapped"
     if _swapped(bounds):
         return swap_hint
     xmin, ymin, xmax, ymax = bounds
     if abs(xmin) > 180 or abs(xmax) > 180 or abs(ymin) > 90 or abs(ymax) > 90:
-        return (
-            "has coordinates outside longitude/latitude range; is it in metres (e.g. UTM)? Save it as WGS84 (EPSG:4326)"
-        )
+        return "flood.coordinates_range"
     if extent is not None:
         box = shapely.box(*extent).buffer(0.5)
         if not geom.intersects(box) and shapely.box(ymin, xmin, ymax, xmax).intersects(box):
@@ -153,32 +144,25 @@ def _repair(n: int, geom, where: str) -> tuple[object, list[Problem]]:
         fixed = shapely.make_valid(geom, method="structure", keep_collapsed=False)
     except (TypeError, ValueError, ShapelyError):  # older GEOS: the default method
         fixed = shapely.make_valid(geom)
-    note = Problem("flood", n, "geometry", f"{where} has an invalid ring ({reason}); repaired with make_valid", WARNING)
+    note = Problem("flood", n, "geometry", msg("flood.invalid_ring", where=where, reason=reason), WARNING)
     return fixed, [note]
 
 
 def _geometry(n: int, feature: dict, where: str, extent) -> tuple[object, list[Problem]]:
     doc = feature.get("geometry")
     if not isinstance(doc, dict) or "type" not in doc:
-        return None, [_flood_error(n, "geometry", f"{where} has no geometry")]
+        return None, [_flood_error(n, "geometry", msg("flood.no_geometry", where=where))]
     if doc["type"] not in POLYGONAL:
-        return None, [
-            _flood_error(
-                n,
-                "geometry",
-                f"{where} is a {doc['type']}; a flood area must be a"
-                " Polygon or MultiPolygon (draw the flooded area, not a point or a line)",
-            )
-        ]
+        return None, [_flood_error(n, "geometry", msg("flood.not_polygon", where=where, kind=doc["type"]))]
     try:
         geom = shape(doc)
     except (ValueError, TypeError, IndexError, KeyError, AttributeError, ShapelyError) as exc:
-        return None, [_flood_error(n, "geometry", f"{where} has unreadable coordinates ({exc})")]
+        return None, [_flood_error(n, "geometry", msg("flood.unreadable_coordinates", where=where, detail=str(exc)))]
     if geom.is_empty:
-        return None, [_flood_error(n, "geometry", f"{where} has an empty geometry")]
+        return None, [_flood_error(n, "geometry", msg("flood.empty_geometry", where=where))]
     problem = coordinate_problem(geom, extent)
     if problem:
-        return None, [_flood_error(n, "geometry", f"{where} {problem}")]
+        return None, [_flood_error(n, "geometry", msg(problem, where=where))]
     return _repair(n, geom, where)
 
 
@@ -201,7 +185,7 @@ def _properties(n: int, props: dict, where: str, defaults: dict) -> tuple[dict, 
         depth = _number(props["depth_m"])
         if depth is None or depth < 0:
             problems.append(
-                _flood_error(n, "depth_m", f"{where}: depth_m must be a number >= 0 (metres), not {props['depth_m']!r}")
+                _flood_error(n, "depth_m", msg("flood.feature_bad_depth", where=where, value=repr(props["depth_m"])))
             )
         else:
             out["depth_m"] = depth
@@ -211,7 +195,7 @@ def _properties(n: int, props: dict, where: str, defaults: dict) -> tuple[dict, 
                         "flood",
                         n,
                         "depth_m",
-                        f"{where}: depth_m {depth:g} is more than {SUSPICIOUS_DEPTH_M:g} m; is it in centimetres?",
+                        msg("flood.depth_centimetres", where=where, depth=num(depth), limit=num(SUSPICIOUS_DEPTH_M)),
                         WARNING,
                     )
                 )
@@ -220,14 +204,14 @@ def _properties(n: int, props: dict, where: str, defaults: dict) -> tuple[dict, 
         if value is None:
             continue
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            problems.append(
-                _flood_error(n, key, f"{where}: {key} must be a whole number >= 1 (days are 1-based), not {value!r}")
-            )
+            problems.append(_flood_error(n, key, msg("flood.feature_bad_day", where=where, key=key, value=repr(value))))
         else:
             out[key] = value
     if out["start_day"] > out["end_day"]:
         problems.append(
-            _flood_error(n, "end_day", f"{where}: end_day {out['end_day']} is before start_day {out['start_day']}")
+            _flood_error(
+                n, "end_day", msg("flood.end_before_start", where=where, end=out["end_day"], start=out["start_day"])
+            )
         )
     return out, problems
 
@@ -236,16 +220,16 @@ def parse_features(features: list, label: str, defaults: dict, extent=None) -> t
     """Check every feature; returns one dict (name, geometry, depth_m, start_day, end_day) per good feature."""
     areas, problems = [], []
     for n, feature in enumerate(features, start=1):
-        where = f"{label} feature {n}"
+        where = msg("flood.where", label=label, n=n)
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
-            problems.append(_flood_error(n, None, f"{where} is not a GeoJSON Feature"))
+            problems.append(_flood_error(n, None, msg("flood.not_feature", where=where)))
             continue
         props = feature.get("properties") or {}
         if not isinstance(props, dict):
-            problems.append(_flood_error(n, "properties", f"{where}: properties must be an object"))
+            problems.append(_flood_error(n, "properties", msg("flood.properties_object", where=where)))
             continue
         if props.get("name"):
-            where += f" ('{props['name']}')"
+            where = msg("flood.where_named", label=label, n=n, name=props["name"])
         geom, probs = _geometry(n, feature, where, extent)
         values, more = _properties(n, props, where, defaults | {"name": f"{label} feature {n}"})
         problems += probs + more

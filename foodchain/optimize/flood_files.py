@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from foodchain.errors import InvalidInput, InvalidScenario
+from foodchain.messages import msg
 from foodchain.model.problems import Problem
 from foodchain.optimize.flood_areas import feature_list
 from foodchain.safe_read import load_document, parse_json
@@ -64,8 +65,7 @@ def confine_flood_files(doc: dict, uploaded: dict[str, bytes], bundled: dict[str
                         "scenario",
                         i,
                         "geojson",
-                        f"flood file '{name}' is not one of the files uploaded with the scenario or the bundled"
-                        f" sample files ({', '.join(allowed) or 'none'}); upload it together with the scenario",
+                        msg("flood.not_in_upload", name=name, allowed=", ".join(allowed) or msg("flood.none")),
                     )
                 )
                 continue

@@ -34,6 +34,7 @@ import numpy as np
 import psutil
 
 from foodchain.errors import InvalidInput
+from foodchain.messages import msg, num
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem
 from foodchain.optimize.instance import Instance
@@ -60,8 +61,11 @@ class LpSize:
         return BASE_BYTES + BYTES_PER_NONZERO * self.nonzeros
 
     def words(self) -> str:
-        gib = self.memory_bytes / GIB
-        return f"{self.rows:,} rows x {self.columns:,} columns, {self.nonzeros:,} nonzeros, about {gib:.1f} GiB"
+        """Rows, columns, nonzeros and memory in words (a message: the reader's language)."""
+        gib = num(self.memory_bytes / GIB, 1)
+        return msg(
+            "solver.size_words", rows=num(self.rows), columns=num(self.columns), nonzeros=num(self.nonzeros), gib=gib
+        )
 
 
 def estimate_lp_size(inst: Instance) -> LpSize:
@@ -93,20 +97,17 @@ def check_lp_size(inst: Instance) -> LpSize:
     size = estimate_lp_size(inst)
     limit = memory_limit_bytes()
     if size.memory_bytes > limit:
-        message = (
-            f"the LP of {days_words(inst.days)} would have up to {size.words()} of memory, more than the "
-            f"{limit / GIB:.1f} GiB allowed; solve fewer days (--days) or a smaller network"
-        )
+        message = msg("solver.too_large", days=days_words(inst.days), size=size.words(), limit=num(limit / GIB, 1))
         raise ModelTooLarge([Problem("options", None, "days", message)], "options")
     return size
 
 
 def days_words(days: int) -> str:
-    return f"{days} day{'s' if days != 1 else ''}"
+    return msg("solver.one_day", days=days) if days == 1 else msg("solver.days", days=days)
 
 
 def check_days(days: int) -> None:
     """Refuse (exit code 2) a horizon outside 1 to :data:`~foodchain.model.limits.MAX_HORIZON_DAYS` days."""
     if not 1 <= days <= MAX_HORIZON_DAYS:
-        problem = Problem("options", None, "days", f"days must be from 1 to {MAX_HORIZON_DAYS} (a year), not {days}")
+        problem = Problem("options", None, "days", msg("solver.days_range", limit=MAX_HORIZON_DAYS, days=days))
         raise InvalidInput([problem], "options")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.backends import DEFAULT_SOLVER, require_optimal, solve_lp
 from foodchain.optimize.equity import second_stage
@@ -47,7 +48,8 @@ def solve(
     inst = build_instance(dataset, factors)
     size = check_lp_size(inst)
     if progress:
-        progress(SolveProgress(time.perf_counter() - start, {"building the LP": f"up to {size.words()}"}))
+        phase = {msg("solver.building_lp"): msg("solver.up_to", size=size.words())}  # words in the reader's language
+        progress(SolveProgress(time.perf_counter() - start, phase))
     lp = build_lp(inst)
     built = time.perf_counter()
     sol = require_optimal(solve_lp(lp, solver, time_limit, _since(start, progress)))

@@ -48,6 +48,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from foodchain.errors import FoodchainError, InvalidInput
+from foodchain.messages import msg
 from foodchain.model.problems import Problem
 
 VIEWER, MANAGER, ANALYST, ADMIN = ROLES = ("viewer", "manager", "analyst", "admin")
@@ -89,7 +90,7 @@ class LoginRefused(FoodchainError):
 
     def __init__(self, reason: str, retry_after_s: float = 0.0) -> None:
         self.reason, self.retry_after_s = reason, max(0.0, retry_after_s)
-        super().__init__(f"login refused ({reason})")
+        super().__init__(msg("store.login_refused", reason=reason))
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,12 @@ class Session:
         return None
 
 
+def not_allowed(account: Account, action: str, needed: str) -> str:
+    """'account 'ana' (viewer) may not add version: that needs the analyst role', in the reader's language."""
+    words = msg(f"store.action.{action}")
+    return msg("store.not_allowed", name=account.name, role=account.role, action=words, needed=needed)
+
+
 def _problem(column: str, message: str) -> Problem:
     return Problem("accounts", None, column, message)
 
@@ -128,17 +135,12 @@ def check_new_account(name: str, role: str, password: str) -> list[Problem]:
     """Every problem with a new account's name, role and password (empty when it may be made)."""
     problems = []
     if not NAME_PATTERN.fullmatch(name):
-        problems.append(
-            _problem(
-                "name",
-                f"'{name[:70]}' is not a name: 1-64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit",
-            )
-        )
+        problems.append(_problem("name", msg("store.bad_account_name", name=name[:70])))
     if role not in ROLES:
-        problems.append(_problem("role", f"'{role[:30]}' is not a role: one of {', '.join(ROLES)}"))
+        problems.append(_problem("role", msg("store.bad_role", role=role[:30], roles=", ".join(ROLES))))
     if not MIN_PASSWORD_CHARS <= len(password) <= MAX_PASSWORD_CHARS:
         problems.append(
-            _problem("password", f"the password must have {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters")
+            _problem("password", msg("store.password_length", low=MIN_PASSWORD_CHARS, high=MAX_PASSWORD_CHARS))
         )
     return problems
 
@@ -198,12 +200,12 @@ class Accounts:
         ``by`` is who does it: a text (the command line) or a signed-in :class:`Account`,
         which must be an admin (else :class:`PermissionDenied`).
         """
-        by = self._admin(by, "add an account")
+        by = self._admin(by, "add_account")
         name = name.strip()
         problems = check_new_account(name, role, password)
         taken = self._row(name) if not problems else None
         if taken is not None:
-            problems.append(_problem("name", f"there is already an account named '{taken[0]}'"))
+            problems.append(_problem("name", msg("store.account_taken", name=taken[0])))
         if problems:
             raise InvalidInput(problems, "account")
         try:
@@ -212,27 +214,29 @@ class Accounts:
                 (name, role, self.hasher.hash(password), _stamp(self.clock()), by),
             )
         except sqlite3.IntegrityError:  # made by someone else since the check above
-            raise InvalidInput([_problem("name", f"there is already an account named '{name}'")], "account") from None
+            raise InvalidInput([_problem("name", msg("store.account_taken", name=name))], "account") from None
         self.record(by, "account_added", f"{name} ({role})")
         return Account(name, role)
 
     def disable(self, name: str, by: str | Account = "command line") -> None:
         """Disable an account: it can no longer sign in, and its open sessions end at their next page
         (``by`` as for :meth:`add`)."""
-        by = self._admin(by, "disable an account")
+        by = self._admin(by, "disable_account")
         row = self._row(name.strip())
         if row is None:
-            raise InvalidInput([_problem("name", f"there is no account named '{name.strip()[:70]}'")], "account")
+            raise InvalidInput([_problem("name", msg("store.no_account", name=name.strip()[:70]))], "account")
         self._run("UPDATE accounts SET disabled = 1 WHERE name = ?", (row[0],))
         self.record(by, "account_disabled", row[0])
 
     def _admin(self, by: str | Account, action: str) -> str:
-        """The name of who acts; an :class:`Account` that is not an admin is refused (and logged)."""
+        """The name of who acts; an :class:`Account` that is not an admin is refused (and logged).
+
+        ``action`` names the action (``add_account``): the log records it, the message says it in words."""
         if not isinstance(by, Account):
             return by
         if not by.can(ADMIN):
-            self.record(by.name, "refused", f"{action} needs admin")
-            raise PermissionDenied(f"account '{by.name}' ({by.role}) may not {action}: that needs the admin role")
+            self.record(by.name, "refused", f"{action.replace('_', ' ')} needs admin")
+            raise PermissionDenied(not_allowed(by, action, ADMIN))
         return by.name
 
     def get(self, name: str) -> Account | None:

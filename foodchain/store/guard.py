@@ -21,8 +21,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from foodchain.messages import msg
 from foodchain.store import Store
-from foodchain.store.accounts import ANALYST, MANAGER, VIEWER, Account, Accounts, PermissionDenied
+from foodchain.store.accounts import ANALYST, MANAGER, VIEWER, Account, Accounts, PermissionDenied, not_allowed
 
 # store method: (the role it needs, given the call's arguments; the argument naming who did it)
 WRITES: dict[str, tuple[Callable[[dict], str], str | None]] = {
@@ -50,7 +51,7 @@ class AccountStore(Store):
     @contextmanager
     def _write(self) -> Iterator:
         if not getattr(self._granted, "method", None):
-            raise PermissionDenied("this store write has no role in foodchain.store.guard.WRITES")
+            raise PermissionDenied(msg("store.write_without_role"))
         with super()._write() as con:
             yield con
 
@@ -76,10 +77,7 @@ def _guarded(method: str, rule: Callable[[dict], str], who: str | None) -> Calla
         needed = rule(call.arguments)
         if not self.account.can(needed):
             self.accounts.record(self.account.name, "refused", f"{method} needs {needed}")
-            raise PermissionDenied(
-                f"account '{self.account.name}' ({self.account.role}) may not {method.replace('_', ' ')}:"
-                f" that needs the {needed} role"
-            )
+            raise PermissionDenied(not_allowed(self.account, method, needed))
         self._granted.method = method
         try:
             result = original(*call.args, **call.kwargs)

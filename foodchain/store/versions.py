@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from foodchain.errors import FoodchainError
+from foodchain.messages import msg
 from foodchain.model.dataset import Dataset, dataset_from_tables
 from foodchain.model.schema import TABLES
 from foodchain.store.frames import FORMAT, frame_from_bytes, frame_to_bytes
@@ -45,7 +46,7 @@ def required_name(by: str | None) -> str:
     """``by`` without surrounding spaces; raises :class:`NameRequired` when blank."""
     name = (by or "").strip()
     if not name:
-        raise NameRequired("the name of the person uploading or activating is required")
+        raise NameRequired(msg("store.name_required"))
     return name
 
 
@@ -93,7 +94,7 @@ class VersionStore:
         name = required_name(by)
         with self._write() as con:
             if not con.execute("SELECT 1 FROM dataset_versions WHERE id = ?", (version_id,)).fetchone():
-                raise UnknownVersion(f"there is no dataset version {version_id}")
+                raise UnknownVersion(msg("store.no_version", version=version_id))
             _activate(con, version_id, name, note)
 
     def active_version(self) -> int | None:
@@ -123,7 +124,7 @@ class VersionStore:
         frame = self.versions()
         row = frame[frame["id"] == version_id]
         if row.empty:
-            raise UnknownVersion(f"there is no dataset version {version_id}")
+            raise UnknownVersion(msg("store.no_version", version=version_id))
         return row.iloc[0].to_dict()
 
     def events(self) -> pd.DataFrame:
@@ -136,7 +137,7 @@ class VersionStore:
         """The tables of a version exactly as stored (typed; raw strings for a ``raw`` version)."""
         rows = self._read("SELECT name, data FROM dataset_frames WHERE version_id = ?", (version_id,))
         if not rows:
-            raise UnknownVersion(f"there is no dataset version {version_id}")
+            raise UnknownVersion(msg("store.no_version", version=version_id))
         return {name: frame_from_bytes(bytes(blob)) for name, blob in rows if name in TABLES}
 
     raw_tables = tables  # what an upload is merged into
@@ -153,7 +154,7 @@ class VersionStore:
             return dataset_from_tables(tables)
         missing = [t for t in TABLES if t not in tables]
         if missing:
-            raise FoodchainError(f"dataset version {version_id} lacks the table(s) {', '.join(missing)}")
+            raise FoodchainError(msg("store.version_lacks_tables", version=version_id, tables=", ".join(missing)))
         return Dataset(**tables)
 
 

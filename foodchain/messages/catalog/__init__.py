@@ -6,9 +6,35 @@ An id is ``topic.name`` and is declared in exactly one module (checked on import
 
 from __future__ import annotations
 
-from foodchain.messages.catalog import common, equity, levers, report, template
+from foodchain.messages.catalog import (
+    analysis,
+    cli,
+    common,
+    dataset,
+    equity,
+    files,
+    flood,
+    levers,
+    report,
+    solver,
+    store,
+    template,
+)
 
-TOPICS = (common, equity, levers, report, template)
+TOPICS = (
+    common,
+    dataset,
+    files,
+    cli,
+    store,
+    solver,
+    flood,
+    analysis,
+    equity,
+    levers,
+    report,
+    template,
+)
 
 
 def _gather() -> dict[str, dict[str, str]]:
