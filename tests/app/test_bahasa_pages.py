@@ -60,7 +60,7 @@ MAP_TEXT = ("tip", "label", "capacity", "text", "name")  # the text fields of th
 # Tables another part of issue 16 puts into Bahasa, told by their columns: the template help
 # (column meanings, types, required yes/no) is item 4's, with the report headers. The row editor
 # (Upload data) shows the data as its files hold it, ids and blanks included, and is not checked.
-TABLES_OF_OTHERS = [{"required", "type", "meaning"}]
+TABLES_OF_OTHERS: list[set[str]] = []
 
 
 @pytest.mark.parametrize("key", sorted(TEXT))
