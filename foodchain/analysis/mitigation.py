@@ -24,6 +24,7 @@ first-order value of one more t/day; ``duals`` lists every binding route and nod
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,7 @@ from foodchain.model.dataset import Dataset, dataset_from_tables
 from foodchain.optimize.results import SolveResult, make_result
 from foodchain.optimize.scenario import Scenario
 from foodchain.optimize.solve import solve
+from foodchain.optimize.targets import listed, route_mask
 
 COLUMNS = [
     "lever",
@@ -68,8 +70,6 @@ class MitigationResult:
 
     def write(self, out) -> None:
         """Write mitigation.csv, duals.csv and mitigation_summary.json into ``out`` (atomically)."""
-        from pathlib import Path
-
         folder = Path(out)
         write_csv(self.levers, folder / "mitigation.csv")
         write_csv(self.duals, folder / "duals.csv")
@@ -77,9 +77,8 @@ class MitigationResult:
 
 
 def _route_mask(dataset: Dataset, params: dict) -> np.ndarray:
-    corridors = params.get("corridors", []) + ([params["corridor"]] if "corridor" in params else [])
-    routes = dataset.routes
-    return (routes["route_id"].isin(params.get("routes", [])) | routes["corridor"].isin(corridors)).to_numpy()
+    """Routes [R] a reopen lever names by ``routes`` and ``corridor``/``corridors``."""
+    return route_mask(dataset, params.get("routes", []), listed(params, "corridors", "corridor"))
 
 
 def capacity_variant(resolver: Resolver, lever: Lever) -> tuple[np.ndarray, np.ndarray]:

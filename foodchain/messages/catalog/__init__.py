@@ -6,9 +6,9 @@ An id is ``topic.name`` and is declared in exactly one module (checked on import
 
 from __future__ import annotations
 
-from foodchain.messages.catalog import common
+from foodchain.messages.catalog import common, scenario
 
-TOPICS = (common,)
+TOPICS = (common, scenario)
 
 
 def _gather() -> dict[str, dict[str, str]]:
