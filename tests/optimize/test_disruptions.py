@@ -10,7 +10,8 @@ from foodchain.analysis.criticality import closure_masks
 from foodchain.analysis.ensemble import event_masks
 from foodchain.analysis.flood_spec import check_spec_targets, spec_from_dict
 from foodchain.messages import use_language
-from foodchain.optimize.disruptions import DISRUPTIONS, closure, touched
+from foodchain.messages.catalog import CATALOG
+from foodchain.optimize.disruptions import DISRUPTIONS, DisruptionType, closure, touched
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.flood import flood_overlay
 from foodchain.optimize.targets import zone_masks, zone_node_mask
@@ -85,3 +86,18 @@ def test_scenario_messages_name_the_type_in_bahasa():
     assert problem.text("en") == "'node' is not a key of a close_route disruption (did you mean 'note'?)"
     with use_language("id"):
         assert str(problem.message).startswith("'node' bukan kunci gangguan penutupan rute (close_route)")
+
+
+def test_a_type_declared_once_in_the_registry_is_validated_and_applied(monkeypatch):
+    """A hub strike (throughput x factor at chosen nodes) needs only its registry entry."""
+    strike = DisruptionType("hub_strike", "node", frozenset({"factor", "nodes"}), frozenset())
+    monkeypatch.setitem(DISRUPTIONS, "hub_strike", strike)
+    monkeypatch.setitem(CATALOG, "scenario.type.hub_strike", {"en": "hub_strike", "id": "mogok hub (hub_strike)"})
+    ds = line_network(hub_throughput=100.0)
+    with pytest.raises(InvalidScenario) as exc:  # its keys are checked ...
+        scenario_from_dict({"disruptions": [{"type": "hub_strike", "nodes": ["H"]}]})
+    assert [p.message for p in exc.value.problems] == ["a hub_strike disruption needs 'factor'"]
+    doc = {"horizon_days": 2, "disruptions": [{"type": "hub_strike", "nodes": ["H"], "factor": 0.5, "end_day": 1}]}
+    f = scenario_factors(ds, scenario_from_dict(doc))  # ... and it scales the node factors it declares
+    assert f.node.tolist() == [[1, 1], [0.5, 1], [1, 1], [1, 1]]
+    assert (f.route == 1).all() and (f.supply == 1).all() and (f.demand == 1).all()
