@@ -119,7 +119,7 @@ DISRUPTIONS: dict[str, DisruptionType] = {
         ),
     )
 }  # fmt: skip (one type a line: the registry reads as a table)
-TARGET_KEYS = ("routes", "corridors", "corridor", "nodes", "regions", "zones")  # keys naming places, for display
+TARGET_KEYS = ("corridor", "corridors", "routes", "nodes", "regions", "zones")  # keys naming places, for display
 CLOSURES = {  # what N-1 criticality closes: kind -> the disruption closing one such target
     "route": lambda target: {"type": "close_route", "routes": [target]},
     "corridor": lambda target: {"type": "close_corridor", "corridor": target},
