@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from foodchain import fmt
 from tests.app.test_pages import TOLL, app, db, ok, run_toll  # noqa: F401 (db is a fixture)
 
 
@@ -51,3 +52,18 @@ def test_compare_totals_by_hand(db):  # noqa: F811
     assert totals["delivered_t"].tolist() == pytest.approx([336.0, 296.0])
     assert totals["shortfall_t"].tolist() == pytest.approx([0.0, 40.0])
     assert totals["share_unmet"].tolist() == pytest.approx([0.0, 40 / 336])
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_shortfalls_headline_and_zone_table_by_hand(db, lang):  # noqa: F811
+    ok(run_toll(app("pages/3_Scenarios.py")))
+    sf = ok(app("pages/4_Shortfalls.py", lang))
+    values = [m.value for m in sf.metric[:4]]
+    # 40 t of 3 x 112 t; one market of three short; North's 500,000 people lack 40 % of their rice on days 1-2
+    assert values == [fmt.number(40.0, lang, 1), fmt.percent(40 / 336, lang), "1 / 3", fmt.number(500_000, lang)]
+    assert values[3] == {"en": "500,000", "id": "500.000"}[lang]
+    zones = next(d.value for d in sf.dataframe if {"node_id", "share_unmet"} <= set(d.value.columns))
+    zones = zones.set_index("node_id")
+    assert zones.loc["MKT-NORTH", ["demand_t", "shortfall_t"]].tolist() == pytest.approx([3 * (50 + 6), 40.0])
+    assert zones.loc["MKT-NORTH", "share_unmet"] == pytest.approx(40 / 168)
+    assert zones.loc[["MKT-SOUTH", "MKT-ISLAND"], "shortfall_t"].tolist() == pytest.approx([0.0, 0.0])
