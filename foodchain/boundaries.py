@@ -22,6 +22,7 @@ import pandas as pd
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from foodchain.errors import InvalidBoundary
 from foodchain.geo import catchments, read_boundary
 from foodchain.messages import msg
 
@@ -40,7 +41,7 @@ class MapLayers:
 def read_features(path: Path) -> pd.DataFrame:
     """A GeoJSON FeatureCollection as a frame of its properties plus ``geometry`` (shapely)."""
     if path.stat().st_size > MAX_BOUNDARY_BYTES:
-        raise ValueError(msg("file.boundary_too_big", name=path.name, limit=MAX_BOUNDARY_BYTES // 1_000_000))
+        raise InvalidBoundary(msg("file.boundary_too_big", name=path.name, limit=MAX_BOUNDARY_BYTES // 1_000_000))
     doc = json.loads(path.read_text(encoding="utf-8"))
     rows = [dict(f.get("properties") or {}, geometry=shape(f["geometry"])) for f in doc["features"]]
     return pd.DataFrame(rows)
@@ -84,7 +85,8 @@ def zone_shapes(
     (clipped to the uploaded boundary's outline if it has no ``node_id``). Zones without a
     polygon are left out, so the map shows only the places that have a shape.
 
-    Raises ``ValueError`` (a message for the user) when the uploaded boundary is not GeoJSON polygons.
+    Raises :class:`~foodchain.errors.InvalidBoundary` (a message for the user) when the uploaded
+    boundary is not GeoJSON polygons.
     """
     if boundary:
         shapes, outline = read_boundary(boundary, zone_ids)

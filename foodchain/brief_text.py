@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from foodchain import fmt
+from foodchain.optimize.disruptions import target_values
 
 TEXT = {
     "title": ("Ringkasan kebijakan: kekurangan pangan", "Policy brief: food shortfalls"),
@@ -83,11 +84,7 @@ def day_span(d: dict, horizon_days: int, start_date: str | None, lang: str) -> s
 
 
 def _targets(d: dict, names: dict[str, str]) -> str:
-    picked = []
-    for key in ("corridor", "corridors", "routes", "nodes", "regions", "zones", "commodities"):
-        value = d.get(key)
-        values = [value] if isinstance(value, str) else list(value or [])
-        picked += [names.get(v, v) for v in values]
+    picked = [names.get(v, v) for v in target_values(d)]
     return ", ".join(picked[:8]) + (f" (+{len(picked) - 8})" if len(picked) > 8 else "")
 
 

@@ -58,3 +58,22 @@ class InvalidScenario(InvalidInput):
 
 class SolverError(FoodchainError):
     """The solver could not produce an optimal solution (status in words)."""
+
+
+class InvalidSpec(InvalidInput):
+    """The ensemble spec is malformed or names corridors or zones the dataset lacks."""
+
+    def __init__(self, problems: list) -> None:
+        super().__init__(problems, "ensemble spec")
+
+
+class InvalidBoundary(FoodchainError):
+    """A boundary or zone GeoJSON that is not polygons (or too large); the message says why."""
+
+
+class NotFound(FoodchainError):
+    """Something asked for by name or number is not stored (a dataset version, a scenario)."""
+
+
+class Cancelled(FoodchainError):
+    """The caller cancelled a batch of solves; nothing was written."""

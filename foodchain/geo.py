@@ -18,7 +18,7 @@ from scipy.sparse.csgraph import connected_components
 from shapely.geometry import MultiPoint, Point, shape
 from shapely.geometry.base import BaseGeometry
 
-from foodchain.errors import InvalidInput
+from foodchain.errors import InvalidBoundary, InvalidInput
 from foodchain.messages import msg
 from foodchain.safe_read import parse_json
 
@@ -76,20 +76,21 @@ def read_boundary(data: bytes | str, node_ids: list[str]) -> tuple[pd.DataFrame 
     """A boundary GeoJSON as zone shapes (features with a ``node_id`` property that is a
     node) or, failing that, as one outline (the union of its polygons).
 
-    Raises ``ValueError`` with a message for the user when the file is not GeoJSON polygons.
+    Raises :class:`~foodchain.errors.InvalidBoundary` with a message for the user when the
+    file is not GeoJSON polygons.
     """
     try:
         doc = parse_json(data.encode() if isinstance(data, str) else data, "upload", "boundary")
     except InvalidInput as exc:  # too large, too deep, not UTF-8 or not finite (foodchain.safe_read)
-        raise ValueError(msg("file.boundary_not_geojson", detail=exc.problems[0].message)) from None
+        raise InvalidBoundary(msg("file.boundary_not_geojson", detail=exc.problems[0].message)) from None
     try:
         features = doc["features"] if doc.get("type") == "FeatureCollection" else [doc]
         geoms = [(f.get("properties") or {}, shape(f["geometry"])) for f in features]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(msg("file.boundary_not_geojson", detail=type(exc).__name__)) from None
+        raise InvalidBoundary(msg("file.boundary_not_geojson", detail=type(exc).__name__)) from None
     polys = [(p, g) for p, g in geoms if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polys:
-        raise ValueError(msg("file.boundary_no_polygons"))
+        raise InvalidBoundary(msg("file.boundary_no_polygons"))
     known = set(node_ids)
     zones = [(str(p.get("node_id")), g) for p, g in polys if str(p.get("node_id")) in known]
     if zones:

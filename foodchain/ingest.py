@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from foodchain.errors import InvalidDataset
 from foodchain.messages import LANGUAGES, language, msg, num
-from foodchain.model.dataset import Dataset, check_tables
+from foodchain.model.dataset import Dataset, dataset_from_tables
 from foodchain.model.io import read_raw
 from foodchain.model.numbers import ambiguous
 from foodchain.model.problems import Problem, errors
@@ -44,13 +45,13 @@ class Candidate:
 
 
 def merge_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> Candidate:
-    """Replace the tables in ``new`` within ``current`` and validate the result as a whole."""
-    from foodchain.model.dataset import dataset_from_tables
-
+    """Replace the tables in ``new`` within ``current`` and validate the result as a whole (once)."""
     merged = {name: frame for name, frame in current.items()} | dict(new)
-    _, problems = check_tables(merged)
-    dataset = None if errors(problems) else dataset_from_tables(merged)
-    return Candidate(merged, sorted(new), problems, dataset)
+    try:
+        dataset = dataset_from_tables(merged)
+    except InvalidDataset as exc:
+        return Candidate(merged, sorted(new), exc.problems, None)
+    return Candidate(merged, sorted(new), dataset.warnings, dataset)
 
 
 def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str, numbers: str = "auto") -> Candidate:

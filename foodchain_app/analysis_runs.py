@@ -17,13 +17,11 @@ from foodchain import scenario_from_dict
 from foodchain.analysis.criticality import criticality
 from foodchain.analysis.ensemble import run_ensemble
 from foodchain.analysis.flood_spec import load_spec
-from foodchain.analysis.levers import propose_levers
 from foodchain.analysis.mitigation import evaluate_levers
 from foodchain.model.dataset import Dataset
-from foodchain.optimize.factors import scenario_factors
 from foodchain.store import scenario_hash
 from foodchain_app.i18n import t
-from foodchain_app.state import SAMPLES, run
+from foodchain_app.state import SAMPLES
 
 NONE = "—"
 # the ranking as read: what closes, the shortfall it adds (study area, then its weight and outside),
@@ -91,13 +89,12 @@ def ranking(dataset: Dataset, version: int, doc: dict | None, targets: str) -> p
 
 
 def mitigation(dataset: Dataset, version: int, doc: dict) -> pd.DataFrame:
-    """The proposed levers of a scenario, solved on top of it and ranked."""
+    """The proposed levers of a scenario, solved on top of it and ranked (as ``foodchain mitigate``)."""
 
     def compute() -> tuple[pd.DataFrame, list]:
         scenario = scenario_from_dict(doc)
-        base = run(version, doc, scenario.horizon_days)
-        levers = propose_levers(dataset, scenario_factors(dataset, scenario), base)
-        return evaluate_levers(dataset, scenario, levers, progress=_bar(t("trying_levers"))).levers, levers
+        result = evaluate_levers(dataset, scenario, None, progress=_bar(t("trying_levers")))
+        return result.levers, result.proposed
 
     table, levers = _kept("mitigation", version, doc, {}, compute)
     names = {lever.id: str(lever.name(dataset)) for lever in levers}  # in the reader's language, now

@@ -8,7 +8,9 @@ import streamlit as st
 from foodchain import load_scenario
 from foodchain.errors import InvalidInput
 from foodchain.model.dataset import Dataset
+from foodchain.optimize.disruptions import target_values
 from foodchain.optimize.flood_files import bundled_flood_files, confine_flood_files
+from foodchain.optimize.targets import corridor_names, region_names
 from foodchain.safe_read import parse_json
 from foodchain_app.i18n import t
 from foodchain_app.names import commodity, commodity_labels
@@ -47,7 +49,7 @@ def closures(dataset: Dataset, days: int) -> list[dict]:
         placeholder=t("choose"),
     )
     corridors = st.multiselect(
-        t("close_corridors"), sorted(set(dataset.routes["corridor"]) - {""}), key="b_corridors", placeholder=t("choose")
+        t("close_corridors"), sorted(corridor_names(dataset)), key="b_corridors", placeholder=t("choose")
     )
     hubs = st.multiselect(
         t("throttle_hubs"),
@@ -74,7 +76,7 @@ def shocks(dataset: Dataset, days: int) -> list[dict]:
     """Supply shocks at chosen places and demand surges in chosen regions."""
     commodities = dataset.commodities["commodity"].tolist()
     sources = sorted(set(dataset.supply["node_id"]))
-    regions = sorted(set(dataset.nodes["region"]) - {""})
+    regions = region_names(dataset)
     c1, c2 = st.columns(2)
     names = dataset.node_names()
     s_nodes = c1.multiselect(
@@ -121,7 +123,7 @@ def floods(dataset: Dataset) -> list[dict]:
             st.error(f"{t('bad_geojson')} {exc.problems[0].message}")
         except AttributeError:
             st.error(t("bad_geojson"))
-    regions = sorted(set(dataset.nodes["region"]) - {""})
+    regions = region_names(dataset)
     markets = dataset.nodes.loc[dataset.nodes["kind"] == "market", "node_id"].tolist()
     names = dataset.node_names()
     zones = st.multiselect(
@@ -143,7 +145,7 @@ def describe(disruptions: list[dict], dataset: Dataset) -> pd.DataFrame:
     names |= {c: commodity(c) for c in dataset.commodities["commodity"]}
     rows = []
     for d in disruptions:
-        what = [names.get(v, str(v)) for key in TARGET_KEYS for v in _as_list(d.get(key))]
+        what = [names.get(v, str(v)) for v in target_values(d)]
         if d.get("type") == "flood" and not what:
             what = (
                 [t("flood_features").format(n=len(d.get("features", [])))]
@@ -153,10 +155,3 @@ def describe(disruptions: list[dict], dataset: Dataset) -> pd.DataFrame:
         days = f"{d['start_day']}–{d.get('end_day', d['start_day'])}" if "start_day" in d else t("all_days")
         rows.append({"type": d.get("type", ""), "what": ", ".join(what), "factor": d.get("factor"), "days": days})
     return pd.DataFrame(rows, columns=["type", "what", "factor", "days"])
-
-
-TARGET_KEYS = ("routes", "route", "corridors", "corridor", "nodes", "node", "regions", "zones", "commodities")
-
-
-def _as_list(value) -> list:
-    return [] if value is None else value if isinstance(value, list) else [value]

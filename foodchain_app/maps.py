@@ -13,6 +13,7 @@ import pydeck as pdk
 from foodchain import fmt
 from foodchain.geo import located, polygon_rings
 from foodchain.model.dataset import Dataset
+from foodchain.optimize.targets import node_ids, routes_touching
 from foodchain.zonemap import areas
 from foodchain_app.i18n import lang, t
 
@@ -206,7 +207,5 @@ def filter_network(dataset: Dataset, commodities: list[str], regions: list[str])
         active |= set(nodes.loc[nodes["kind"] == "hub", "node_id"])
         nodes = nodes[nodes["node_id"].isin(active)]
     if regions:
-        nodes = nodes[nodes["region"].isin(regions)]
-    routes = dataset.routes
-    routes = routes[routes["origin"].isin(nodes["node_id"]) | routes["destination"].isin(nodes["node_id"])]
-    return nodes, routes
+        nodes = nodes[nodes["node_id"].isin(node_ids(dataset, regions=regions))]
+    return nodes, dataset.routes[routes_touching(dataset, set(nodes["node_id"]))]

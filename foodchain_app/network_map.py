@@ -17,6 +17,7 @@ from foodchain import fmt
 from foodchain.boundaries import MapLayers
 from foodchain.geo import located, polygon_rings
 from foodchain.model.dataset import Dataset
+from foodchain.optimize.disruptions import closure, touched
 from foodchain.optimize.flood_geometry import route_geometries
 from foodchain_app.i18n import lang, t
 from foodchain_app.maps import KIND_COLOURS, KIND_RADIUS, city_view, offline_deck, place_layer
@@ -160,10 +161,9 @@ def criticality_deck(dataset: Dataset, table: pd.DataFrame, top: int = 10, base:
     ]
     labels, areas = [], []
     if kind in ("route", "corridor") and len(best):
-        key = routes["route_id"] if kind == "route" else routes["corridor"]
         worst = float(best["added_shortfall_t"].max())
         for r in best.itertuples(index=False):
-            chosen = routes[key == r.target]
+            chosen = routes[touched(dataset, closure(kind, r.target))[0]]  # what the ranking closed
             text = f"#{r.rank} {r.target}\n+{fmt.number(r.added_shortfall_t, lang(), 1)} t"
             mark = {"rank": r.rank, "label": text}
             if (route_groups(dataset, chosen) == "").mean() >= 0.5:  # last mile: the area it serves

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from foodchain.model.graph import unreachable_nodes
+from foodchain.optimize.targets import region_names
 from foodchain_app import names
 from foodchain_app.i18n import t
 from foodchain_app.maps import filter_network, kind_legend
@@ -22,9 +23,7 @@ if ctx is not None:
         help=t("commodity_filter_help"),
         placeholder=t("all"),
     )
-    regions = c2.multiselect(
-        t("regions"), sorted(set(dataset.nodes["region"]) - {""}), key="net_region", placeholder=t("all")
-    )
+    regions = c2.multiselect(t("regions"), region_names(dataset), key="net_region", placeholder=t("all"))
     nodes, routes = filter_network(dataset, commodities, regions)
     shown = st.pills(
         t("net_layers"),

@@ -12,6 +12,7 @@ from foodchain.analysis.outcomes import (
     people_summary,
     report_tables,
 )
+from foodchain.errors import InvalidBoundary
 from foodchain.gis import dumps, shortfall_geojson
 from foodchain.report import report_xlsx, report_zip
 from foodchain.zonemap import zone_figures
@@ -44,7 +45,7 @@ if ctx is not None:
     )
     try:
         shapes = zones(version, boundary.getvalue() if boundary else None)
-    except ValueError as exc:
+    except InvalidBoundary as exc:
         st.error(f"{t('bad_boundary')} {exc}")
         shapes = zones(version)
     figures = zone_figures(dataset, result, shapes, commodity, day)

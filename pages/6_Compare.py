@@ -29,7 +29,8 @@ if ctx is not None:
         st.stop()
     for k in picked:
         earlier_run_badge(store, k, version, "cmp_runs")
-    runs = {f"{i + 1}. {choices[k].split(' · ')[0]}": stored_run(k) for i, k in enumerate(picked)}
+    stored = [stored_run(k) for k in picked]
+    runs = {f"{i + 1}. {r.scenario}": r for i, r in enumerate(stored)}  # the run's own name, not its label
     base = baseline(version, max(r.days for r in runs.values()))
     results = {t("baseline"): base} | runs
     daily = horizons_differ(results)

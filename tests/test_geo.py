@@ -7,6 +7,7 @@ import json
 import pytest
 from shapely.geometry import Point
 
+from foodchain.errors import InvalidBoundary
 from foodchain.geo import catchments, read_boundary, route_paths
 
 
@@ -34,7 +35,7 @@ def test_boundary_with_node_ids_gives_zone_shapes():
 
 
 def test_boundary_that_is_not_geojson_is_a_clear_error():
-    with pytest.raises(ValueError, match="not GeoJSON"):
+    with pytest.raises(InvalidBoundary, match="not GeoJSON"):
         read_boundary(b"not json", [])
 
 
@@ -56,5 +57,5 @@ def test_a_far_island_gets_its_own_small_outline_not_a_hull_over_the_sea():
 
 
 def test_a_boundary_nested_too_deep_is_a_clear_error():
-    with pytest.raises(ValueError, match="nested 100000 levels deep; the limit is 64"):
+    with pytest.raises(InvalidBoundary, match="nested 100000 levels deep; the limit is 64"):
         read_boundary(b"[" * 100_000 + b"]" * 100_000, [])

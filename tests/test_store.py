@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from foodchain import dataset_from_tables, load_dataset, solve
+from foodchain.errors import NotFound
 from foodchain.ingest import MAX_UPLOAD_BYTES, history, merge_upload, table_changes
 from foodchain.store import Store, inline_flood_files, run_key, sample_scenarios, seed
 from tests.conftest import SCENARIOS, TINY
@@ -44,7 +45,7 @@ def test_activate_earlier_version(store, tiny):
     store.activate(v1, "Citra")
     assert store.active_version() == v1
     assert store.versions()["active"].sum() == 1
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFound):
         store.activate(999, "Citra")
 
 

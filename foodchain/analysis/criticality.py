@@ -65,8 +65,10 @@ from foodchain.messages import msg
 from foodchain.model.columns import table_columns
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem
+from foodchain.optimize.disruptions import closure, touched
 from foodchain.optimize.resolver import cached_resolver
 from foodchain.optimize.scenario import Scenario
+from foodchain.optimize.targets import corridor_names
 
 TARGETS = {"routes": "route", "corridors": "corridor", "nodes": "node"}
 COLUMNS = table_columns("criticality")  # criticality.csv, as foodchain.model.columns specs it
@@ -83,36 +85,25 @@ def closure_targets(dataset: Dataset, targets: str = "routes") -> list[str]:
         return list(dataset.routes["route_id"])
     if targets == "nodes":
         return list(dataset.nodes["node_id"])
-    corridors = dataset.routes["corridor"]
-    return list(dict.fromkeys(corridors[corridors != ""]))
+    return corridor_names(dataset)
 
 
 def closure_masks(dataset: Dataset, kind: str, target: str) -> tuple[np.ndarray, np.ndarray]:
-    """Boolean masks (routes [R], nodes [N]) of what closing ``target`` of ``kind`` closes."""
-    routes, nodes = dataset.routes, dataset.nodes
-    route_mask = np.zeros(len(routes), dtype=bool)
-    node_mask = np.zeros(len(nodes), dtype=bool)
-    if kind == "route":
-        route_mask = (routes["route_id"] == target).to_numpy()
-    elif kind == "corridor":
-        route_mask = (routes["corridor"] == target).to_numpy()
-    else:
-        node_mask = (nodes["node_id"] == target).to_numpy()
-    return route_mask, node_mask
+    """Boolean masks (routes [R], nodes [N]) of what closing ``target`` of ``kind`` closes.
+
+    The same selection as the full solve of :func:`closure_scenario` (the disruption
+    registry's :func:`~foodchain.optimize.disruptions.touched`).
+    """
+    return touched(dataset, closure(kind, target))
 
 
 def closure_scenario(base: Scenario | None, kind: str, target: str, days: int | None = None) -> Scenario:
     """The base scenario plus ``target`` closed on every day: what one row of the table solves."""
     base = base or Scenario()
-    disruption = {
-        "route": {"type": "close_route", "routes": [target]},
-        "corridor": {"type": "close_corridor", "corridor": target},
-        "node": {"type": "close_node", "nodes": [target]},
-    }[kind]
     return Scenario(
         name=f"{base.name} + {kind} {target} closed",
         horizon_days=days or base.horizon_days,
-        disruptions=tuple(base.disruptions) + (disruption,),
+        disruptions=tuple(base.disruptions) + (closure(kind, target),),
         base_dir=base.base_dir,
         equity=base.equity,
     )
@@ -145,7 +136,7 @@ def criticality(
     Returns one row per target with columns :data:`COLUMNS`. ``workers`` > 1 runs the
     closures on a process pool and ``scheduler`` on a Dask cluster; every worker builds
     its own Resolver once. ``progress(done, total)`` and ``cancel`` as in
-    :func:`~foodchain.analysis.runner.map_tasks` (:class:`~foodchain.analysis.runner.Cancelled`
+    :func:`~foodchain.analysis.runner.map_tasks` (:class:`~foodchain.errors.Cancelled`
     is raised when cancelled).
     """
     ids = closure_targets(dataset, targets)  # raises InvalidInput on an unknown ``targets``

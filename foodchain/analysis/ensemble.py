@@ -29,15 +29,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from foodchain.analysis.flood_spec import FloodSpec, InvalidSpec, check_spec_targets, draw_run, run_seeds
+from foodchain.analysis.flood_spec import FloodSpec, check_spec_targets, draw_run, run_seeds
 from foodchain.analysis.metrics import external_nodes, solve_variant
 from foodchain.analysis.runner import Cancel, Progress, map_tasks, write_csv, write_json
+from foodchain.errors import InvalidSpec
 from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import Problem, errors
 from foodchain.optimize.factors import Factors, scenario_factors
 from foodchain.optimize.resolver import cached_resolver
 from foodchain.optimize.scenario import Scenario, load_scenario
+from foodchain.optimize.targets import route_mask, zone_masks
 
 THRESHOLD = 0.05  # a run or zone "goes short" when more than this share of its demand is unmet
 WORST = 5  # runs listed in the summary
@@ -63,14 +65,10 @@ class EnsembleResult:
 
 
 def event_masks(dataset: Dataset, kind: str, target: str) -> tuple[np.ndarray, np.ndarray]:
-    """Routes [R] and nodes [N] a flooded corridor or zone touches (see the module docstring)."""
-    routes, nodes = dataset.routes, dataset.nodes
+    """Routes [R] and nodes [N] a flooded corridor or zone touches (rules of :mod:`foodchain.optimize.targets`)."""
     if kind == "corridor":
-        return (routes["corridor"] == target).to_numpy(), np.zeros(len(nodes), dtype=bool)
-    node_mask = ((nodes["node_id"] == target) | (nodes["region"] == target)).to_numpy()
-    inside = set(nodes.loc[node_mask, "node_id"])
-    route_mask = (routes["origin"].isin(inside) | routes["destination"].isin(inside)).to_numpy()
-    return route_mask, node_mask
+        return route_mask(dataset, corridors=[target]), np.zeros(len(dataset.nodes), dtype=bool)
+    return zone_masks(dataset, target)
 
 
 def run_task(dataset: Dataset, scenario, days: int, members: list, member: int | None, events: list[Event]) -> dict:
@@ -84,9 +82,9 @@ def run_task(dataset: Dataset, scenario, days: int, members: list, member: int |
         span = slice(start - 1, min(start - 1 + duration, days))
         if (kind, target) not in resolver.memo:
             resolver.memo[kind, target] = event_masks(dataset, kind, target)
-        route_mask, node_mask = resolver.memo[kind, target]
-        route[route_mask, span] *= factor
-        node[node_mask, span] *= factor
+        routes_hit, nodes_hit = resolver.memo[kind, target]
+        route[routes_hit, span] *= factor
+        node[nodes_hit, span] *= factor
     caps = resolver.capacities(Factors(route, node, supply, base.demand))
     return solve_variant(resolver, caps)
 
@@ -117,9 +115,9 @@ def run_ensemble(
 ) -> EnsembleResult:
     """Draw and solve ``runs`` floods of ``spec`` on top of ``scenario`` (see the module docstring).
 
-    Raises :class:`~foodchain.analysis.flood_spec.InvalidSpec` when the spec names
+    Raises :class:`~foodchain.errors.InvalidSpec` when the spec names
     corridors or zones the dataset lacks, and
-    :class:`~foodchain.analysis.runner.Cancelled` when ``cancel`` fires.
+    :class:`~foodchain.errors.Cancelled` when ``cancel`` fires.
     """
     problems = check_spec_targets(spec, dataset)
     if errors(problems):

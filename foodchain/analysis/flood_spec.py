@@ -10,7 +10,8 @@ A spec is a JSON (or YAML) object::
      "scenarios": ["floods/jan2020.json"], "scenario_weights": [1.0]}
 
 Each entry of ``corridors`` (a corridor name of ``routes.csv``) or ``zones`` (a node id,
-or a region of ``nodes.csv``) is an *event*, drawn independently in every run:
+node name or region of ``nodes.csv``, ignoring case: a zone as :mod:`foodchain.optimize.targets`
+defines it) is an *event*, drawn independently in every run:
 
 * ``p`` (required, 0..1): probability that it floods in a run;
 * ``days`` (required, whole numbers >= 1) and ``weights`` (optional, >= 0, default
@@ -40,26 +41,20 @@ from pathlib import Path
 
 import numpy as np
 
-from foodchain.errors import InvalidInput
+from foodchain.errors import InvalidInput, InvalidSpec
 from foodchain.messages import msg, num
 from foodchain.model.dataset import Dataset
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
 from foodchain.optimize.flood import DEFAULT_PASSABILITY, passability
+from foodchain.optimize.targets import corridor_names, zone_problems
 from foodchain.safe_read import load_document
 
 SPEC_KEYS = {"name", "description", "horizon_days", "corridors", "zones", "scenarios", "scenario_weights", "notes"}
 EVENT_KEYS = {"p", "days", "weights", "factor", "depth_m", "start_day", "note", "source"}
 SECTIONS = {"corridors": "corridor", "zones": "zone"}
 MAX_DEPTH_M = 10.0
-
-
-class InvalidSpec(InvalidInput):
-    """The ensemble spec is malformed or names corridors or zones the dataset lacks."""
-
-    def __init__(self, problems: list) -> None:
-        super().__init__(problems, "ensemble spec")
 
 
 @dataclass(frozen=True)
@@ -245,20 +240,18 @@ def load_spec(source: str | Path) -> FloodSpec:
 
 
 def check_spec_targets(spec: FloodSpec, dataset: Dataset) -> list[Problem]:
-    """Corridors the dataset lacks, zones that are neither a node id nor a region, late start days."""
-    corridors = set(dataset.routes["corridor"]) - {""}
-    zones = set(dataset.nodes["node_id"]) | (set(dataset.nodes["region"]) - {""})
+    """Corridors the dataset lacks, zones that name no node, late start days.
+
+    Corridors and zones are matched as :mod:`foodchain.optimize.targets` defines them.
+    """
+    corridors = corridor_names(dataset)
     problems = []
     for ev in spec.events:
         section = f"{ev.kind}s"
-        known = corridors if ev.kind == "corridor" else zones
-        if ev.target not in known:
-            hint = suggest(ev.target, known)
-            message = (
-                msg("analysis.not_corridor", target=ev.target, hint=hint)
-                if ev.kind == "corridor"
-                else msg("analysis.not_zone", target=ev.target, hint=hint)
-            )
+        if ev.kind == "zone":
+            problems += zone_problems("spec", None, _where(section, ev.target), [ev.target], dataset)
+        elif ev.target not in corridors:
+            message = msg("analysis.not_corridor", target=ev.target, hint=suggest(ev.target, corridors))
             problems.append(Problem("spec", None, _where(section, ev.target), message))
         if ev.start_day > spec.horizon_days:
             message = msg("analysis.start_after_horizon", start=ev.start_day, last=spec.horizon_days)

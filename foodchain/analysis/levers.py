@@ -40,6 +40,7 @@ from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
 from foodchain.optimize.factors import Factors
 from foodchain.optimize.results import SolveResult
+from foodchain.optimize.targets import corridor_names, listed, route_mask
 from foodchain.safe_read import load_document
 
 # Unit rates of proposed levers (Rp) [EST]. Truck hire Priok -> Sunter was Rp 1.3-1.6 M a trip
@@ -85,7 +86,7 @@ class Lever:
         temporary route's origin and destination node ids."""
         p = self.params
         if self.type == "reopen":
-            return tuple(p.get("routes", []) + p.get("corridors", []) + ([p["corridor"]] if "corridor" in p else []))
+            return tuple(p.get("routes", []) + listed(p, "corridors", "corridor"))
         if self.type == "temporary_route":
             return (p["origin"], p["destination"])
         return (str(p.get("route") or p.get("node")),)
@@ -173,8 +174,8 @@ def check_lever_ids(i: int, doc: dict, dataset: Dataset) -> list[Problem]:
     problems = []
     for r in doc.get("routes", []) + ([doc["route"]] if "route" in doc else []):
         problems += _known(i, "route", r, route_ids, "route_id")
-    for c in doc.get("corridors", []) + ([doc["corridor"]] if "corridor" in doc else []):
-        problems += _known(i, "corridor", c, set(routes["corridor"]) - {""}, "corridor")
+    for c in listed(doc, "corridors", "corridor"):
+        problems += _known(i, "corridor", c, set(corridor_names(dataset)), "corridor")
     for key in ("node", "origin", "destination"):
         if key in doc:
             problems += _known(i, key, doc[key], node_ids, "node_id")
@@ -242,9 +243,9 @@ def _reopen_proposals(dataset: Dataset, factors: Factors) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        members = routes["corridor"] == corridor if corridor else routes["route_id"] == route_id
-        route_days = int((factors.route[members.to_numpy()] < 1).sum())
         target = {"corridor": corridor} if corridor else {"routes": [route_id]}
+        members = route_mask(dataset, target.get("routes", []), listed(target, "corridors", "corridor"))
+        route_days = int((factors.route[members] < 1).sum())
         out.append({"type": "reopen", **target, "cost_rp": route_days * RP_PER_ROUTE_DAY_REOPENED})
     return out
 

@@ -23,7 +23,8 @@ first-order value of one more t/day; ``duals`` lists every binding route and nod
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,7 @@ from foodchain.optimize.resolver import Resolver
 from foodchain.optimize.results import SolveResult
 from foodchain.optimize.scenario import Scenario
 from foodchain.optimize.solve import solve
+from foodchain.optimize.targets import listed, route_mask
 
 COLUMNS = table_columns("levers")  # mitigation.csv, as foodchain.model.columns specs it
 
@@ -49,11 +51,10 @@ class MitigationResult:
     levers: pd.DataFrame
     duals: pd.DataFrame
     base: dict
+    proposed: list = field(default_factory=list)  # the Lever objects behind ``levers`` (for their names)
 
     def write(self, out) -> None:
         """Write mitigation.csv, duals.csv and mitigation_summary.json into ``out`` (atomically)."""
-        from pathlib import Path
-
         folder = Path(out)
         write_csv(self.levers, folder / "mitigation.csv")
         write_csv(self.duals, folder / "duals.csv")
@@ -61,9 +62,8 @@ class MitigationResult:
 
 
 def _route_mask(dataset: Dataset, params: dict) -> np.ndarray:
-    corridors = params.get("corridors", []) + ([params["corridor"]] if "corridor" in params else [])
-    routes = dataset.routes
-    return (routes["route_id"].isin(params.get("routes", [])) | routes["corridor"].isin(corridors)).to_numpy()
+    """Routes [R] a reopen lever names by ``routes`` and ``corridor``/``corridors``."""
+    return route_mask(dataset, params.get("routes", []), listed(params, "corridors", "corridor"))
 
 
 def capacity_variant(resolver: Resolver, lever: Lever) -> dict[str, np.ndarray]:
@@ -255,7 +255,7 @@ def evaluate_levers(
         "days": days,
         "levers": len(levers),
     }
-    return MitigationResult(frame, binding_duals(base_result, dataset), summary)
+    return MitigationResult(frame, binding_duals(base_result, dataset), summary, list(levers))
 
 
 def _tidy(value: float, tol: float) -> float:

@@ -29,14 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from foodchain.errors import FoodchainError
+from foodchain.errors import Cancelled, FoodchainError
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool] | threading.Event
-
-
-class Cancelled(FoodchainError):
-    """The caller cancelled a batch of solves; nothing was written."""
 
 
 def is_cancelled(cancel: Cancel | None) -> bool:

@@ -11,6 +11,11 @@ import argparse
 import os
 from pathlib import Path
 
+from foodchain.analysis.criticality import criticality
+from foodchain.analysis.ensemble import ensemble_to_folder
+from foodchain.analysis.flood_spec import load_spec
+from foodchain.analysis.levers import load_levers
+from foodchain.analysis.mitigation import evaluate_levers
 from foodchain.analysis.runner import tqdm_progress, write_csv
 from foodchain.cli.args import (
     add_dataset,
@@ -23,14 +28,13 @@ from foodchain.cli.args import (
     workers_int,
 )
 from foodchain.messages import msg, num
+from foodchain.model.dataset import load_dataset
+from foodchain.optimize.scenario import load_scenario
 from foodchain.outdir import check_out_dir, output_folder
 
 
 def _load(args: argparse.Namespace):
     """Check --out and --scheduler (before any long work), then read the dataset and scenario."""
-    from foodchain.model.dataset import load_dataset
-    from foodchain.optimize.scenario import load_scenario
-
     check_out_dir(args.out)
     if getattr(args, "scheduler", None):
         check_scheduler(args.scheduler)
@@ -42,8 +46,6 @@ def _load(args: argparse.Namespace):
 
 def cmd_criticality(args: argparse.Namespace) -> int:
     """Close each target in turn; write criticality.csv ranked (1 = most critical)."""
-    from foodchain.analysis.criticality import criticality
-
     dataset, scenario = _load(args)
     progress, close = tqdm_progress(f"criticality ({args.targets})")
     try:
@@ -62,9 +64,6 @@ def cmd_criticality(args: argparse.Namespace) -> int:
 
 def cmd_ensemble(args: argparse.Namespace) -> int:
     """Draw and solve --runs floods of --spec; write ensemble.csv, ensemble_zones.csv, ensemble_summary.json."""
-    from foodchain.analysis.ensemble import ensemble_to_folder
-    from foodchain.analysis.flood_spec import load_spec
-
     dataset, scenario = _load(args)
     spec = load_spec(args.spec)
     progress, close = tqdm_progress("ensemble")
@@ -95,9 +94,6 @@ def cmd_ensemble(args: argparse.Namespace) -> int:
 
 def cmd_mitigate(args: argparse.Namespace) -> int:
     """Rank levers (from --levers, or proposed) on a scenario; write mitigation.csv, duals.csv."""
-    from foodchain.analysis.levers import load_levers
-    from foodchain.analysis.mitigation import evaluate_levers
-
     dataset, scenario = _load(args)
     levers = load_levers(args.levers, dataset) if args.levers else None  # None: proposed from the scenario
     progress, close = tqdm_progress("levers")

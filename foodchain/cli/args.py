@@ -143,13 +143,13 @@ def zone_shapes_arg(dataset, source: str, boundary: str | None):
     from pathlib import Path
 
     from foodchain.boundaries import MAX_BOUNDARY_BYTES, dataset_shapes
-    from foodchain.errors import InvalidInput
+    from foodchain.errors import InvalidBoundary, InvalidInput
     from foodchain.model.problems import Problem
     from foodchain.safe_read import read_regular_file
 
     data = read_regular_file(Path(boundary), MAX_BOUNDARY_BYTES, "boundary") if boundary else None
     try:
         return dataset_shapes(dataset, source, data)
-    except ValueError as exc:
+    except InvalidBoundary as exc:
         message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)  # a Message stays one
         raise InvalidInput([Problem("boundary", None, None, message)]) from None

@@ -250,25 +250,8 @@ def column_names(table: str) -> list[str]:
 
 
 def empty_table(table: str) -> pd.DataFrame:
-    """A table with no rows and the right columns and dtypes."""
-    return coerce_dtypes(table, pd.DataFrame({c: [] for c in column_names(table)}))
-
-
-def coerce_dtypes(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Give each known column its dtype (numbers as float, ints as nullable Int64)."""
-    out = frame.copy()
-    for spec in TABLES[table]:
-        if spec.name not in out:
-            continue
-        if spec.dtype == "float":
-            out[spec.name] = pd.to_numeric(out[spec.name]).astype("float64")
-        elif spec.dtype == "int":
-            out[spec.name] = pd.to_numeric(out[spec.name]).astype("Int64")
-        elif spec.dtype == "bool":
-            out[spec.name] = out[spec.name].astype(bool)
-        else:
-            out[spec.name] = out[spec.name].astype("object")
-    return out
+    """A table with no rows and the documented columns (an empty sheet of the template workbook)."""
+    return pd.DataFrame({c: [] for c in column_names(table)}, dtype=object)
 
 
 def spec_frame(table: str, lang: str | None = None) -> pd.DataFrame:

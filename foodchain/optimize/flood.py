@@ -40,6 +40,7 @@ only closures are applied to it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -48,10 +49,12 @@ from foodchain.errors import InvalidScenario
 from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
 from foodchain.model.problems import WARNING, Problem, errors
-from foodchain.model.validation import suggest
 from foodchain.optimize.flood_areas import FloodAreas, read_flood_areas
 from foodchain.optimize.flood_geometry import node_extent, node_points, route_geometries, route_names, touching
-from foodchain.optimize.scenario import Scenario
+from foodchain.optimize.targets import zone_masks, zone_problems
+
+if TYPE_CHECKING:  # scenario -> disruption registry -> flood: the type is only named here
+    from foodchain.optimize.scenario import Scenario
 
 DEFAULT_PASSABILITY = ((0.0, 1.0), (0.15, 1.0), (0.5, 0.3), (0.5, 0.0))
 OVERLAY_COLUMNS = ["kind", "id", "name", "flood", "depth_m", "factor", "start_day", "end_day"]
@@ -125,41 +128,28 @@ def overlay_areas(areas: FloodAreas, dataset: Dataset) -> tuple[pd.DataFrame, li
 
 
 def zone_areas(i: int, d: dict, dataset: Dataset, days: int) -> tuple[pd.DataFrame, list[Problem]]:
-    """Rows for a flood given as named zones: the zone's nodes and the routes ending at them."""
+    """Rows for a flood given as named zones: the zone's nodes and the routes ending at them.
+
+    A zone is matched as :mod:`foodchain.optimize.targets` defines it (node id, name or
+    region, ignoring case and spaces around).
+    """
     nodes, routes = dataset.nodes, dataset.routes
-    keys = {c: nodes[c].fillna("").astype(str).str.strip().str.lower() for c in ("name", "node_id", "region")}
-    known = (set(nodes["name"]) | set(nodes["node_id"]) | set(nodes["region"])) - {""}
     depth = float(d["depth_m"]) if "depth_m" in d else np.nan
     start, end = d.get("start_day", 1), d.get("end_day", max(days, d.get("start_day", 1)))
-    frames, problems = [], []
+    frames, problems = [], zone_problems("scenario", i, "zones", d.get("zones", []), dataset)
     for zone in d.get("zones", []):
-        target = zone.strip().lower()
-        in_zone = (keys["name"] == target) | (keys["node_id"] == target) | (keys["region"] == target)
-        if not in_zone.any():
-            hint = suggest(zone, known)
-            problems.append(Problem("scenario", i, "zones", msg("flood.bad_zone", zone=zone, hint=hint)))
+        route_mask, node_mask = zone_masks(dataset, zone)
+        if not node_mask.any():
             continue
         areas = FloodAreas(
             np.array([zone], dtype=object), np.array([None]), np.array([depth]), np.array([start]), np.array([end])
         )
-        node_idx = np.flatnonzero(in_zone.to_numpy())
-        ids = set(nodes["node_id"].iloc[node_idx])
-        route_idx = np.flatnonzero((routes["origin"].isin(ids) | routes["destination"].isin(ids)).to_numpy())
-        frames.append(
-            _rows(
-                "route", routes["route_id"], route_names(dataset), route_idx, np.zeros(len(route_idx), dtype=int), areas
-            )
-        )
-        frames.append(
-            _rows(
-                "node",
-                nodes["node_id"],
-                dataset.node_names().to_numpy(dtype=object),
-                node_idx,
-                np.zeros(len(node_idx), dtype=int),
-                areas,
-            )
-        )
+        for kind, ids, names, mask in (
+            ("route", routes["route_id"], route_names(dataset), route_mask),
+            ("node", nodes["node_id"], dataset.node_names().to_numpy(dtype=object), node_mask),
+        ):
+            element = np.flatnonzero(mask)
+            frames.append(_rows(kind, ids, names, element, np.zeros(len(element), dtype=int), areas))
     return _concat(frames), problems
 
 

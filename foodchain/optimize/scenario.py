@@ -16,31 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from foodchain.errors import InvalidInput, InvalidScenario
+from foodchain.messages import msg
 from foodchain.model.limits import MAX_FACTOR, MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem, errors
 from foodchain.model.validation import suggest
+from foodchain.optimize.disruptions import DISRUPTIONS, NAME_LISTS
 from foodchain.safe_read import MAX_DOC_BYTES, parse_document, read_regular_file
 
-COMMON_KEYS = {"type", "start_day", "end_day", "note", "name"}
-TYPES: dict[str, dict[str, set[str]]] = {
-    # type: {"required": keys, "optional": keys}
-    "close_route": {"required": {"routes"}, "optional": set()},
-    "close_corridor": {"required": set(), "optional": {"corridor", "corridors"}},
-    "close_node": {"required": {"nodes"}, "optional": set()},
-    "route_capacity": {"required": {"factor"}, "optional": {"routes", "corridor", "corridors"}},
-    "node_capacity": {"required": {"factor"}, "optional": {"nodes", "regions"}},
-    "supply_shock": {"required": {"factor"}, "optional": {"nodes", "regions", "commodities"}},
-    "demand_surge": {"required": {"factor"}, "optional": {"nodes", "regions", "commodities"}},
-    "flood": {"required": set(), "optional": {"geojson", "features", "zones", "depth_m", "passability"}},
-}
-TARGETS = {  # which keys pick the targets of each type; one of them must be given
-    "close_corridor": ("corridor", "corridors"),
-    "route_capacity": ("routes", "corridor", "corridors"),
-    "node_capacity": ("nodes", "regions"),
-    "supply_shock": ("nodes", "regions"),
-    "demand_surge": ("nodes", "regions"),
-    "flood": ("geojson", "features", "zones"),
-}
 SCENARIO_KEYS = {"name", "description", "horizon_days", "disruptions", "author", "notes", "equity", "start_date"}
 EQUITY = ("on", "off")  # share what is short fairly (foodchain.optimize.equity), or not
 
@@ -110,28 +92,22 @@ def load_scenario(source: str | Path | bytes, filename: str | None = None) -> Sc
 def check_shape(doc: object) -> list[Problem]:
     """Keys, types and day ranges of the document itself."""
     if not isinstance(doc, dict):
-        return [Problem("scenario", None, None, "a scenario must be an object with name, horizon_days, disruptions")]
+        return [Problem("scenario", None, None, msg("scenario.not_object"))]
     problems = [
-        Problem("scenario", None, k, f"unknown key '{k}'{suggest(k, SCENARIO_KEYS)}")
+        Problem("scenario", None, k, msg("scenario.unknown_key", key=k, hint=suggest(k, SCENARIO_KEYS)))
         for k in doc
         if k not in SCENARIO_KEYS
     ]
     horizon = doc.get("horizon_days", 1)
     if not isinstance(horizon, int) or isinstance(horizon, bool) or not 1 <= horizon <= MAX_HORIZON_DAYS:
-        problems.append(
-            Problem(
-                "scenario",
-                None,
-                "horizon_days",
-                f"horizon_days must be a whole number from 1 to {MAX_HORIZON_DAYS} (a year), not {horizon!r}",
-            )
-        )
+        text = msg("scenario.bad_horizon", max_days=MAX_HORIZON_DAYS, value=repr(horizon))
+        problems.append(Problem("scenario", None, "horizon_days", text))
     if doc.get("equity", "on") not in EQUITY:
-        problems.append(Problem("scenario", None, "equity", f"equity must be 'on' or 'off', not {doc['equity']!r}"))
+        problems.append(Problem("scenario", None, "equity", msg("scenario.bad_equity", value=repr(doc["equity"]))))
     problems += check_start_date(doc.get("start_date"))
     disruptions = doc.get("disruptions", [])
     if not isinstance(disruptions, list):
-        return problems + [Problem("scenario", None, "disruptions", "disruptions must be a list")]
+        return problems + [Problem("scenario", None, "disruptions", msg("scenario.disruptions_not_list"))]
     for i, d in enumerate(disruptions, start=1):
         problems += check_disruption_shape(i, d)
     return problems
@@ -153,48 +129,48 @@ def check_start_date(value: object) -> list[Problem]:
     """``start_date``, when given, must be a calendar date written YYYY-MM-DD."""
     if value is None or value == "" or iso_date(value) is not None:
         return []
-    return [Problem("scenario", None, "start_date", f"start_date must be a date written YYYY-MM-DD, not {value!r}")]
+    return [Problem("scenario", None, "start_date", msg("scenario.bad_start_date", value=repr(value)))]
 
 
 def check_disruption_shape(i: int, d: object) -> list[Problem]:
-    """One disruption: a known type, known keys, a target, a factor >= 0, sane days."""
-    where = f"disruptions[{i}]"
+    """One disruption: a known type (:data:`~foodchain.optimize.disruptions.DISRUPTIONS`),
+    its keys, one of its target keys, a factor >= 0, sane days, lists of names."""
     if not isinstance(d, dict) or "type" not in d:
-        return [Problem("scenario", i, None, f"{where} must be an object with a 'type'")]
-    kind = d["type"]
-    if kind not in TYPES:
-        return [Problem("scenario", i, "type", f"unknown disruption type '{kind}'{suggest(kind, TYPES)}")]
-    allowed = COMMON_KEYS | TYPES[kind]["required"] | TYPES[kind]["optional"]
+        return [Problem("scenario", i, None, msg("scenario.disruption_not_object", where=f"disruptions[{i}]"))]
+    if d["type"] not in DISRUPTIONS:
+        hint = suggest(d["type"], DISRUPTIONS)
+        return [Problem("scenario", i, "type", msg("scenario.unknown_type", type=d["type"], hint=hint))]
+    kind = DISRUPTIONS[d["type"]]
     problems = [
-        Problem("scenario", i, k, f"'{k}' is not a key of a {kind} disruption{suggest(k, allowed)}")
+        Problem("scenario", i, k, msg("scenario.not_a_key", key=k, type=kind.label(), hint=suggest(k, kind.keys)))
         for k in d
-        if k not in allowed
+        if k not in kind.keys
     ]
     problems += [
-        Problem("scenario", i, k, f"a {kind} disruption needs '{k}'") for k in TYPES[kind]["required"] if k not in d
+        Problem("scenario", i, k, msg("scenario.needs_key", type=kind.label(), key=k))
+        for k in sorted(kind.required)
+        if k not in d
     ]
-    if kind in TARGETS and not any(k in d for k in TARGETS[kind]):
-        problems.append(Problem("scenario", i, None, f"a {kind} disruption needs one of {', '.join(TARGETS[kind])}"))
+    if kind.targets and not any(k in d for k in kind.targets):
+        text = msg("scenario.needs_target", type=kind.label(), keys=", ".join(kind.targets))
+        problems.append(Problem("scenario", i, None, text))
     if "factor" in d and not _is_number(d["factor"], 0, MAX_FACTOR):
-        problems.append(
-            Problem("scenario", i, "factor", f"factor must be a number >= 0 and <= {MAX_FACTOR:g}, not {d['factor']!r}")
-        )
-    for key in ("start_day", "end_day"):
-        if key in d and (not _is_number(d[key], 1, MAX_HORIZON_DAYS) or not isinstance(d[key], int)):
-            problems.append(
-                Problem(
-                    "scenario", i, key, f"{key} must be a whole number from 1 to {MAX_HORIZON_DAYS} (days are 1-based)"
-                )
-            )
+        text = msg("scenario.bad_factor", max_factor=MAX_FACTOR, value=repr(d["factor"]))
+        problems.append(Problem("scenario", i, "factor", text))
+    problems += [
+        Problem("scenario", i, key, msg("scenario.bad_day", key=key, max_days=MAX_HORIZON_DAYS))
+        for key in ("start_day", "end_day")
+        if key in d and (not _is_number(d[key], 1, MAX_HORIZON_DAYS) or not isinstance(d[key], int))
+    ]
     problems += check_inline_size(i, d)
     if isinstance(d.get("start_day"), int) and isinstance(d.get("end_day"), int) and d["start_day"] > d["end_day"]:
-        problems.append(
-            Problem("scenario", i, "end_day", f"end_day {d['end_day']} is before start_day {d['start_day']}")
-        )
-    for key in ("routes", "nodes", "regions", "commodities", "corridors", "zones"):
-        if key in d and not (isinstance(d[key], list) and all(isinstance(v, str) for v in d[key])):
-            problems.append(Problem("scenario", i, key, f"{key} must be a list of names"))
-    return problems
+        text = msg("scenario.end_before_start", end=d["end_day"], start=d["start_day"])
+        problems.append(Problem("scenario", i, "end_day", text))
+    return problems + [
+        Problem("scenario", i, key, msg("scenario.not_names", key=key))
+        for key in NAME_LISTS
+        if key in d and not (isinstance(d[key], list) and all(isinstance(v, str) for v in d[key]))
+    ]
 
 
 def _is_number(value: object, low: float, high: float) -> bool:
@@ -214,15 +190,8 @@ def check_inline_size(i: int, d: dict) -> list[Problem]:
     size = len(json.dumps(d["features"], ensure_ascii=False, default=str).encode())
     if size <= MAX_DOC_BYTES:
         return []
-    return [
-        Problem(
-            "scenario",
-            i,
-            "features",
-            f"the inline flood features are {size / 1e6:.1f} MB; the limit is {MAX_DOC_BYTES / 1e6:g} MB,"
-            " as for a GeoJSON file (simplify the polygons first)",
-        )
-    ]
+    text = msg("scenario.features_too_large", size_mb=size / 1e6, limit_mb=MAX_DOC_BYTES / 1e6)
+    return [Problem("scenario", i, "features", text)]
 
 
 def day_range(d: dict, days: int) -> range:

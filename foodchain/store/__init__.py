@@ -33,9 +33,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from foodchain.errors import FoodchainError, NotFound
 from foodchain.model.columns import SOLVE_TABLES
-from foodchain.model.dataset import Dataset
+from foodchain.model.dataset import Dataset, load_dataset
+from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.results import SolveResult
+from foodchain.optimize.scenario import scenario_from_dict
 from foodchain.store import migrate
 from foodchain.store.versions import NameRequired, UnknownVersion, VersionStore, now
 
@@ -155,7 +158,7 @@ class Store(VersionStore):
         )
         rows = self._read(sql, (name, version) if version else (name,))
         if not rows:
-            raise KeyError(f"there is no scenario named '{name}'")
+            raise NotFound(f"there is no scenario named '{name}'")
         return json.loads(rows[0][0])
 
     # -- runs ------------------------------------------------------------------------------
@@ -243,10 +246,8 @@ def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None)
         if not (folder / "nodes.csv").exists():
             continue
         try:
-            from foodchain.model.dataset import load_dataset
-
             dataset = load_dataset(folder)
-        except Exception:  # noqa: S112 -- a sample being rebuilt may be briefly invalid: try the next one
+        except (FoodchainError, OSError):  # a sample being rebuilt may be briefly invalid: try the next one
             continue
         version = store.add_version(
             dataset, "foodchain", f"sample data: {folder.name}", "sample", activate=True, only_if_empty=True
@@ -261,15 +262,14 @@ def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None)
 def sample_scenarios(dataset: Dataset, scenario_dir: Path) -> list[dict]:
     """The scenario files of ``scenario_dir`` that fit ``dataset`` (every id they name exists),
     with their flood files read in; scenarios written for another sample are left out."""
-    from foodchain.optimize.factors import scenario_factors
-    from foodchain.optimize.scenario import scenario_from_dict
-
     docs = []
     for file in sorted(scenario_dir.glob("*.json")):
         try:
-            doc = inline_flood_files(json.loads(file.read_text(encoding="utf-8")), file.parent)
+            doc = json.loads(file.read_text(encoding="utf-8"))
+            scenario_from_dict(doc)  # a scenario object before its flood files are read in
+            doc = inline_flood_files(doc, file.parent)
             scenario_factors(dataset, scenario_from_dict(doc))
-        except Exception:  # noqa: S112 -- another sample's ids, or a file being rewritten: not offered
+        except (FoodchainError, OSError, ValueError):  # another sample's ids, a file being rewritten, not JSON
             continue
         docs.append(doc)
     return docs

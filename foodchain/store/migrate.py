@@ -17,6 +17,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from foodchain.errors import InvalidDataset
 from foodchain.model.dataset import dataset_from_tables
 from foodchain.model.schema import TABLES
 from foodchain.store.frames import FORMAT, frame_from_v1_csv, frame_to_bytes
@@ -63,7 +64,7 @@ def migrate(con: sqlite3.Connection) -> int:
     for version, raw in by_version.items():
         try:
             tables, fmt = dataset_from_tables(raw).tables(), FORMAT
-        except Exception:  # kept as written, reported when loaded
+        except InvalidDataset:  # kept as written, reported when loaded
             tables, fmt = raw, "raw"
         con.executemany(
             "INSERT OR REPLACE INTO dataset_frames VALUES (?,?,?,?,?)",

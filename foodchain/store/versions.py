@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from foodchain.errors import FoodchainError
+from foodchain.errors import FoodchainError, NotFound
 from foodchain.messages import msg
 from foodchain.model.dataset import Dataset, dataset_from_tables
 from foodchain.model.schema import TABLES
@@ -27,14 +27,11 @@ from foodchain.store.frames import FORMAT, frame_from_bytes, frame_to_bytes
 STATES = ("draft", "active", "retired")
 
 
-class UnknownVersion(FoodchainError, KeyError):
+class UnknownVersion(NotFound):
     """There is no dataset version with this number."""
 
-    def __str__(self) -> str:
-        return str(self.args[0])
 
-
-class NameRequired(FoodchainError, ValueError):
+class NameRequired(FoodchainError):
     """An upload or activation without the name of the person doing it."""
 
 

@@ -15,8 +15,7 @@ from foodchain.analysis.criticality import (
     criticality,
     rank_targets,
 )
-from foodchain.analysis.runner import Cancelled
-from foodchain.errors import InvalidInput
+from foodchain.errors import Cancelled, InvalidInput
 from foodchain.optimize.resolver import cached_resolver
 from tests.analysis.networks import random_network
 from tests.conftest import SCENARIOS

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from foodchain.analysis.ensemble import ensemble_to_folder, run_ensemble
-from foodchain.analysis.flood_spec import InvalidSpec, draw_run, load_spec, run_seeds, spec_from_dict
-from foodchain.analysis.runner import Cancelled
+from foodchain.analysis.flood_spec import draw_run, load_spec, run_seeds, spec_from_dict
+from foodchain.errors import Cancelled, InvalidSpec
 from tests.conftest import ROOT, make_dataset
 
 SPEC = Path(__file__).parent / "data" / "tiny_flood_spec.json"
@@ -134,7 +134,7 @@ def test_bad_spec_lists_every_problem(tiny, tmp_path):
         "error: spec, , corridors.Tol Barta, 'Tol Barta' is not a corridor in the dataset (did you mean 'Tol Barat'?)"
         in lines
     )
-    assert any("'Nowhere' is not a node_id or region" in line for line in lines)
+    assert any("zone 'Nowhere' is not a node name, node_id or region" in line for line in lines)
 
 
 def test_scenario_files_as_ensemble_members(tiny, tmp_path):

@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 from foodchain.store import Store
 from foodchain.store.accounts import MAX_AGE_S, Accounts, PermissionDenied, Session
 from foodchain.store.guard import AccountStore
-from tests.app.test_pages import PAGES, app, ok
+from tests.app.test_pages import ADMIN_PAGES, PAGES, app, ok
 from tests.conftest import ROOT, TINY
 
-PAGES = [*PAGES, "pages/7_Accounts.py"]
+PAGES = [*PAGES, *ADMIN_PAGES]
 
 PASSWORD = "gado-gado-siang"
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

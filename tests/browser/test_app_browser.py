@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from foodchain_app import nav
+from tests.app.test_pages import ADMIN_PAGES
 from tests.conftest import ROOT, SCENARIOS, TINY
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -34,14 +36,10 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PAGES = {
-    "home": "",
-    "upload": "Upload_data",
-    "network": "Network",
-    "scenarios": "Scenarios",
-    "shortfalls": "Shortfalls",
-    "criticality": "Criticality",
-    "compare": "Compare",
+PAGES = {  # screenshot name -> URL path, from the app's own menu (Accounts needs an administrator)
+    key.removeprefix("nav_"): "" if path == "Home.py" else Path(path).stem.split("_", 1)[1]
+    for path, key, _ in nav.PAGES
+    if path not in ADMIN_PAGES
 }
 JAKARTA = ROOT / "sample_data" / "jakarta" / "nodes.csv"
 FLOOD = next(
