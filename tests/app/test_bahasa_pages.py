@@ -57,10 +57,10 @@ DENYLIST = [
 ]
 CASE_SENSITIVE = ["None"]
 MAP_TEXT = ("tip", "label", "capacity", "text", "name")  # the text fields of the map layers' rows
-# Tables another part of issue 16 puts into Bahasa, told by their columns: the template help
-# (column meanings, types, required yes/no) is item 4's, with the report headers. The row editor
-# (Upload data) shows the data as its files hold it, ids and blanks included, and is not checked.
-TABLES_OF_OTHERS: list[set[str]] = []
+# Tables that quote the literal words a file must hold, told by their columns: the
+# template help lists the values of `kind` (source, hub, market) as a file spells them. The row
+# editor (Upload data) shows the data as its files hold it, ids and blanks included, and is not checked.
+TABLES_OF_OTHERS: list[set[str]] = [{"column", "required", "meaning"}]
 
 
 @pytest.mark.parametrize("key", sorted(TEXT))
