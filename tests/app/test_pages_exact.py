@@ -25,7 +25,7 @@ def _overlay(zone: str):
 def test_a_flooded_region_closes_its_places_and_their_last_mile_routes(db):  # noqa: F811
     overlay = _overlay("North")
     routes = set(overlay.loc[overlay["kind"] == "route", "id"])
-    nodes = set(overlay.loc[overlay["kind"] == "node", "id"])
+    nodes = set(overlay.loc[overlay["kind"] == "place", "id"])  # kinds are shown in words
     assert nodes == {"HUB-PORT", "MKT-NORTH"}
     assert routes == {"R-W-P", "R-E-P", "R-P-S", "R-P-I", "R-C-N"}
     assert (overlay["factor"] == 0).all()  # no depth given: closed
@@ -33,14 +33,14 @@ def test_a_flooded_region_closes_its_places_and_their_last_mile_routes(db):  # n
 
 def test_a_flooded_market_is_one_place_and_its_one_route(db):  # noqa: F811
     overlay = _overlay("MKT-ISLAND")
-    assert sorted(zip(overlay["kind"], overlay["id"])) == [("node", "MKT-ISLAND"), ("route", "R-P-I")]
+    assert sorted(zip(overlay["kind"], overlay["id"])) == [("place", "MKT-ISLAND"), ("route", "R-P-I")]
 
 
 def test_a_saved_scenario_lists_its_disruptions_in_words(db):  # noqa: F811
     at = app("pages/3_Scenarios.py")
     at.selectbox(key="scn_saved").set_value(TOLL).run()
     described = ok(at).dataframe[0].value
-    assert described[["type", "what", "days"]].values.tolist() == [["close_corridor", "Tol Barat", "1–2"]]
+    assert described[["type", "what", "days"]].values.tolist() == [["close corridors", "Tol Barat", "1–2"]]
 
 
 def test_compare_totals_by_hand(db):  # noqa: F811
