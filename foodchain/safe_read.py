@@ -176,7 +176,7 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError) -> str:
     return msg("file.bad_yaml_at", name=name, line=mark.line + 1, column=mark.column + 1, problem=problem)
 
 
-class AliasRefused(yaml.YAMLError):
+class _AliasRefused(yaml.YAMLError):
     """A YAML alias (``*name``) at ``line``: refused, so that nothing expands."""
 
     def __init__(self, line: int) -> None:
@@ -190,7 +190,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise AliasRefused(mark.line + 1)
+            raise _AliasRefused(mark.line + 1)
         return super().compose_node(parent, index)
 
 
@@ -202,7 +202,7 @@ def parse_yaml(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
         doc = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 -- a SafeLoader subclass
     except RecursionError:
         raise refuse(table, msg("file.too_deep_yaml", name=name, limit=MAX_DEPTH)) from None
-    except AliasRefused as exc:
+    except _AliasRefused as exc:
         raise refuse(table, msg("file.yaml_alias", name=name, line=exc.line)) from None
     except yaml.MarkedYAMLError as exc:
         raise refuse(table, _yaml_problem(name, exc)) from None
