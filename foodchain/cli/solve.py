@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from foodchain.cli.args import (
     EXIT_INVALID,
@@ -21,6 +22,7 @@ from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import errors
 from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS
+from foodchain.optimize.lp_names import write_scenario_lp
 from foodchain.optimize.portfolio import SolveProgress
 from foodchain.outdir import check_out_dir, output_folder
 
@@ -83,6 +85,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     with output_folder(args.out) as tmp:
         result.write(tmp)
+        if args.write_lp:
+            write_scenario_lp(dataset, scenario, args.days, Path(tmp) / "model.lp")
     if args.geojson:
         write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary)
     s = result.summary()
@@ -95,7 +99,6 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 def write_zone_geojson(dataset, source, result, out: str, boundary: str | None = None) -> None:
     """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``."""
-    from pathlib import Path
 
     from foodchain.gis import dumps, shortfall_geojson
     from foodchain.zonemap import zone_figures
@@ -119,6 +122,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=positive_seconds, default=None, help="seconds (a finite number > 0)")
+    p.add_argument(
+        "--write-lp", action="store_true", help="also write the LP as model.lp into --out, named by ids and days"
+    )
     add_equity(p)
     add_geojson_options(p, "also write shortfall by zone as GeoJSON polygons (for QGIS) to this file")
     p.set_defaults(func=cmd_solve)

@@ -24,9 +24,12 @@ import re
 
 import numpy as np
 
+from foodchain.model.dataset import Dataset
 from foodchain.optimize.backends import highs_model
-from foodchain.optimize.instance import Instance
-from foodchain.optimize.lp import LinearProgram
+from foodchain.optimize.factors import scenario_factors
+from foodchain.optimize.instance import Instance, build_instance
+from foodchain.optimize.lp import LinearProgram, build_lp
+from foodchain.optimize.scenario import Scenario
 
 MAX_ID_CHARS = 60
 UNSAFE = re.compile(r"[^A-Za-z0-9!\"#$%&()/,.;?@_`'{}|~]")
@@ -117,3 +120,10 @@ def write_lp(lp: LinearProgram, inst: Instance, path) -> None:
     for i, name in enumerate(row_names(inst, lp)):
         h.passRowName(i, name)
     h.writeModel(str(path))
+
+
+def write_scenario_lp(dataset: Dataset, scenario: Scenario | None, days: int | None, path) -> None:
+    """Write the first-stage LP that :func:`foodchain.solve` builds for these arguments to ``path`` (:func:`write_lp`)."""
+    scenario = scenario or Scenario()
+    inst = build_instance(dataset, scenario_factors(dataset, scenario, days or scenario.horizon_days))
+    write_lp(build_lp(inst), inst, path)

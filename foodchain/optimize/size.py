@@ -9,14 +9,17 @@ demand rows, ``H`` node-commodity pairs that may hold stock, ``R`` routes, ``N``
 
 * columns <= ``D (F + S + Q + H) + 2 H_L + N K`` (flow, supply, shortfall, stock; lost and
   shelf room; drawdown), where ``H_L = sum over held pairs of max(D - L(k) + 1, 0)`` counts
-  the days on which a shelf life ``L(k)`` can bind;
+  the days on which a shelf life ``L(k)`` can bind (shelf room only where ``L(k)`` is above
+  :data:`~foodchain.optimize.lp.DIRECT_SHELF_LIFE_DAYS`; counted everywhere as a bound);
 * rows <= ``D (N K + R + 3 N) + H_L + N K`` (balance, route capacity, throughput in and
   out, storage; shelf life; stock at the end);
-* nonzeros <= ``D (5 F + 2 S + Q + 4 H) + 5 H_L + 2 D sum_{k: L(k) <= D} I(k) + 2 N K``, where
-  ``I(k)`` counts the routes and supply rows that bring commodity ``k``: a shelf-life row
-  holds its stock and room columns and those of the day before, and each arrival enters
-  at most two of them (the day it joins the window and the day it leaves it), so the
-  count is linear in ``D`` whatever the shelf lives.
+* nonzeros <= ``D (5 F + 2 S + Q + 4 H) + 5 H_L + sum_k I(k) x (max(D - L(k) + 1, 0) L(k)
+  if L(k) <= T, else 2 D if L(k) <= D) + 2 N K``, where ``I(k)`` counts the routes and
+  supply rows that bring commodity ``k`` and ``T`` is
+  :data:`~foodchain.optimize.lp.DIRECT_SHELF_LIFE_DAYS`: a direct shelf-life row sums the
+  last ``L(k)`` days of arrivals; a window row holds its stock and room columns and those
+  of the day before, and each arrival enters at most two window rows (the day it joins the
+  window and the day it leaves it), so the count is linear in ``D`` whatever the shelf lives.
 
 Memory is estimated as :data:`BYTES_PER_NONZERO` per nonzero plus :data:`BASE_BYTES`,
 calibrated on Jakarta's 30-day LP (313k nonzeros) solved by ``auto``: the Python process
@@ -38,6 +41,7 @@ from foodchain.errors import InvalidInput
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem
 from foodchain.optimize.instance import Instance
+from foodchain.optimize.lp import DIRECT_SHELF_LIFE_DAYS
 
 BYTES_PER_NONZERO = 1_500
 BASE_BYTES = 200 * 2**20
@@ -78,7 +82,9 @@ def estimate_lp_size(inst: Instance) -> LpSize:
     shelf = int(life_days[held_k].sum())  # lost columns = shelf-room columns = shelf-life rows
     columns = days * (pairs + supply + demand + held) + 2 * shelf + n_nodes * n_k
     rows = days * (n_nodes * n_k + len(inst.route_ids) + 3 * n_nodes) + shelf + n_nodes * n_k
-    window = 2 * days * int(inflows_k[life_days > 0].sum())  # each arrival enters at most two shelf-life rows
+    direct = life <= DIRECT_SHELF_LIFE_DAYS
+    per_inflow = np.where(direct, life_days * np.minimum(life, days), 2 * days * (life_days > 0))
+    window = int((per_inflow * inflows_k).sum())  # inflow entries of the shelf-life rows
     nonzeros = days * (5 * pairs + 2 * supply + demand + 4 * held) + 5 * shelf + window + 2 * n_nodes * n_k
     return LpSize(int(rows), int(columns), int(nonzeros))
 

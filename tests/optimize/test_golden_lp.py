@@ -8,7 +8,9 @@ names; its sections are kept in ``golden/``:
 
 * ``objective.lp``: the objective;
 * ``<family>.lp``: the rows of one constraint family (``balance``, ``route_capacity``, ...);
-* ``bounds.lp``: the column bounds.
+* ``bounds.lp``: the column bounds;
+* ``shelf_life_window.lp``: the shelf-life rows written as a running window (the form of
+  shelf lives longer than ``lp.DIRECT_SHELF_LIFE_DAYS``; chili's 3 days are direct otherwise).
 
 Regenerate after an intended change with ``FOODCHAIN_REGEN_GOLDEN=1 pytest tests/optimize/test_golden_lp.py``
 and review the diff file by file.
@@ -24,6 +26,7 @@ import highspy
 import pytest
 
 from foodchain import dataset_from_tables, load_scenario
+from foodchain.optimize import lp as lp_module
 from foodchain.optimize.backends import highs_model, run_highs
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
@@ -34,6 +37,7 @@ from tests.conftest import SCENARIOS
 GOLDEN = Path(__file__).parent / "golden"
 EVERY_FAMILY = {"balance", "route_capacity", "throughput_in", "throughput_out", "storage", "shelf_life", "stock_end"}
 DAYS = 5
+WINDOW = "shelf_life_window"  # chili's shelf-life rows as a running window (lp.DIRECT_SHELF_LIFE_DAYS = 0)
 
 
 def with_reserve(dataset):
@@ -43,16 +47,18 @@ def with_reserve(dataset):
     return dataset_from_tables(tables)
 
 
-@pytest.fixture(scope="module")
-def written(tiny, tmp_path_factory):
+def write(dataset, folder: Path):
     """(LP, path of its ``.lp`` file)."""
-    dataset = with_reserve(tiny)
     scenario = load_scenario(SCENARIOS / "tiny_west_toll_closed.json")
     inst = build_instance(dataset, scenario_factors(dataset, scenario, DAYS))
     lp = build_lp(inst)
-    path = tmp_path_factory.mktemp("lp") / "model.lp"
-    write_lp(lp, inst, path)
-    return lp, path
+    write_lp(lp, inst, folder / "model.lp")
+    return lp, folder / "model.lp"
+
+
+@pytest.fixture(scope="module")
+def written(tiny, tmp_path_factory):
+    return write(with_reserve(tiny), tmp_path_factory.mktemp("lp"))
 
 
 def sections(text: str) -> dict[str, str]:
@@ -72,10 +78,19 @@ def test_every_section_matches_its_golden_file(written):
     if os.environ.get("FOODCHAIN_REGEN_GOLDEN"):
         for name, text in parts.items():
             (GOLDEN / f"{name}.lp").write_text(text)
-    kept = {p.stem for p in GOLDEN.glob("*.lp")}
+    kept = {p.stem for p in GOLDEN.glob("*.lp")} - {WINDOW}
     assert kept == set(parts), "a family was added or removed; see the module docstring to regenerate"
     for name, text in parts.items():
         assert text == (GOLDEN / f"{name}.lp").read_text(), f"the {name} section changed"
+
+
+def test_the_running_window_form_of_shelf_life_matches_its_golden_file(tiny, tmp_path, monkeypatch):
+    monkeypatch.setattr(lp_module, "DIRECT_SHELF_LIFE_DAYS", 0)
+    parts = sections(write(with_reserve(tiny), tmp_path)[1].read_text())
+    if os.environ.get("FOODCHAIN_REGEN_GOLDEN"):
+        (GOLDEN / f"{WINDOW}.lp").write_text(parts["shelf_life"])
+    assert parts["shelf_life"] == (GOLDEN / f"{WINDOW}.lp").read_text()
+    assert "shelf_room(HUB_CENTRAL,chili,d4)" in parts["shelf_life"]
 
 
 def test_names_hold_ids_and_one_based_days():

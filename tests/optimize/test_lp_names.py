@@ -6,12 +6,13 @@ import highspy
 import pytest
 
 from foodchain import Scenario
+from foodchain.cli import main
 from foodchain.optimize.backends import highs_model, run_highs
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
 from foodchain.optimize.lp_names import MAX_ID_CHARS, column_names, row_names, safe, unique, write_lp
-from tests.conftest import make_dataset
+from tests.conftest import SCENARIOS, TINY, make_dataset
 
 
 def test_safe_keeps_what_the_format_allows_and_replaces_the_rest():
@@ -52,3 +53,13 @@ def test_colliding_ids_get_distinct_names_and_the_file_reads_back(tmp_path):
     assert h.readModel(str(tmp_path / "m.lp")) == highspy.HighsStatus.kOk
     h.run()
     assert h.getInfo().objective_function_value == pytest.approx(run_highs(highs_model(lp)).objective, rel=1e-12)
+
+
+def test_solve_writes_the_named_lp_into_out_on_request(tmp_path):
+    out = tmp_path / "out"
+    args = ["solve", str(TINY), "--scenario", str(SCENARIOS / "tiny_west_toll_closed.json"), "--out", str(out)]
+    assert main([*args, "--write-lp"]) == 0
+    text = (out / "model.lp").read_text()
+    assert " route_capacity(R_W_C,d1): +1 flow(R_W_C,rice,d1) <= +0" in text.splitlines()  # closed on day 1
+    assert main([*args[:-1], str(tmp_path / "plain")]) == 0
+    assert not (tmp_path / "plain" / "model.lp").exists()

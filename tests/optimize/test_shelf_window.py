@@ -13,10 +13,11 @@ import pytest
 import scipy.sparse as sp
 
 from foodchain import load_dataset, load_scenario
+from foodchain.optimize import lp as lp_module
 from foodchain.optimize.backends import solve_lp
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
-from foodchain.optimize.lp import LinearProgram, build_lp
+from foodchain.optimize.lp import DIRECT_SHELF_LIFE_DAYS, LinearProgram, build_lp
 from foodchain.optimize.scenario import Scenario
 from tests.analysis.networks import random_network
 from tests.conftest import ROOT, SCENARIOS
@@ -87,13 +88,29 @@ def test_jakarta_lebaran(jakarta, days):
     assert_same_optimum(build_instance(jakarta, scenario_factors(jakarta, scenario, days)))
 
 
-def test_each_arrival_enters_at_most_two_shelf_life_rows(jakarta):
-    """The family is linear in the horizon: at 90 days (rice keeps 365 days, chili 2) each flow or
-    supply column sits in at most two shelf-life rows, and each row holds at most 4 stock and room entries."""
-    lp = build_lp(build_instance(jakarta, scenario_factors(jakarta, Scenario(horizon_days=90), 90)))
+@pytest.mark.parametrize("direct_days", [0, 1])
+def test_every_life_as_a_window(monkeypatch, direct_days):
+    """With (almost) every shelf life written as a running window, on random networks and Jakarta."""
+    monkeypatch.setattr(lp_module, "DIRECT_SHELF_LIFE_DAYS", direct_days)
+    dataset = random_network(3)
+    assert_same_optimum(build_instance(dataset, scenario_factors(dataset, Scenario(horizon_days=7), 7)))
+    jakarta = load_dataset(ROOT / "sample_data" / "jakarta")
+    scenario = load_scenario(SCENARIOS / "lebaran_pibc_closed.json")
+    assert_same_optimum(build_instance(jakarta, scenario_factors(jakarta, scenario, 12)))
+
+
+def test_each_arrival_of_a_long_life_enters_at_most_two_shelf_life_rows(jakarta):
+    """The window rows are linear in the horizon: at 200 days each flow or supply column of a commodity
+    that keeps more than DIRECT_SHELF_LIFE_DAYS (rice 180, garlic 90) sits in at most two shelf-life rows,
+    and each stock and room column in at most two (its own day's row and the next day's)."""
+    inst = build_instance(jakarta, scenario_factors(jakarta, Scenario(horizon_days=200), 200))
+    lp = build_lp(inst)
     block = lp.matrix.tocsr()[lp.constraints["shelf_life"].slice].tocsc()
     per_column = np.diff(block.indptr)
-    assert per_column[lp.variables["flow"].slice].max() == 2
+    flow = lp.variables["flow"]
+    long = inst.shelf_life[flow.keys["k"]] > DIRECT_SHELF_LIFE_DAYS
+    assert per_column[flow.slice][long].max() == 2
+    assert per_column[flow.slice][~long].max() == DIRECT_SHELF_LIFE_DAYS  # shallot: 30 days, written directly
     assert per_column[lp.variables["supply"].slice].max() <= 2  # Jakarta's supply is at sources, which hold no stock
     for name in ("stock", "shelf_room"):
         assert per_column[lp.variables[name].slice].max() <= 2  # its own day's row and the next day's
