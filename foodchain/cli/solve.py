@@ -25,6 +25,7 @@ from foodchain.model import load_dataset, validate_source
 from foodchain.model.problems import Problem, errors
 from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS, status_words
+from foodchain.optimize.lp_names import write_scenario_lp
 from foodchain.optimize.portfolio import SolveProgress
 from foodchain.outdir import check_out_dir, output_folder
 from foodchain.report import report_xlsx, report_zip
@@ -91,6 +92,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     with output_folder(args.out) as tmp:
         result.write(tmp)
+        if args.write_lp:
+            write_scenario_lp(dataset, scenario, args.days, Path(tmp) / "model.lp")
     if args.geojson:
         write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary)
     if args.report:
@@ -111,7 +114,6 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 def write_zone_geojson(dataset, source, result, out: str, boundary: str | None = None) -> None:
     """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``."""
-    from pathlib import Path
 
     from foodchain.gis import dumps, shortfall_geojson
     from foodchain.zonemap import zone_figures
@@ -152,6 +154,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=positive_seconds, default=None, help="seconds (a finite number > 0)")
+    p.add_argument(
+        "--write-lp", action="store_true", help="also write the LP as model.lp into --out, named by ids and days"
+    )
     add_equity(p)
     add_geojson_options(p, "also write shortfall by zone as GeoJSON polygons (for QGIS) to this file")
     p.add_argument(

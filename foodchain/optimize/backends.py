@@ -41,6 +41,7 @@ class Solution:
     solve_seconds: float
     solver: str
     model: object = None
+    basis: object = None  # a highspy.HighsBasis of an engine other than HiGHS (Clp), for a warm HiGHS re-solve
 
 
 def require_optimal(sol: Solution) -> Solution:
@@ -201,11 +202,64 @@ def clp_binary() -> str:
 
 
 def clp_args(mps: Path, sol_path: Path, method: str = "simplex", time_limit: float | None = None) -> list[str]:
-    """Command line that makes the CBC program solve ``mps`` as an LP with Clp and write ``sol_path``."""
+    """Command line that makes the CBC program solve ``mps`` as an LP with Clp and write ``sol_path``.
+
+    Clp also writes its final basis (MPS basis format) next to it, as ``sol_path`` with the
+    suffix ``.bas`` (see :func:`read_clp_basis`).
+    """
     args = [clp_binary(), str(mps)]
     if time_limit:
         args += ["-sec", str(float(time_limit))]
-    return args + ["-barrier" if method == "barrier" else "-dualS", "-printingOptions", "all", "-solu", str(sol_path)]
+    method_args = ["-barrier" if method == "barrier" else "-dualS", "-printingOptions", "all"]
+    return args + method_args + ["-basisO", str(sol_path.with_suffix(".bas")), "-solu", str(sol_path)]
+
+
+def read_clp_basis(path: Path, rows: int, columns: int) -> highspy.HighsBasis | None:
+    """The basis Clp wrote to ``path`` (MPS basis format) as a HiGHS basis, or ``None`` without a file.
+
+    Names are those :meth:`highspy.Highs.writeModel` gives an unnamed LP: ``c<j>`` for column
+    ``j``, ``r<i>`` for row ``i``. Every column starts nonbasic at its lower bound and every
+    row basic; then ``XU c r`` / ``XL c r`` make column ``c`` basic and row ``r`` nonbasic at
+    its upper / lower bound, ``UL c`` puts column ``c`` at its upper bound, ``LL c`` at its lower.
+    """
+    if not path.exists():
+        return None
+    status = highspy.HighsBasisStatus
+    col = np.full(columns, status.kLower, dtype=object)
+    row = np.full(rows, status.kBasic, dtype=object)
+    at = {"XU": status.kUpper, "XL": status.kLower, "UL": status.kUpper, "LL": status.kLower}
+    for line in path.read_text().splitlines()[1:]:
+        words = line.split()
+        if len(words) < 2 or words[0] not in at:
+            continue
+        j = int(words[1][1:])
+        if words[0] in ("XU", "XL"):
+            col[j], row[int(words[2][1:])] = status.kBasic, at[words[0]]
+        else:
+            col[j] = at[words[0]]
+    basis = highspy.HighsBasis()
+    basis.col_status, basis.row_status, basis.valid = list(col), list(row), True
+    return basis
+
+
+def warm_highs(lp: LinearProgram, sol: Solution, time_limit: float | None = None) -> Solution:
+    """``sol`` held by a HiGHS model of ``lp``, for stages that re-solve warm (the fair-sharing stage).
+
+    A HiGHS solution is returned as it is. A Clp solution is handed over through Clp's final
+    basis: HiGHS starts from it and confirms optimality, normally in 0 iterations, and its
+    values (full precision, not the 8 digits of Clp's file) replace Clp's; ``solver`` and the
+    seconds of both are kept. Without a basis, or when HiGHS does not confirm optimality,
+    ``sol`` is returned unchanged.
+    """
+    if isinstance(sol.model, highspy.Highs) or sol.basis is None:
+        return sol
+    h = highs_model(lp, "simplex", time_limit)
+    h.setBasis(sol.basis)
+    again = run_highs(h, sol.solver)
+    if again.status != "optimal":
+        return sol
+    again.solve_seconds += sol.solve_seconds
+    return again
 
 
 def read_clp_solution(lp: LinearProgram, sol_path: Path, seconds: float, method: str, log: str = "") -> Solution:
@@ -223,7 +277,8 @@ def read_clp_solution(lp: LinearProgram, sol_path: Path, seconds: float, method:
     table = np.array(words, dtype=object).reshape(-1, 4)  # index, name, value or activity, reduced cost or dual
     dual = table[:m, 3].astype(float)
     x = table[m:, 2].astype(float)
-    return Solution(status, float(lp.cost @ x), x, dual, seconds, f"clp-{method}")
+    basis = read_clp_basis(sol_path.with_suffix(".bas"), m, n)
+    return Solution(status, float(lp.cost @ x), x, dual, seconds, f"clp-{method}", basis=basis)
 
 
 def run_clp(lp: LinearProgram, method: str = "simplex", time_limit: float | None = None) -> Solution:

@@ -246,3 +246,35 @@ def _first_answer(runs: list, start: float, progress: ProgressFn | None, deadlin
     if answers:
         return answers[0]
     raise errors[0]
+
+
+def polled(work: Callable[[], Solution], phase: str, progress: ProgressFn | None) -> Solution:
+    """``work()`` run in a thread while this thread reports ``phase`` to ``progress`` about once a second.
+
+    For a stage that is not a :func:`race` (the fair-sharing stage): ``progress`` is still
+    called from the caller's thread, as the app's callbacks need. Returns what ``work``
+    returns, or raises what it raised.
+    """
+    if progress is None:
+        return work()
+    out: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            out["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            out["error"] = exc
+
+    start = time.perf_counter()
+    thread = threading.Thread(target=run, name=phase, daemon=True)
+    thread.start()
+    next_report = start
+    while thread.is_alive():
+        now = time.perf_counter()
+        if now >= next_report:
+            progress(SolveProgress(now - start, {phase: "running"}))
+            next_report = now + PROGRESS_SECONDS
+        thread.join(POLL_SECONDS)
+    if "error" in out:
+        raise out["error"]
+    return out["value"]

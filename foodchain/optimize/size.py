@@ -7,15 +7,19 @@
 demand rows, ``H`` node-commodity pairs that may hold stock, ``R`` routes, ``N`` nodes and
 ``K`` commodities:
 
-* columns <= ``D (F + S + Q + H) + H_L + N K`` (flow, supply, shortfall, stock; lost;
-  drawdown), where ``H_L = sum over held pairs of max(D - L(k) + 1, 0)`` counts the days on
-  which a shelf life ``L(k)`` can bind;
+* columns <= ``D (F + S + Q + H) + 2 H_L + N K`` (flow, supply, shortfall, stock; lost and
+  shelf room; drawdown), where ``H_L = sum over held pairs of max(D - L(k) + 1, 0)`` counts
+  the days on which a shelf life ``L(k)`` can bind (shelf room only where ``L(k)`` is above
+  :data:`~foodchain.optimize.lp.DIRECT_SHELF_LIFE_DAYS`; counted everywhere as a bound);
 * rows <= ``D (N K + R + 3 N) + H_L + N K`` (balance, route capacity, throughput in and
   out, storage; shelf life; stock at the end);
-* nonzeros <= ``D (5 F + 2 S + Q + 4 H) + 2 H_L + sum_k max(D - L(k) + 1, 0) min(L(k), D) I(k)
-  + 2 N K``, where ``I(k)`` counts the routes and supply rows that bring commodity ``k``: each
-  shelf-life row sums what arrived over the last ``L(k)`` days, so long horizons with long
-  shelf lives grow with ``D x L``.
+* nonzeros <= ``D (5 F + 2 S + Q + 4 H) + 5 H_L + sum_k I(k) x (max(D - L(k) + 1, 0) L(k)
+  if L(k) <= T, else 2 D if L(k) <= D) + 2 N K``, where ``I(k)`` counts the routes and
+  supply rows that bring commodity ``k`` and ``T`` is
+  :data:`~foodchain.optimize.lp.DIRECT_SHELF_LIFE_DAYS`: a direct shelf-life row sums the
+  last ``L(k)`` days of arrivals; a window row holds its stock and room columns and those
+  of the day before, and each arrival enters at most two window rows (the day it joins the
+  window and the day it leaves it), so the count is linear in ``D`` whatever the shelf lives.
 
 Memory is estimated as :data:`BYTES_PER_NONZERO` per nonzero plus :data:`BASE_BYTES`,
 calibrated on Jakarta's 30-day LP (313k nonzeros) solved by ``auto``: the Python process
@@ -38,6 +42,7 @@ from foodchain.messages import msg, num
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.model.problems import Problem
 from foodchain.optimize.instance import Instance
+from foodchain.optimize.lp import DIRECT_SHELF_LIFE_DAYS
 
 BYTES_PER_NONZERO = 1_500
 BASE_BYTES = 200 * 2**20
@@ -78,11 +83,13 @@ def estimate_lp_size(inst: Instance) -> LpSize:
     held_k = np.nonzero(inst.stock_allowed)[1]
     inflows_k = np.bincount(route_k, minlength=n_k) + np.bincount(inst.supply_k, minlength=n_k)
     pairs, supply, demand, held = len(route_k), len(inst.supply_k), len(inst.demand_k), len(held_k)
-    shelf = int(life_days[held_k].sum())  # lost columns = shelf-life rows
-    columns = days * (pairs + supply + demand + held) + shelf + n_nodes * n_k
+    shelf = int(life_days[held_k].sum())  # lost columns = shelf-room columns = shelf-life rows
+    columns = days * (pairs + supply + demand + held) + 2 * shelf + n_nodes * n_k
     rows = days * (n_nodes * n_k + len(inst.route_ids) + 3 * n_nodes) + shelf + n_nodes * n_k
-    window = int((life_days * np.minimum(life, days) * inflows_k).sum())  # inflows in each shelf-life row
-    nonzeros = days * (5 * pairs + 2 * supply + demand + 4 * held) + 2 * shelf + window + 2 * n_nodes * n_k
+    direct = life <= DIRECT_SHELF_LIFE_DAYS
+    per_inflow = np.where(direct, life_days * np.minimum(life, days), 2 * days * (life_days > 0))
+    window = int((per_inflow * inflows_k).sum())  # inflow entries of the shelf-life rows
+    nonzeros = days * (5 * pairs + 2 * supply + demand + 4 * held) + 5 * shelf + window + 2 * n_nodes * n_k
     return LpSize(int(rows), int(columns), int(nonzeros))
 
 

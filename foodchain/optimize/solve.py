@@ -6,12 +6,12 @@ import time
 
 from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
-from foodchain.optimize.backends import DEFAULT_SOLVER, require_optimal, solve_lp
-from foodchain.optimize.equity import second_stage
+from foodchain.optimize.backends import DEFAULT_SOLVER, require_optimal, solve_lp, warm_highs
+from foodchain.optimize.equity import needs_equity, second_stage
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.instance import build_instance
 from foodchain.optimize.lp import build_lp
-from foodchain.optimize.portfolio import ProgressFn, SolveProgress
+from foodchain.optimize.portfolio import ProgressFn, SolveProgress, polled
 from foodchain.optimize.results import SolveResult, make_result
 from foodchain.optimize.scenario import Scenario
 from foodchain.optimize.size import check_days, check_lp_size
@@ -54,8 +54,13 @@ def solve(
     built = time.perf_counter()
     sol = require_optimal(solve_lp(lp, solver, time_limit, _since(start, progress)))
     first_seconds = sol.solve_seconds
-    if scenario.equity == "on" if equity is None else equity:
-        sol = second_stage(lp, inst, sol, solver, time_limit)
+    if (scenario.equity == "on" if equity is None else equity) and needs_equity(lp, sol.x):
+        first = sol
+        sol = polled(
+            lambda: second_stage(lp, inst, warm_highs(lp, first, time_limit), solver, time_limit),
+            msg("solver.fair_sharing_stage"),
+            _since(start, progress),
+        )
     result = make_result(inst, lp, sol, scenario.name)
     result.timings = {
         "build": built - start,

@@ -84,3 +84,41 @@ def test_auto_runs_highs_on_small_lps_and_races_clp_engines_on_large_ones(tiny, 
     assert auto.objective == pytest.approx(run_highs(highs_model(lp, "ipm")).objective, rel=1e-7)
     monkeypatch.setattr(backends.pulp.PULP_CBC_CMD, "pulp_cbc_path", "/nonexistent/cbc")
     assert backends.choose_solver(lp) == "highs-ipm"
+
+
+@pytest.mark.parametrize("method", ["simplex", "barrier"])
+def test_clp_basis_hands_the_optimum_to_highs(method):
+    """Clp's final basis, read back, is optimal for HiGHS at once (the fair-sharing stage re-solves from it)."""
+    lp = build_lp(build_instance(*short_network()))
+    clp = run_clp(lp, method)
+    assert clp.basis is not None and clp.model is None
+    warm = backends.warm_highs(lp, clp)
+    assert warm.model.getInfo().simplex_iteration_count == 0
+    assert warm.status == "optimal" and warm.solver == f"clp-{method}"
+    assert warm.objective == pytest.approx(run_highs(highs_model(lp)).objective, rel=1e-9)
+    assert backends.warm_highs(lp, warm) is warm  # a HiGHS solution is kept as it is
+
+
+def test_a_fair_plan_after_clp_equals_the_fair_plan_after_highs():
+    dataset, factors = short_network()
+    results = [solve(dataset, Scenario(horizon_days=3), solver=s) for s in ("clp-simplex", "highs-simplex")]
+    shares = [r.shortfall.groupby("node_id")["shortfall_t"].sum().round(6).to_dict() for r in results]
+    assert results[0].summary()["total_shortfall_t"] > 1
+    assert shares[0] == shares[1]
+
+
+def short_network():
+    """Two markets sharing one source that supplies 3/4 of their demand, over 3 days."""
+    ds = make_dataset(
+        [("S", "source"), ("A", "market"), ("B", "market")],
+        [
+            {"route_id": "SA", "origin": "S", "destination": "A", "capacity_t_per_day": 100},
+            {"route_id": "SB", "origin": "S", "destination": "B", "capacity_t_per_day": 100},
+        ],
+        [{"node_id": "S", "commodity": "rice", "supply_t_per_day": 15}],
+        [
+            {"node_id": "A", "commodity": "rice", "demand_t_per_day": 10},
+            {"node_id": "B", "commodity": "rice", "demand_t_per_day": 10},
+        ],
+    )
+    return ds, scenario_factors(ds, Scenario(horizon_days=3), 3)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import threading
 
 from foodchain import Scenario, solve
 from foodchain.cli import solve as cli_solve
 from foodchain.optimize import backends, portfolio
 from foodchain.optimize.portfolio import SolveProgress
+from tests.optimize.test_clp import short_network
 
 
 def test_solve_reports_the_lp_size_then_every_racing_engine(tiny, monkeypatch):
@@ -35,3 +37,13 @@ def test_stderr_progress_writes_a_line_every_few_seconds_to_a_log(monkeypatch):
         "solving: 5 s: clp-simplex iteration 500",
         "solving: 10 s: clp-simplex iteration 1,020",
     ]
+
+
+def test_the_fair_sharing_stage_reports_its_phase_from_the_callers_thread():
+    dataset, _ = short_network()
+    seen: list[tuple[SolveProgress, threading.Thread]] = []
+    result = solve(dataset, Scenario(horizon_days=3), progress=lambda p: seen.append((p, threading.current_thread())))
+    assert result.summary()["total_shortfall_t"] > 1
+    fair = [p for p, _ in seen if "fair-sharing stage" in p.phases]
+    assert fair and fair[0].elapsed_s >= max(p.elapsed_s for p, _ in seen if "building the LP" in p.phases)
+    assert {t for _, t in seen} == {threading.main_thread()}

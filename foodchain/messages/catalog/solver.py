@@ -11,6 +11,7 @@ MESSAGES = {
     "solver.status.time_limit": {"en": "time limit reached", "id": "batas waktu tercapai"},
     "solver.status.iteration_limit": {"en": "iteration limit reached", "id": "batas iterasi tercapai"},
     "solver.status.not_solved": {"en": "not solved", "id": "belum diselesaikan"},
+    "solver.fair_sharing_stage": {"en": "fair-sharing stage", "id": "tahap pembagian adil"},
     "solver.not_optimal": {
         "en": "the solver stopped without an optimal solution: {status}",
         "id": "pemecah (solver) berhenti tanpa penyelesaian optimal: {status}",
