@@ -85,7 +85,23 @@ def status_words(status: str) -> str:
 
 
 def highs_model(lp: LinearProgram, method: str = "simplex", time_limit: float | None = None) -> highspy.Highs:
-    """A HiGHS model holding ``lp``, ready to ``run()``; ``method`` is simplex or ipm."""
+    """A HiGHS model holding ``lp``, ready to ``run()``; ``method`` is simplex or ipm.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        ``min cost x  s.t.  row_lower <= A x <= row_upper,  lower <= x <= upper``.
+    method : str, default "simplex"
+        ``"ipm"`` for interior point; anything else runs simplex.
+    time_limit : float, optional
+        Seconds before the engine stops; ``None`` (or 0) for no limit.
+
+    Returns
+    -------
+    highspy.Highs
+        A silent model with the columns, rows and bounds of ``lp`` (infinite bounds as
+        ``kHighsInf``) and its matrix column-wise.
+    """
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("solver", "ipm" if method == "ipm" else "simplex")
@@ -107,7 +123,21 @@ def highs_model(lp: LinearProgram, method: str = "simplex", time_limit: float | 
 
 
 def run_highs(h: highspy.Highs, solver: str = "highs") -> Solution:
-    """Run (or re-run, warm from the current basis) a HiGHS model and read its solution."""
+    """Run (or re-run, warm from the current basis) a HiGHS model and read its solution.
+
+    Parameters
+    ----------
+    h : highspy.Highs
+        A model from :func:`highs_model` (possibly solved before, with changed bounds).
+    solver : str, default "highs"
+        The name recorded in ``Solution.solver``.
+
+    Returns
+    -------
+    Solution
+        Status in words, objective (Rp; NaN without a primal value), values and row duals
+        (zeros when HiGHS has none), wall seconds of ``run()``, and ``model=h``.
+    """
     start = time.perf_counter()
     h.run()
     seconds = time.perf_counter() - start
@@ -151,7 +181,22 @@ def to_pulp(lp: LinearProgram) -> tuple[pulp.LpProblem, list[pulp.LpVariable], l
 
 def pulp_rows(expr, name: str, lower: float, upper: float) -> list[pulp.LpConstraint]:
     """PuLP constraints for ``lower <= expr <= upper``: one ``=``, ``<=`` or ``>=`` row, two for a range
-    (``name_lo`` and ``name_hi``), none for a free row. PuLP has no ranged rows and rejects infinite sides."""
+    (``name_lo`` and ``name_hi``), none for a free row. PuLP has no ranged rows and rejects infinite sides.
+
+    Parameters
+    ----------
+    expr : pulp.LpAffineExpression
+        The row's left-hand side.
+    name : str
+        The row's name; a range gets ``name_lo`` and ``name_hi``.
+    lower, upper : float
+        The row's bounds; -inf / +inf for a free side.
+
+    Returns
+    -------
+    list of pulp.LpConstraint
+        Zero, one or two constraints.
+    """
     if lower == upper:
         return [pulp.LpConstraint(expr, pulp.LpConstraintEQ, name, upper)]
     rows = []
@@ -163,7 +208,28 @@ def pulp_rows(expr, name: str, lower: float, upper: float) -> list[pulp.LpConstr
 
 
 def run_pulp(lp: LinearProgram, solver: str = "cbc", time_limit: float | None = None) -> Solution:
-    """Solve through PuLP with CBC (``cbc``) or PuLP's HiGHS interface (``pulp-highs``)."""
+    """Solve through PuLP with CBC (``cbc``) or PuLP's HiGHS interface (``pulp-highs``).
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        ``min cost x  s.t.  row_lower <= A x <= row_upper,  lower <= x <= upper``.
+    solver : str, default "cbc"
+        ``"cbc"``, else PuLP's HiGHS interface is used.
+    time_limit : float, optional
+        Seconds before the engine stops; ``None`` (or 0) for no limit.
+
+    Returns
+    -------
+    Solution
+        Status in words, objective re-derived as ``cost @ x`` (Rp), values (0 for a missing
+        value) and one dual per LP row (the sum over its PuLP rows).
+
+    Raises
+    ------
+    SolverError
+        When PuLP fails to run the engine.
+    """
     prob, variables, constraints = to_pulp(lp)
     with warnings.catch_warnings():  # PuLP 3 warns that its bundled CBC moves to an extra in PuLP 4
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -206,6 +272,22 @@ def clp_args(mps: Path, sol_path: Path, method: str = "simplex", time_limit: flo
 
     Clp also writes its final basis (MPS basis format) next to it, as ``sol_path`` with the
     suffix ``.bas`` (see :func:`read_clp_basis`).
+
+    Parameters
+    ----------
+    mps : Path
+        The LP in MPS format.
+    sol_path : Path
+        Where Clp writes its solution file.
+    method : str, default "simplex"
+        ``"barrier"`` for barrier with crossover, anything else for dual simplex.
+    time_limit : float, optional
+        Seconds before the engine stops; ``None`` (or 0) for no limit.
+
+    Returns
+    -------
+    list of str
+        The program and its arguments, for :func:`subprocess.run` without a shell.
     """
     args = [clp_binary(), str(mps)]
     if time_limit:
@@ -221,6 +303,18 @@ def read_clp_basis(path: Path, rows: int, columns: int) -> highspy.HighsBasis | 
     ``j``, ``r<i>`` for row ``i``. Every column starts nonbasic at its lower bound and every
     row basic; then ``XU c r`` / ``XL c r`` make column ``c`` basic and row ``r`` nonbasic at
     its upper / lower bound, ``UL c`` puts column ``c`` at its upper bound, ``LL c`` at its lower.
+
+    Parameters
+    ----------
+    path : Path
+        The basis file.
+    rows, columns : int
+        The LP's number of rows and columns.
+
+    Returns
+    -------
+    highspy.HighsBasis or None
+        A valid basis, or ``None`` when ``path`` does not exist.
     """
     if not path.exists():
         return None
@@ -250,6 +344,20 @@ def warm_highs(lp: LinearProgram, sol: Solution, time_limit: float | None = None
     values (full precision, not the 8 digits of Clp's file) replace Clp's; ``solver`` and the
     seconds of both are kept. Without a basis, or when HiGHS does not confirm optimality,
     ``sol`` is returned unchanged.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        ``min cost x  s.t.  row_lower <= A x <= row_upper,  lower <= x <= upper``.
+    sol : Solution
+        The first stage's solution of ``lp``.
+    time_limit : float, optional
+        Seconds before the engine stops; ``None`` (or 0) for no limit.
+
+    Returns
+    -------
+    Solution
+        ``sol`` or the HiGHS re-solve that confirmed it.
     """
     if isinstance(sol.model, highspy.Highs) or sol.basis is None:
         return sol
@@ -263,7 +371,31 @@ def warm_highs(lp: LinearProgram, sol: Solution, time_limit: float | None = None
 
 
 def read_clp_solution(lp: LinearProgram, sol_path: Path, seconds: float, method: str, log: str = "") -> Solution:
-    """The :class:`Solution` in a solution file Clp wrote for ``lp`` (status in words, duals, values)."""
+    """The :class:`Solution` in a solution file Clp wrote for ``lp`` (status in words, duals, values).
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        ``min cost x  s.t.  row_lower <= A x <= row_upper,  lower <= x <= upper``.
+    sol_path : Path
+        The solution file (its ``.bas`` sibling is read for the basis).
+    seconds : float
+        Wall seconds of the Clp run, recorded in the solution.
+    method : str
+        ``simplex`` or ``barrier``; the solver is recorded as ``clp-<method>``.
+    log : str, default ""
+        Clp's output, the last 500 characters of which go into the error when no file was written.
+
+    Returns
+    -------
+    Solution
+        Status in words, objective ``cost @ x`` (Rp), values, row duals and the basis (or ``None``).
+
+    Raises
+    ------
+    SolverError
+        When there is no solution file, or it has not ``rows + columns`` lines of four words.
+    """
     if not sol_path.exists():
         raise SolverError(msg("solver.clp_no_solution", log=log[-500:]))
     text = sol_path.read_text()
@@ -288,6 +420,25 @@ def run_clp(lp: LinearProgram, method: str = "simplex", time_limit: float | None
     program solves it as an LP (no branching: every variable is continuous) and prints every
     row (activity, dual) and column (value, reduced cost) to a solution file. The solution
     file carries 8 significant digits; the objective is re-derived as ``cost @ x``.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        ``min cost x  s.t.  row_lower <= A x <= row_upper,  lower <= x <= upper``.
+    method : str, default "simplex"
+        ``"simplex"`` (dual simplex) or ``"barrier"``.
+    time_limit : float, optional
+        Seconds before the engine stops; ``None`` (or 0) for no limit.
+
+    Returns
+    -------
+    Solution
+        As read by :func:`read_clp_solution`; the temporary files are removed.
+
+    Raises
+    ------
+    SolverError
+        When Clp writes no solution, or a file that does not match ``lp``.
     """
     with tempfile.TemporaryDirectory(prefix="foodchain-clp-") as tmp:
         mps, sol_path = Path(tmp, "lp.mps"), Path(tmp, "lp.sol")
@@ -347,6 +498,27 @@ def solve_lp(
     ``clp-barrier`` run that engine alone; ``cbc`` and ``pulp-highs`` go through PuLP.
     ``progress`` (a callable taking a :class:`~foodchain.optimize.portfolio.SolveProgress`)
     is called about once a second by every engine but the PuLP ones.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        ``min cost x  s.t.  row_lower <= A x <= row_upper,  lower <= x <= upper``.
+    solver : str, default DEFAULT_SOLVER
+        One of :data:`SOLVERS`.
+    time_limit : float, optional
+        Seconds before the engine stops; ``None`` (or 0) for no limit.
+    progress : callable, optional
+        Called with a :class:`~foodchain.optimize.portfolio.SolveProgress`.
+
+    Returns
+    -------
+    Solution
+        The solution of the engine that answered, optimal or not (see :func:`require_optimal`).
+
+    Raises
+    ------
+    SolverError
+        For a solver name not in :data:`SOLVERS`, or when an engine fails to run.
     """
     from foodchain.optimize.portfolio import race  # the portfolio builds on this module
 

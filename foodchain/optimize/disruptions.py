@@ -128,7 +128,20 @@ CLOSURES = {  # what N-1 criticality closes: kind -> the disruption closing one 
 
 
 def closure(kind: str, target: str) -> dict:
-    """The disruption that closes one route, corridor or node (``kind``) on every day."""
+    """The disruption that closes one route, corridor or node (``kind``) on every day.
+
+    Parameters
+    ----------
+    kind : str
+        ``route``, ``corridor`` or ``node`` (a key of :data:`CLOSURES`).
+    target : str
+        The route id, corridor name or node id.
+
+    Returns
+    -------
+    dict
+        A disruption with factor 0 and no days (every day of the horizon).
+    """
     return CLOSURES[kind](target)
 
 
@@ -151,7 +164,24 @@ def _unknown(i: int, key: str, values: list[str], known, noun: str) -> list[Prob
 
 
 def pick_routes(i: int, d: dict, dataset: Dataset) -> tuple[np.ndarray, list[Problem]]:
-    """Routes [R] a disruption picks by ``routes`` and ``corridor``/``corridors``, and unknown names."""
+    """Routes [R] a disruption picks by ``routes`` and ``corridor``/``corridors``, and unknown names.
+
+    Parameters
+    ----------
+    i : int
+        The disruption's 1-based number (the problems' row).
+    d : dict
+        The disruption.
+    dataset : Dataset
+        The network.
+
+    Returns
+    -------
+    mask : numpy.ndarray of bool
+        One entry per route.
+    problems : list of Problem
+        Errors for route ids and corridors that do not exist.
+    """
     routes, corridors = d.get("routes", []), targets.listed(d, "corridors", "corridor")
     problems = _unknown(i, "routes", routes, dataset.routes["route_id"], "route_id")
     problems += _unknown(i, "corridor", corridors, targets.corridor_names(dataset), "corridor")
@@ -159,7 +189,26 @@ def pick_routes(i: int, d: dict, dataset: Dataset) -> tuple[np.ndarray, list[Pro
 
 
 def pick_rows(i: int, d: dict, frame: pd.DataFrame, dataset: Dataset) -> tuple[np.ndarray, list[Problem]]:
-    """Rows of ``frame`` (nodes, supply or demand) a disruption picks by ``nodes``, ``regions``, ``commodities``."""
+    """Rows of ``frame`` (nodes, supply or demand) a disruption picks by ``nodes``, ``regions``, ``commodities``.
+
+    Parameters
+    ----------
+    i : int
+        The disruption's 1-based number (the problems' row).
+    d : dict
+        The disruption.
+    frame : pandas.DataFrame
+        The table whose rows are picked (it has ``node_id``; ``commodity`` filters when present).
+    dataset : Dataset
+        The network.
+
+    Returns
+    -------
+    mask : numpy.ndarray of bool
+        One entry per row of ``frame``.
+    problems : list of Problem
+        Errors for unknown node ids, regions and commodities.
+    """
     nodes = dataset.nodes
     problems = _unknown(i, "nodes", d.get("nodes", []), nodes["node_id"], "node_id")
     problems += _unknown(i, "regions", d.get("regions", []), targets.region_names(dataset), "region")

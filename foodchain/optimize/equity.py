@@ -84,12 +84,41 @@ def shortfall_weights(lp: LinearProgram) -> np.ndarray:
 
 
 def needs_equity(lp: LinearProgram, x: np.ndarray) -> bool:
-    """Did stage 1 leave anything short? (Otherwise there is nothing to share.)"""
+    """Did stage 1 leave anything short? (Otherwise there is nothing to share.)
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The stage 1 LP.
+    x : numpy.ndarray
+        Stage 1's column values.
+
+    Returns
+    -------
+    bool
+        ``sum_(q,d) shortfall[q,d] > NOTHING_SHORT_T`` (t).
+    """
     return float(x[lp.variables["shortfall"].slice].sum()) > NOTHING_SHORT_T
 
 
 def contested(lp: LinearProgram, inst: Instance, x: np.ndarray) -> np.ndarray:
-    """Mask over shortfall columns: positive demand of a commodity stage 1 left short somewhere."""
+    """Mask over shortfall columns: positive demand of a commodity stage 1 left short somewhere.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The stage 1 LP.
+    inst : Instance
+        The instance ``lp`` was built from.
+    x : numpy.ndarray
+        Stage 1's column values.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One entry per ``shortfall[q,d]`` column: True when ``demand[q,d] > 0`` and commodity
+        ``k(q)`` has some ``shortfall > NOTHING_SHORT_T`` t in ``x``.
+    """
     fam = lp.variables["shortfall"]
     q, d = fam.keys["q"], fam.keys["d"]
     k = inst.demand_k[q]
@@ -205,6 +234,18 @@ def level_basis(first: highspy.HighsBasis, shares: np.ndarray) -> highspy.HighsB
 
     ``t`` is basic at the largest share; that zone's ``share_level`` row is nonbasic (tight),
     every other new row is basic. One basic variable per new row, as a basis needs.
+
+    Parameters
+    ----------
+    first : highspy.HighsBasis
+        Stage 1's basis.
+    shares : numpy.ndarray
+        The zones' shares met at stage 1's optimum (one per new ``share_level`` row).
+
+    Returns
+    -------
+    highspy.HighsBasis
+        ``first`` plus the column ``t`` (basic), one basic row and the ``share_level`` rows.
     """
     B = highspy.HighsBasisStatus
     rows = [B.kBasic] * len(shares)
@@ -222,6 +263,25 @@ def highs_at(lp: LinearProgram, first: Solution, time_limit: float | None) -> hi
 
     Crossover from ``first``'s primal and dual values gives the basis; if it fails, HiGHS
     solves stage 1 again.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The stage 1 LP.
+    first : Solution
+        Another backend's optimum of ``lp`` (values and row duals).
+    time_limit : float or None
+        Seconds for HiGHS; ``None`` for no limit.
+
+    Returns
+    -------
+    highspy.Highs
+        The model, solved to optimality.
+
+    Raises
+    ------
+    SolverError
+        When HiGHS does not reach the optimum again.
     """
     h = highs_model(lp, "simplex", time_limit)
     start = highspy.HighsSolution()
@@ -246,6 +306,30 @@ def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str
     ``first``; the stages themselves always run on HiGHS. Returns ``first`` unchanged when
     nothing is short. ``objective`` is stage 1's objective at the fair plan (cost + weighted
     shortfall), so it is comparable with equity off.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The stage 1 LP.
+    inst : Instance
+        The instance ``lp`` was built from (demand in t, days 0-based).
+    first : Solution
+        Stage 1's optimum.
+    solver : str
+        The backend of ``first``.
+    time_limit : float, optional
+        Seconds for each HiGHS run; ``None`` for no limit.
+
+    Returns
+    -------
+    Solution
+        ``first``, or the fair plan: its values, ``objective = cost @ x`` (Rp), ``first``'s
+        row duals, status, solver and model, and the seconds of all stages.
+
+    Raises
+    ------
+    SolverError
+        When the HiGHS copy of another backend's optimum cannot be solved again.
     """
     if not needs_equity(lp, first.x) or not contested(lp, inst, first.x).any():
         return first

@@ -37,6 +37,21 @@ class Factors:
 
     @classmethod
     def ones(cls, dataset: Dataset, days: int) -> Factors:
+        """Factors of 1 everywhere: nothing disrupted.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            The network (its routes, nodes, supply and demand rows).
+        days : int
+            The horizon in days.
+
+        Returns
+        -------
+        Factors
+            ``[rows, days]`` arrays of ones.
+        """
+
         def one(frame: pd.DataFrame) -> np.ndarray:
             return np.ones((len(frame), days))
 

@@ -95,23 +95,75 @@ class CapacityColumns:
 
 
 def route_departures(inst: Instance, flow: Family) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``flow[r,k,d]`` counts against route ``r`` on its departure day ``d``."""
+    """``flow[r,k,d]`` counts against route ``r`` on its departure day ``d``.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based).
+    flow : Family
+        The ``flow`` columns.
+
+    Returns
+    -------
+    i, d, take : numpy.ndarray
+        Per column of ``flow``: the index of the route, the 0-based day of its row, and whether it counts (all True here).
+    """
     return flow.keys["r"], flow.keys["d"], np.ones(flow.size, dtype=bool)
 
 
 def node_arrivals(inst: Instance, flow: Family) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``flow[r,k,d]`` counts against its destination on the arrival day ``d + lead(r)``."""
+    """``flow[r,k,d]`` counts against its destination on the arrival day ``d + lead(r)``.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based).
+    flow : Family
+        The ``flow`` columns.
+
+    Returns
+    -------
+    i, d, take : numpy.ndarray
+        Per column of ``flow``: the index of the destination node, the 0-based day of its row, and whether it counts (all True here).
+    """
     r = flow.keys["r"]
     return inst.route_dest[r], flow.keys["d"] + inst.route_lead[r], np.ones(flow.size, dtype=bool)
 
 
 def node_departures(inst: Instance, flow: Family) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``flow[r,k,d]`` counts against its origin on the departure day ``d``."""
+    """``flow[r,k,d]`` counts against its origin on the departure day ``d``.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based).
+    flow : Family
+        The ``flow`` columns.
+
+    Returns
+    -------
+    i, d, take : numpy.ndarray
+        Per column of ``flow``: the index of the origin node, the 0-based day of its row, and whether it counts (all True here).
+    """
     return inst.route_origin[flow.keys["r"]], flow.keys["d"], np.ones(flow.size, dtype=bool)
 
 
 def supply_days(inst: Instance, supply: Family) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``supply[s,d]`` is bounded by supply row ``s`` on day ``d``."""
+    """``supply[s,d]`` is bounded by supply row ``s`` on day ``d``.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based).
+    supply : Family
+        The ``supply`` columns.
+
+    Returns
+    -------
+    i, d, take : numpy.ndarray
+        Per column of ``supply``: the index of the supply row, the 0-based day of its row, and whether it counts (all True here).
+    """
     return supply.keys["s"], supply.keys["d"], np.ones(supply.size, dtype=bool)
 
 
@@ -135,7 +187,20 @@ def instance_capacities(inst: Instance) -> dict[str, np.ndarray]:
 
 def scenario_capacities(dataset: Dataset, factors: Factors) -> dict[str, np.ndarray]:
     """The capacities {name: [rows, days]} of ``dataset`` under ``factors``:
-    ``cap[i, d] = table.column[i] x factor[i, d]`` (:func:`~foodchain.optimize.instance.scaled_capacity`)."""
+    ``cap[i, d] = table.column[i] x factor[i, d]`` (:func:`~foodchain.optimize.instance.scaled_capacity`).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network; the capacities' table columns are in t/day.
+    factors : Factors
+        Per-row, per-day multipliers of each capacity (1 = unchanged, 0 = closed).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        One ``[rows, days]`` array (t/day) per name in :data:`CAPACITIES`.
+    """
     tables = dataset.tables()
     return {
         c.name: scaled_capacity(tables[c.table][c.column].to_numpy(dtype=float), getattr(factors, c.name))
@@ -181,6 +246,13 @@ class BoundMap:
     def bounds(self, lp: LinearProgram, caps: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """Column and row upper bounds of ``lp`` with the capacities ``caps`` {name: [rows, days]}.
 
+        Parameters
+        ----------
+        lp : LinearProgram
+            The LP this map was made for.
+        caps : dict of str to numpy.ndarray
+            ``{name: [rows, days]}`` capacities in t/day, as :func:`scenario_capacities` gives.
+
         Returns
         -------
         col_upper, row_upper
@@ -202,6 +274,13 @@ def initial_stock_bounds(
     lp: LinearProgram, inst: Instance
 ) -> dict[tuple[int, int], tuple[int, int | None, int | None]]:
     """Where initial stock ``s0[n, k] > 0`` sits in the LP's bounds.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The built LP (it must have the ``balance`` rows; ``stock_end`` and ``drawdown`` are optional).
+    inst : Instance
+        The instance ``lp`` was built from; ``inst.stock0`` is in t.
 
     Returns
     -------

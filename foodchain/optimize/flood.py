@@ -90,7 +90,20 @@ def parse_passability(value: object) -> tuple[np.ndarray, np.ndarray, list[str]]
 
 
 def passability(depth_m: np.ndarray, curve_depth: np.ndarray, curve_factor: np.ndarray) -> np.ndarray:
-    """Capacity factor ``c(h)`` for each depth (NaN depth: 0, closed); see the module docstring."""
+    """Capacity factor ``c(h)`` for each depth (NaN depth: 0, closed); see the module docstring.
+
+    Parameters
+    ----------
+    depth_m : numpy.ndarray
+        Flood depths in metres (NaN: closed whatever the curve).
+    curve_depth, curve_factor : numpy.ndarray
+        The curve's points, depths increasing; linear in between, flat beyond both ends.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``c(h)`` per depth, in the curve's range (0 = closed, 1 = unchanged).
+    """
     h = np.asarray(depth_m, dtype=float)
     i = np.clip(np.searchsorted(curve_depth, h, side="right") - 1, 0, len(curve_depth) - 1)
     j = np.minimum(i + 1, len(curve_depth) - 1)
@@ -118,7 +131,22 @@ def _rows(kind: str, ids, names, element: np.ndarray, area: np.ndarray, areas: F
 
 
 def overlay_areas(areas: FloodAreas, dataset: Dataset) -> tuple[pd.DataFrame, list[str]]:
-    """Routes and nodes each polygon touches (rows without factors) and the route ids skipped."""
+    """Routes and nodes each polygon touches (rows without factors) and the route ids skipped.
+
+    Parameters
+    ----------
+    areas : FloodAreas
+        The checked polygons.
+    dataset : Dataset
+        The network (node coordinates in WGS84).
+
+    Returns
+    -------
+    overlay : pandas.DataFrame
+        One row per (element, polygon) that touch, with kind, id, name, flood, depth and days.
+    skipped : list of str
+        Route ids without a geometry (one end without coordinates).
+    """
     geoms, skipped = route_geometries(dataset)
     r, a = touching(areas, geoms)
     frames = [_rows("route", dataset.routes["route_id"], route_names(dataset), r, a, areas)]
@@ -132,6 +160,24 @@ def zone_areas(i: int, d: dict, dataset: Dataset, days: int) -> tuple[pd.DataFra
 
     A zone is matched as :mod:`foodchain.optimize.targets` defines it (node id, name or
     region, ignoring case and spaces around).
+
+    Parameters
+    ----------
+    i : int
+        The disruption's 1-based number in the scenario (the problems' row).
+    d : dict
+        The disruption, with ``zones`` and optional ``depth_m``, ``start_day``, ``end_day`` (1-based).
+    dataset : Dataset
+        The network (node coordinates in WGS84).
+    days : int
+        The horizon; ``end_day`` defaults to it.
+
+    Returns
+    -------
+    overlay : pandas.DataFrame
+        One row per node of a zone and per route ending at one.
+    problems : list of Problem
+        Zones that match nothing.
     """
     nodes, routes = dataset.nodes, dataset.routes
     depth = float(d["depth_m"]) if "depth_m" in d else np.nan
@@ -181,6 +227,26 @@ def overlay_disruption(
 
     Never raises for bad input: errors come back as problems (table ``flood`` for the
     GeoJSON, ``scenario`` for the disruption's own keys), with an empty overlay.
+
+    Parameters
+    ----------
+    i : int
+        The disruption's 1-based number in the scenario.
+    d : dict
+        The disruption's keys.
+    dataset : Dataset
+        The network (node coordinates in WGS84).
+    days : int
+        The horizon in days.
+    base_dir : Path, optional
+        The scenario file's folder, against which a ``geojson`` file is read (``None``: no files).
+
+    Returns
+    -------
+    overlay : pandas.DataFrame
+        Columns :data:`OVERLAY_COLUMNS`, routes before nodes; days 1-based.
+    problems : list of Problem
+        Errors and warnings.
     """
     curve_depth, curve_factor, problems = _check_disruption(i, d)
     if errors(problems):
@@ -258,6 +324,23 @@ def overlay_factors(overlay: pd.DataFrame, ids: pd.Series, capacity: pd.Series, 
     """Per element (row of ``ids``) and day, the factor of the deepest active flood row.
 
     Rows whose element has no capacity (NaN ``capacity``) keep only closures (factor 0).
+
+    Parameters
+    ----------
+    overlay : pandas.DataFrame
+        Rows of one kind (routes or nodes), with ``id``, 1-based ``start_day`` / ``end_day``,
+        ``depth_m`` (NaN: closed, deepest) and ``factor``.
+    ids : pandas.Series
+        The element ids, in table order.
+    capacity : pandas.Series
+        The elements' capacity in t/day (NaN: unlimited).
+    days : int
+        The horizon in days.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``[len(ids), days]`` factors (column 0 is day 1), 1 where no flood is active.
     """
     out = np.ones((len(ids), days))
     if overlay.empty:
@@ -290,6 +373,15 @@ def apply_overlay(overlay: pd.DataFrame, dataset: Dataset, factors) -> None:
 
     ``route[r, d] *= c(h*)`` where ``h*`` is the deepest depth among the rows of route
     ``r`` active on day ``d`` (likewise for nodes); see :func:`overlay_factors`.
+
+    Parameters
+    ----------
+    overlay : pandas.DataFrame
+        As :func:`overlay_disruption` returns it.
+    dataset : Dataset
+        The network (node coordinates in WGS84).
+    factors : Factors
+        Multiplied in place; its ``route`` and ``node`` arrays are ``[rows, days]``.
     """
     days = factors.route.shape[1]
     for kind, table, id_col, column, target in (
@@ -303,7 +395,24 @@ def apply_overlay(overlay: pd.DataFrame, dataset: Dataset, factors) -> None:
 def overlay_with_problems(
     dataset: Dataset, scenario: Scenario, days: int | None = None
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Overlays of every flood disruption of ``scenario`` (column ``disruption`` added) and all problems."""
+    """Overlays of every flood disruption of ``scenario`` (column ``disruption`` added) and all problems.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network (node coordinates in WGS84).
+    scenario : Scenario
+        The scenario; only its ``flood`` disruptions are read.
+    days : int, optional
+        The horizon; default ``scenario.horizon_days``.
+
+    Returns
+    -------
+    overlay : pandas.DataFrame
+        Columns :data:`OVERLAY_COLUMNS` and the disruption's 1-based number.
+    problems : list of Problem
+        Errors and warnings of every flood.
+    """
     days = days or scenario.horizon_days
     frames, problems = [], []
     for i, d in enumerate(scenario.disruptions, start=1):
@@ -323,6 +432,25 @@ def flood_overlay(dataset: Dataset, scenario: Scenario, days: int | None = None)
     Columns ``kind, id, name, flood, depth_m, factor, start_day, end_day, disruption``.
     Raises :class:`~foodchain.errors.InvalidScenario` on errors; warnings are in
     ``frame.attrs["warnings"]``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network (node coordinates in WGS84).
+    scenario : Scenario
+        The scenario; only its ``flood`` disruptions are read.
+    days : int, optional
+        The horizon; default ``scenario.horizon_days``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The overlay, days 1-based, factors in ``[0, 1]``.
+
+    Raises
+    ------
+    InvalidScenario
+        With every error of every flood, listed at once.
     """
     frame, problems = overlay_with_problems(dataset, scenario, days)
     if errors(problems):

@@ -65,6 +65,20 @@ def read_geojson_file(name: object, base_dir: Path | None) -> tuple[object, list
     built in the app) names no files at all: its polygons are inline, the app having
     read the files uploaded with it (:mod:`foodchain.optimize.flood_files`). Reading is
     bounded: a regular file of at most 20 MB, nested at most 64 deep, finite numbers.
+
+    Parameters
+    ----------
+    name : object
+        The ``geojson`` value of the disruption (a file name, relative or absolute).
+    base_dir : Path or None
+        The scenario file's folder.
+
+    Returns
+    -------
+    doc : object
+        The parsed JSON, or ``None`` on a problem.
+    problems : list of Problem
+        Errors in table ``flood`` (nothing is raised).
     """
     if not isinstance(name, str) or not name.strip():
         return None, [_flood_error(None, "geojson", msg("flood.geojson_name"))]
@@ -87,7 +101,22 @@ def read_geojson_file(name: object, base_dir: Path | None) -> tuple[object, list
 
 
 def feature_list(doc: object, label: str) -> tuple[list, list[Problem]]:
-    """The features of a FeatureCollection, a Feature, a bare (Multi)Polygon or a list of features."""
+    """The features of a FeatureCollection, a Feature, a bare (Multi)Polygon or a list of features.
+
+    Parameters
+    ----------
+    doc : object
+        Parsed GeoJSON or an inline ``features`` value.
+    label : str
+        How messages name the source (the quoted file name, or ``features``).
+
+    Returns
+    -------
+    features : list
+        The features, unchecked.
+    problems : list of Problem
+        Errors in table ``flood`` (nothing is raised).
+    """
     if isinstance(doc, list):
         features = doc
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
@@ -118,6 +147,18 @@ def coordinate_problem(geom, extent: tuple[float, float, float, float] | None) -
 
     ``extent`` is ``(lon_min, lat_min, lon_max, lat_max)`` of the dataset's nodes; a
     polygon that misses it but would hit it with the axes swapped was written lat-first.
+
+    Parameters
+    ----------
+    geom : shapely.Geometry
+        A parsed polygon.
+    extent : tuple of float or None
+        The nodes' bounding box; ``None`` skips the swapped-axes test against it.
+
+    Returns
+    -------
+    str or None
+        A message id, or ``None`` when the coordinates look right.
     """
     bounds = geom.bounds
     if not all(math.isfinite(b) for b in bounds):
@@ -217,7 +258,26 @@ def _properties(n: int, props: dict, where: str, defaults: dict) -> tuple[dict, 
 
 
 def parse_features(features: list, label: str, defaults: dict, extent=None) -> tuple[list[dict], list[Problem]]:
-    """Check every feature; returns one dict (name, geometry, depth_m, start_day, end_day) per good feature."""
+    """Check every feature; returns one dict (name, geometry, depth_m, start_day, end_day) per good feature.
+
+    Parameters
+    ----------
+    features : list
+        The features, as :func:`feature_list` gives them.
+    label : str
+        How messages name the source.
+    defaults : dict
+        ``depth_m``, ``start_day`` and ``end_day`` (1-based) for features without them.
+    extent : tuple of float, optional
+        The nodes' bounding box ``(lon_min, lat_min, lon_max, lat_max)``.
+
+    Returns
+    -------
+    areas : list of dict
+        The good features.
+    problems : list of Problem
+        Errors in table ``flood`` (nothing is raised).
+    """
     areas, problems = [], []
     for n, feature in enumerate(features, start=1):
         where = msg("flood.where", label=label, n=n)
@@ -245,6 +305,25 @@ def read_flood_areas(
 
     Days default to the disruption's ``start_day``/``end_day``, else ``1..days``;
     depth defaults to the disruption's ``depth_m``, else NaN (closed).
+
+    Parameters
+    ----------
+    d : dict
+        The disruption: ``geojson`` (a file) and/or ``features`` (inline), with optional
+        ``depth_m``, ``start_day`` and ``end_day``.
+    days : int
+        The horizon in days.
+    base_dir : Path, optional
+        The scenario file's folder (``None``: a ``geojson`` file is a problem).
+    extent : tuple of float, optional
+        The nodes' bounding box ``(lon_min, lat_min, lon_max, lat_max)``.
+
+    Returns
+    -------
+    areas : FloodAreas
+        The good polygons.
+    problems : list of Problem
+        Errors in table ``flood`` (nothing is raised).
     """
     depth = _number(d.get("depth_m"))
     defaults = {

@@ -51,6 +51,25 @@ def confine_flood_files(doc: dict, uploaded: dict[str, bytes], bundled: dict[str
 
     Raises :class:`~foodchain.errors.InvalidScenario` listing every name that is not an
     uploaded or bundled file (and every allowed file that is not GeoJSON).
+
+    Parameters
+    ----------
+    doc : dict
+        The scenario document as parsed (not yet checked).
+    uploaded : dict of str to bytes
+        Files uploaded with it, by name.
+    bundled : dict of str to Path
+        Files shipped with the sample data, by name.
+
+    Returns
+    -------
+    dict
+        A new document; ``doc`` is not changed.
+
+    Raises
+    ------
+    InvalidScenario
+        Listing every name not allowed and every allowed file that is not GeoJSON.
     """
     allowed = sorted(uploaded) + sorted(bundled)
     disruptions, problems = [], []

@@ -57,6 +57,18 @@ def touching(areas: FloodAreas, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarr
     then one vectorised ``intersects`` with the areas *prepared* keeps the true ones
     (faster than letting the tree test each long route against unprepared polygons).
     Missing geometries (None) touch nothing.
+
+    Parameters
+    ----------
+    areas : FloodAreas
+        The flood polygons.
+    geoms : numpy.ndarray
+        Shapely geometries (route lines or node points), None where missing.
+
+    Returns
+    -------
+    g, a : numpy.ndarray of int
+        Aligned indices into ``geoms`` and ``areas``.
     """
     present = np.flatnonzero(~shapely.is_missing(geoms))
     if not len(areas) or not len(present):

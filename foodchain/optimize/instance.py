@@ -129,7 +129,20 @@ def _closure(step: sp.csr_matrix, starts: np.ndarray) -> np.ndarray:
 
 
 def route_permission(routes, k_index: dict[str, int]) -> np.ndarray:
-    """Boolean [R, K]: may route r carry commodity k? (``routes.commodities``; blank: every commodity)."""
+    """Boolean [R, K]: may route r carry commodity k? (``routes.commodities``; blank: every commodity).
+
+    Parameters
+    ----------
+    routes : pandas.DataFrame
+        The routes table; ``commodities`` is a ``;``-separated list (unknown names ignored).
+    k_index : dict of str to int
+        Commodity name to its index.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``[R, K]``.
+    """
     allowed = np.ones((len(routes), len(k_index)), dtype=bool)
     if "commodities" not in routes:
         return allowed
@@ -141,7 +154,25 @@ def route_permission(routes, k_index: dict[str, int]) -> np.ndarray:
 
 
 def build_instance(dataset: Dataset, factors: Factors) -> Instance:
-    """Apply ``factors`` to ``dataset`` and index everything for the LP builder."""
+    """Apply ``factors`` to ``dataset`` and index everything for the LP builder.
+
+    Capacities become ``cap[i, d] = capacity(i) x factor[i, d]`` (t/day, ``inf`` where blank),
+    supply ``supply_t_per_day(s) x factor[s, d]`` and demand ``demand_t_per_day(q) x factor[q, d]``;
+    a blank shortfall penalty takes :func:`default_penalty` (Rp/t). A route may carry k only
+    when its origin can receive k and its destination reaches demand for k.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated network.
+    factors : Factors
+        ``[rows, days]`` multipliers; their number of days is the horizon.
+
+    Returns
+    -------
+    Instance
+        Arrays indexed by row number and 0-based day.
+    """
     nodes, routes, com = dataset.nodes, dataset.routes, dataset.commodities
     days = factors.route.shape[1]
     node_index = {n: i for i, n in enumerate(nodes["node_id"])}

@@ -135,7 +135,21 @@ class _Builder:
 
 
 def define_flow(b: _Builder, inst: Instance) -> Family:
-    """flow[r,k,d] for allowed (r,k) and departure days with arrival inside the horizon."""
+    """flow[r,k,d] for allowed (r,k) and departure days with arrival inside the horizon.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+
+    Returns
+    -------
+    Family
+        Columns ``flow[r,k,d]`` (t leaving route r's origin on day d), for every allowed (r, k) and
+        every d with ``d + lead(r) <= days - 1``; cost ``route_cost(r)`` Rp/t, upper bound +inf.
+    """
     rr, kk = np.nonzero(inst.route_allowed)
     parts = [
         (rr[m], kk[m], np.full(m.sum(), d))
@@ -147,34 +161,108 @@ def define_flow(b: _Builder, inst: Instance) -> Family:
 
 
 def define_supply(b: _Builder, inst: Instance) -> Family:
-    """supply[s,d] <= available supply (after factors); cost per tonne."""
+    """supply[s,d] <= available supply (after factors); cost per tonne.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+
+    Returns
+    -------
+    Family
+        Columns ``supply[s,d]`` (t/day) for each source s and day d with available supply > 0;
+        cost ``supply_cost(s)`` Rp/t, ``0 <= supply[s,d] <= supply_cap[s,d]`` (after the factors).
+    """
     s, d = np.nonzero(inst.supply_cap > 0)
     return b.add_variables("supply", {"s": s, "d": d}, inst.supply_cost[s], inst.supply_cap[s, d])
 
 
 def define_shortfall(b: _Builder, inst: Instance) -> Family:
-    """shortfall[q,d] <= demand(q,d); penalty(k) x vulnerability(n) per tonne."""
+    """shortfall[q,d] <= demand(q,d); penalty(k) x vulnerability(n) per tonne.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+
+    Returns
+    -------
+    Family
+        Columns ``shortfall[q,d]`` (t) for each demand q and day d with demand > 0;
+        ``0 <= shortfall[q,d] <= demand[q,d]``, cost ``penalty(k) x vulnerability(n)`` Rp/t.
+    """
     q, d = np.nonzero(inst.demand > 0)
     weight = inst.penalty[inst.demand_k[q]] * inst.node_vulnerability[inst.demand_node[q]]
     return b.add_variables("shortfall", {"q": q, "d": d}, weight, inst.demand[q, d])
 
 
 def define_stock(b: _Builder, inst: Instance) -> Family:
-    """stock[n,k,d] at the end of day d where node n may hold commodity k."""
+    """stock[n,k,d] at the end of day d where node n may hold commodity k.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+
+    Returns
+    -------
+    Family
+        Columns ``stock[n,k,d] >= 0`` (t held at the end of day d), cost 0, for every (n, k) in
+        ``inst.stock_allowed`` and every day.
+    """
     n, k = np.nonzero(inst.stock_allowed)
     d = np.repeat(np.arange(inst.days), len(n))
     return b.add_variables("stock", {"n": np.tile(n, inst.days), "k": np.tile(k, inst.days), "d": d}, 0.0, INF)
 
 
 def define_lost(b: _Builder, inst: Instance, stock: Family) -> Family:
-    """lost[n,k,d]: stock discarded on days when its shelf life can bind (d >= L - 1)."""
+    """lost[n,k,d]: stock discarded on days when its shelf life can bind (d >= L - 1).
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+    stock : Family
+        The ``stock`` columns; ``lost`` takes their keys where shelf life ``L > 0`` and ``d >= L - 1``.
+
+    Returns
+    -------
+    Family
+        Columns ``lost[n,k,d] >= 0`` (t discarded on day d), cost 0.
+    """
     life = inst.shelf_life[stock.keys["k"]]
     m = (life > 0) & (stock.keys["d"] >= life - 1)
     return b.add_variables("lost", {key: v[m] for key, v in stock.keys.items()}, 0.0, INF)
 
 
 def define_drawdown(b: _Builder, inst: Instance, stock: Family) -> None:
-    """drawdown[n,k] and stock_end[n,k]: initial stock not held at the end costs v(k) a tonne."""
+    """drawdown[n,k] and stock_end[n,k]: initial stock not held at the end costs v(k) a tonne.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+    stock : Family
+        The ``stock`` columns; the rows read ``stock[n,k,days-1]``.
+
+    Returns
+    -------
+    None
+        Adds columns ``drawdown[n,k]`` (``0 <= drawdown <= stock0[n,k]``, cost ``v(k)`` Rp/t) and rows
+        ``stock_end[n,k]``: ``stock[n,k,last] + drawdown[n,k] >= stock0[n,k]``, only for (n, k) with
+        initial stock > 0 and ``v(k) > 0``; nothing when there is none.
+    """
     n0, k0 = np.nonzero((inst.stock0 > 0) & (inst.stock_value[None, :] > 0))
     if len(n0) == 0:
         return
@@ -195,7 +283,28 @@ def _balance_key(inst: Instance, n, k, d) -> np.ndarray:
 
 
 def define_balance(b: _Builder, inst: Instance, fam: dict[str, Family]) -> Family:
-    """balance[n,k,d]: inflows - outflows + shortfall = demand - initial stock (day 1)."""
+    """balance[n,k,d]: inflows - outflows + shortfall = demand - initial stock (day 1).
+
+    For node n, commodity k, day d (0-based):
+    ``sum_r arrive flow[r,k,d-lead(r)] - sum_r leave flow[r,k,d] + supply + shortfall
+    - stock[d] - lost[d] + stock[d-1] = demand[n,k,d]``, with the initial stock moved to the
+    right-hand side on day 0 (``rhs = demand - stock0``). Each row is an equality
+    (``row_lower = row_upper = rhs``); only keys that have a column or a right-hand side get a row.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+    fam : dict of str to Family
+        The ``flow``, ``supply``, ``shortfall``, ``stock`` and ``lost`` columns.
+
+    Returns
+    -------
+    Family
+        The ``balance`` rows, keyed by ``n``, ``k``, ``d``.
+    """
     flow, sup, short, stock, lost = (fam[x] for x in ("flow", "supply", "shortfall", "stock", "lost"))
     fr, fk, fd = flow.keys["r"], flow.keys["k"], flow.keys["d"]
     sn = stock.keys
@@ -259,6 +368,24 @@ def define_capacity_rows(b: _Builder, inst: Instance, over: Family, spec: Capaci
     One function for every family of :data:`~foodchain.optimize.families.CAPACITY_ROWS`:
     ``route_capacity[r,d]`` (all commodities on route r leaving on day d), ``throughput_in``
     / ``throughput_out[n,d]`` (tonnes arriving at / leaving n by route on day d).
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+    over : Family
+        The columns the rows sum (``flow`` for every family today).
+    spec : CapacityRows
+        The family: its name, the capacity it reads (t/day, after factors), its share and which
+        members of ``over`` fall on row ``(i, d)``.
+
+    Returns
+    -------
+    Family
+        Rows ``sum <= share x cap[i,d]`` (lower bound -inf), keyed by ``i`` and ``d``; only
+        ``(i, d)`` with a finite capacity and at least one member get a row.
     """
     cap = spec.share * getattr(inst, capacity(spec.capacity).instance)
     i, d, take = spec.members(inst, over)
@@ -267,7 +394,23 @@ def define_capacity_rows(b: _Builder, inst: Instance, over: Family, spec: Capaci
 
 
 def define_storage(b: _Builder, inst: Instance, stock: Family) -> Family:
-    """storage[n,d]: all commodities held at n at the end of day d within its storage."""
+    """storage[n,d]: all commodities held at n at the end of day d within its storage.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+    stock : Family
+        The ``stock`` columns summed per node and day.
+
+    Returns
+    -------
+    Family
+        Rows ``sum_k stock[n,k,d] <= storage(n)`` (t), keyed by ``i`` (= n) and ``d``; nodes
+        with infinite storage get no row.
+    """
     keys = stock.keys["n"] * inst.days + stock.keys["d"]
     cap = np.repeat(inst.node_storage[:, None], inst.days, axis=1)
     return _capacity_rows(b, "storage", keys, cap, stock.start + np.arange(stock.size), cap.shape)
@@ -296,6 +439,22 @@ def define_shelf_life(b: _Builder, inst: Instance, fam: dict[str, Family]) -> Fa
     The window is used for shelf lives above :data:`DIRECT_SHELF_LIFE_DAYS`; shorter ones keep
     the direct row ``stock[d] - W[d] <= 0`` (no room column), whose ``L`` inflow days cost
     little and which simplex solves in fewer iterations than the chained window rows.
+
+    Parameters
+    ----------
+    b : _Builder
+        The LP under construction; the new block is appended to its columns or rows.
+    inst : Instance
+        The arrays of one solve (days 0-based, ``0 .. inst.days - 1``).
+    fam : dict of str to Family
+        The ``stock``, ``flow`` and ``supply`` columns (arrivals and supply are the inflows).
+
+    Returns
+    -------
+    Family
+        The ``shelf_life`` rows, keyed by ``n``, ``k``, ``d`` (``d >= L - 1``, ``L > 0``): window
+        rows are equalities ``= 0``, direct rows ``<= 0``. The ``shelf_room`` columns are added
+        to ``b`` as a family of their own.
     """
     stock, flow, sup = fam["stock"], fam["flow"], fam["supply"]
     life = inst.shelf_life[stock.keys["k"]]

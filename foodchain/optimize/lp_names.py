@@ -69,7 +69,22 @@ def _labels(inst: Instance, means: str | None, values: np.ndarray) -> list[list[
 
 
 def family_names(inst: Instance, name: str, keys: dict[str, np.ndarray]) -> list[str]:
-    """``name(key labels...)`` for each member of one family (see the module docstring)."""
+    """``name(key labels...)`` for each member of one family (see the module docstring).
+
+    Parameters
+    ----------
+    inst : Instance
+        The instance ``lp`` was built from (its ids give the labels; days are written 1-based).
+    name : str
+        The family's name.
+    keys : dict of str to numpy.ndarray
+        The family's index arrays (0-based indices).
+
+    Returns
+    -------
+    list of str
+        One name per member, e.g. ``flow(R1,rice,d1)``; ``name`` alone for a family without keys.
+    """
     means = KEY_OF_FAMILY.get(name, {})
     size = len(next(iter(keys.values()))) if keys else 0
     parts: list[list[str]] = [[] for _ in range(size)]
@@ -93,7 +108,20 @@ def unique(names: list[str]) -> list[str]:
 
 
 def column_names(inst: Instance, lp: LinearProgram) -> list[str]:
-    """One name per column of ``lp``, in column order."""
+    """One name per column of ``lp``, in column order.
+
+    Parameters
+    ----------
+    inst : Instance
+        The instance ``lp`` was built from (its ids give the labels; days are written 1-based).
+    lp : LinearProgram
+        The LP.
+
+    Returns
+    -------
+    list of str
+        Unique names (see :func:`unique`).
+    """
     names = [""] * lp.shape[1]
     for fam in lp.variables.values():
         names[fam.slice] = family_names(inst, fam.name, fam.keys)
@@ -101,7 +129,20 @@ def column_names(inst: Instance, lp: LinearProgram) -> list[str]:
 
 
 def row_names(inst: Instance, lp: LinearProgram) -> list[str]:
-    """One name per row of ``lp``, in row order."""
+    """One name per row of ``lp``, in row order.
+
+    Parameters
+    ----------
+    inst : Instance
+        The instance ``lp`` was built from (its ids give the labels; days are written 1-based).
+    lp : LinearProgram
+        The LP.
+
+    Returns
+    -------
+    list of str
+        Unique names (see :func:`unique`).
+    """
     names = [""] * lp.shape[0]
     for fam in lp.constraints.values():
         names[fam.slice] = family_names(inst, fam.name, fam.keys)
@@ -113,6 +154,15 @@ def write_lp(lp: LinearProgram, inst: Instance, path) -> None:
 
     HiGHS writes it: one row per line, in row order, so each family's rows are consecutive
     lines starting with the family's name. HiGHS, CBC and PuLP can read the file back.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The LP.
+    inst : Instance
+        The instance ``lp`` was built from (its ids give the labels; days are written 1-based).
+    path : str or Path
+        The file to write (``.lp``).
     """
     h = highs_model(lp)
     for j, name in enumerate(column_names(inst, lp)):
@@ -123,7 +173,19 @@ def write_lp(lp: LinearProgram, inst: Instance, path) -> None:
 
 
 def write_scenario_lp(dataset: Dataset, scenario: Scenario | None, days: int | None, path) -> None:
-    """Write the first-stage LP that :func:`foodchain.solve` builds for these arguments to ``path`` (:func:`write_lp`)."""
+    """Write the first-stage LP that :func:`foodchain.solve` builds for these arguments to ``path`` (:func:`write_lp`).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    scenario : Scenario or None
+        The scenario; ``None`` for the baseline.
+    days : int or None
+        The horizon; default the scenario's.
+    path : str or Path
+        The file to write (``.lp``).
+    """
     scenario = scenario or Scenario()
     inst = build_instance(dataset, scenario_factors(dataset, scenario, days or scenario.horizon_days))
     write_lp(build_lp(inst), inst, path)

@@ -193,6 +193,27 @@ def race(
     ``solver``; the others are stopped before this function returns (also when it raises,
     e.g. on ``KeyboardInterrupt``). When no engine reaches a definitive status (all hit the
     time limit), the first answer is returned; when every engine fails, the first error is raised.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The LP to solve.
+    engines : sequence of str
+        The engines to run.
+    time_limit : float, optional
+        Seconds each engine may take; ``None`` for no limit.
+    progress : callable, optional
+        Called with a :class:`SolveProgress` at once and about once a second.
+
+    Returns
+    -------
+    Solution
+        The winner's solution.
+
+    Raises
+    ------
+    SolverError
+        When ``engines`` is empty, or every engine failed.
     """
     if not engines:
         raise SolverError("no solver engine to run")
@@ -254,6 +275,20 @@ def polled(work: Callable[[], Solution], phase: str, progress: ProgressFn | None
     For a stage that is not a :func:`race` (the fair-sharing stage): ``progress`` is still
     called from the caller's thread, as the app's callbacks need. Returns what ``work``
     returns, or raises what it raised.
+
+    Parameters
+    ----------
+    work : callable
+        The stage, taking no arguments.
+    phase : str
+        The phase's name in progress reports.
+    progress : callable or None
+        Called with a :class:`SolveProgress`; ``None`` runs ``work`` in this thread.
+
+    Returns
+    -------
+    Solution
+        What ``work`` returned.
     """
     if progress is None:
         return work()

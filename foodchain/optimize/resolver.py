@@ -125,6 +125,18 @@ class Resolver:
         the day-1 balance row's sides fall by ``t``, the ``stock_end`` lower bound and the
         ``drawdown`` upper bound rise by ``t``. Elsewhere new stock changes which routes may
         carry the commodity, which is a rebuild (:func:`foodchain.solve`).
+
+        Parameters
+        ----------
+        caps : dict of str to numpy.ndarray, optional
+            ``{name: [rows, days]}`` capacities in t/day.
+        stock_add : dict, optional
+            ``{(node index, commodity index): t}`` added to the initial stock.
+
+        Returns
+        -------
+        LinearProgram
+            A copy of the base LP with new ``upper``, ``row_lower`` and ``row_upper``.
         """
         caps = self.base_capacities() | (caps or {})
         col, row = self.bound_map.bounds(self.lp, caps)
@@ -230,6 +242,20 @@ def cached_resolver(dataset: Dataset, scenario: Scenario | None = None, days: in
     solves the base model once and re-solves it for every later task. A call with the very
     dataset object of the cached Resolver skips hashing the tables: datasets are not changed
     in place once loaded. The family declarations are part of the key.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    scenario : Scenario, optional
+        The base scenario; ``None`` for the baseline.
+    days : int, optional
+        The horizon; default the scenario's.
+
+    Returns
+    -------
+    Resolver
+        Shared: do not change its base model.
     """
     scenario = scenario or Scenario()
     days, text, declared = days or scenario.horizon_days, scenario.to_json(), families.declared()

@@ -55,7 +55,25 @@ class Scenario:
 
 
 def scenario_from_dict(doc: object, base_dir: Path | None = None) -> Scenario:
-    """Check the shape of a scenario document (not its ids) and build a :class:`Scenario`."""
+    """Check the shape of a scenario document (not its ids) and build a :class:`Scenario`.
+
+    Parameters
+    ----------
+    doc : object
+        The parsed document (a dict when well formed).
+    base_dir : Path, optional
+        The folder of the file it came from, against which flood ``geojson`` files are read.
+
+    Returns
+    -------
+    Scenario
+        ``horizon_days`` defaults to 1, ``equity`` to ``"on"``.
+
+    Raises
+    ------
+    InvalidScenario
+        With every shape error, listed at once.
+    """
     problems = check_shape(doc)
     if errors(problems):
         raise InvalidScenario(problems)
@@ -75,6 +93,23 @@ def load_scenario(source: str | Path | bytes, filename: str | None = None) -> Sc
 
     Reading is bounded (:mod:`foodchain.safe_read`): a regular file of at most 20 MB,
     UTF-8, nested at most 64 deep, YAML without aliases, finite numbers only.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        A file path, or the bytes of an upload.
+    filename : str, optional
+        The upload's name, which says JSON or YAML (default ``scenario.json``); ignored for a path.
+
+    Returns
+    -------
+    Scenario
+        Its ``base_dir`` is the file's folder, ``None`` for bytes.
+
+    Raises
+    ------
+    InvalidScenario
+        When the file cannot be read or parsed, or its shape is wrong.
     """
     base_dir = None
     try:
@@ -134,7 +169,20 @@ def check_start_date(value: object) -> list[Problem]:
 
 def check_disruption_shape(i: int, d: object) -> list[Problem]:
     """One disruption: a known type (:data:`~foodchain.optimize.disruptions.DISRUPTIONS`),
-    its keys, one of its target keys, a factor >= 0, sane days, lists of names."""
+    its keys, one of its target keys, a factor >= 0, sane days, lists of names.
+
+    Parameters
+    ----------
+    i : int
+        The disruption's 1-based number (the problems' row).
+    d : object
+        The disruption as parsed.
+
+    Returns
+    -------
+    list of Problem
+        Errors in table ``scenario``; empty when the shape is right.
+    """
     if not isinstance(d, dict) or "type" not in d:
         return [Problem("scenario", i, None, msg("scenario.disruption_not_object", where=f"disruptions[{i}]"))]
     if d["type"] not in DISRUPTIONS:
@@ -184,7 +232,20 @@ def _is_number(value: object, low: float, high: float) -> bool:
 
 
 def check_inline_size(i: int, d: dict) -> list[Problem]:
-    """Inline flood ``features`` are held to the same limit as a GeoJSON file (20 MB)."""
+    """Inline flood ``features`` are held to the same limit as a GeoJSON file (20 MB).
+
+    Parameters
+    ----------
+    i : int
+        The disruption's 1-based number.
+    d : dict
+        The disruption.
+
+    Returns
+    -------
+    list of Problem
+        One error when its ``features``, written as UTF-8 JSON, exceed :data:`MAX_DOC_BYTES`.
+    """
     if d.get("type") != "flood" or "features" not in d:
         return []
     size = len(json.dumps(d["features"], ensure_ascii=False, default=str).encode())
@@ -195,7 +256,23 @@ def check_inline_size(i: int, d: dict) -> list[Problem]:
 
 
 def day_range(d: dict, days: int) -> range:
-    """Days (0-based indices) a disruption covers within a horizon of ``days``."""
+    """Days (0-based indices) a disruption covers within a horizon of ``days``.
+
+    ``start_day`` (default 1) and ``end_day`` (default ``days``, capped at it) are 1-based and
+    inclusive; the range is ``start_day - 1 .. min(end_day, days) - 1``.
+
+    Parameters
+    ----------
+    d : dict
+        The disruption.
+    days : int
+        The horizon in days.
+
+    Returns
+    -------
+    range
+        0-based day indices, empty when the disruption starts after the horizon.
+    """
     start = d.get("start_day", 1)
     end = min(d.get("end_day", days), days)
     return range(start - 1, end)

@@ -40,6 +40,37 @@ def solve(
     ``equity`` (default: the scenario's ``equity`` key, ``"on"`` unless it says ``"off"``)
     adds the fair-sharing stage of :mod:`foodchain.optimize.equity`: the same weighted
     shortfall, shared evenly across zones relative to their demand.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated network.
+    scenario : Scenario, optional
+        The disruptions; ``None`` for the baseline.
+    days : int, optional
+        The horizon in days (1 to :data:`~foodchain.model.limits.MAX_HORIZON_DAYS`).
+    solver : str, default DEFAULT_SOLVER
+        One of :data:`~foodchain.optimize.backends.SOLVERS`.
+    time_limit : float, optional
+        Seconds each engine may take.
+    equity : bool, optional
+        Force the fair-sharing stage on or off.
+    progress : callable, optional
+        Called with a :class:`~foodchain.optimize.portfolio.SolveProgress`.
+
+    Returns
+    -------
+    SolveResult
+        The plan's tables (days 1-based), objective in Rp, timings in seconds and warnings.
+
+    Raises
+    ------
+    InvalidInput
+        For ``days`` out of range, or an LP too large (:class:`~foodchain.optimize.size.ModelTooLarge`).
+    InvalidScenario
+        When the scenario names what the dataset does not have.
+    SolverError
+        When no optimal solution was found.
     """
     scenario = scenario or Scenario()
     check_days(days or scenario.horizon_days)  # before any array is allocated

@@ -35,7 +35,22 @@ ZONE_COLUMNS = ("node_id", "name", "region")  # what a zone's name is compared w
 
 
 def listed(d: dict, many: str, one: str | None = None) -> list[str]:
-    """The names under key ``many`` (a list) and ``one`` (a single name) of ``d``, in that order."""
+    """The names under key ``many`` (a list) and ``one`` (a single name) of ``d``, in that order.
+
+    Parameters
+    ----------
+    d : dict
+        A disruption or spec.
+    many : str
+        The key of a list of names.
+    one : str, optional
+        The key of a single name.
+
+    Returns
+    -------
+    list of str
+        The names, duplicates kept.
+    """
     return list(d.get(many, [])) + ([d[one]] if one and one in d else [])
 
 
@@ -70,13 +85,40 @@ def route_mask(dataset: Dataset, routes: Iterable[str] = (), corridors: Iterable
 
 
 def node_ids(dataset: Dataset, nodes: Iterable[str] = (), regions: Iterable[str] = ()) -> set[str]:
-    """Node ids listed in ``nodes`` plus those of every node in ``regions``."""
+    """Node ids listed in ``nodes`` plus those of every node in ``regions``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    nodes : iterable of str
+        Node ids, taken as they are (unknown ids are not checked here).
+    regions : iterable of str
+        Region names, matched exactly.
+
+    Returns
+    -------
+    set of str
+    """
     frame = dataset.nodes
     return set(nodes) | set(frame.loc[frame["region"].isin(list(regions)), "node_id"])
 
 
 def rows_at(frame: pd.DataFrame, ids: set[str]) -> np.ndarray:
-    """Rows of ``frame`` (nodes, supply, demand or stock) at one of the node ``ids``."""
+    """Rows of ``frame`` (nodes, supply, demand or stock) at one of the node ``ids``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table with a ``node_id`` column.
+    ids : set of str
+        Node ids.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One entry per row of ``frame``.
+    """
     return frame["node_id"].isin(ids).to_numpy(dtype=bool)
 
 
@@ -114,7 +156,20 @@ def zone_names(dataset: Dataset) -> set[str]:
 
 
 def routes_touching(dataset: Dataset, ids: set[str]) -> np.ndarray:
-    """Routes [R] that start or end at one of the node ``ids``."""
+    """Routes [R] that start or end at one of the node ``ids``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    ids : set of str
+        Node ids.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One entry per route.
+    """
     routes = dataset.routes
     return (routes["origin"].isin(ids) | routes["destination"].isin(ids)).to_numpy(dtype=bool)
 
@@ -142,7 +197,22 @@ def zone_masks(dataset: Dataset, zone: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def zone_problems(table: str, row: int | None, column: str, zones: list[str], dataset: Dataset) -> list[Problem]:
-    """An error for each zone that names no node (see the module docstring)."""
+    """An error for each zone that names no node (see the module docstring).
+
+    Parameters
+    ----------
+    table, row, column : str, int or None, str
+        Where the problems point.
+    zones : list of str
+        The zone names given.
+    dataset : Dataset
+        The network.
+
+    Returns
+    -------
+    list of Problem
+        Errors, each with the closest known zone name as a hint.
+    """
     known = zone_names(dataset)
     return [
         Problem(table, row, column, msg("scenario.unknown_zone", zone=z, hint=suggest(z, known)))
