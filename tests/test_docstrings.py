@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "foodchain"
-CHECKED = ["optimize"]
+CHECKED = ["optimize", "analysis"]
 # modules being edited in another branch right now; to be documented after it lands
-NOT_YET = {"optimize/results.py"}
+NOT_YET = {"optimize/results.py", "analysis/outcomes.py"}
 
 
 def _functions(tree: ast.Module):

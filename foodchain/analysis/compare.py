@@ -19,7 +19,21 @@ def horizons_differ(results: dict[str, SolveResult]) -> bool:
 
 def per_day(frame: pd.DataFrame, days: pd.Series, columns: list[str]) -> pd.DataFrame:
     """``frame`` with each of ``columns`` (tonnes over the horizon) divided by ``days`` and renamed
-    ``<column>_per_day`` (t/day)."""
+    ``<column>_per_day`` (t/day).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table; not changed.
+    days : pandas.Series
+        Each row's horizon in days.
+    columns : list of str
+        The columns to divide.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
     out = frame.copy()
     for c in columns:
         out[c] = out[c] / days.to_numpy()
@@ -30,7 +44,20 @@ def totals(results: dict[str, SolveResult], daily: bool | None = None) -> pd.Dat
     """One row per run: days, demand_t, delivered_t, shortfall_t, share_unmet, transport_cost, supply_cost.
 
     With ``daily`` (default: when the horizons differ) the tonnes and costs are per day
-    (``demand_t_per_day`` = demand_t / days, ...), so runs of 3, 5 and 10 days compare."""
+    (``demand_t_per_day`` = demand_t / days, ...), so runs of 3, 5 and 10 days compare.
+
+    Parameters
+    ----------
+    results : dict of str to SolveResult
+        The runs, by name.
+    daily : bool, optional
+        Per day or over the horizon; default per day when the horizons differ.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``share_unmet = shortfall_t / demand_t`` (0 without demand); costs in Rp.
+    """
     rows = []
     for name, r in results.items():
         s = r.summary()
@@ -57,7 +84,20 @@ def totals(results: dict[str, SolveResult], daily: bool | None = None) -> pd.Dat
 
 def commodity_shortfall(results: dict[str, SolveResult], daily: bool | None = None) -> pd.DataFrame:
     """Long table: run, commodity, demand_t, shortfall_t, share_unmet (over all days; with ``daily``,
-    default when the horizons differ, ``demand_t_per_day`` and ``shortfall_t_per_day`` instead)."""
+    default when the horizons differ, ``demand_t_per_day`` and ``shortfall_t_per_day`` instead).
+
+    Parameters
+    ----------
+    results : dict of str to SolveResult
+        The runs, by name.
+    daily : bool, optional
+        Per day or over the horizon; default per day when the horizons differ.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``share_unmet = shortfall_t / demand_t`` (0 without demand).
+    """
     frames = []
     for name, r in results.items():
         g = r.shortfall.groupby("commodity", as_index=False)[["demand_t", "shortfall_t"]].sum()
@@ -76,7 +116,20 @@ def zone_share(result: SolveResult) -> pd.Series:
 
 
 def zone_difference(base: SolveResult, other: SolveResult) -> pd.DataFrame:
-    """node_id, base_share, scenario_share, difference (scenario - base share unmet)."""
+    """node_id, base_share, scenario_share, difference (scenario - base share unmet).
+
+    Parameters
+    ----------
+    base : SolveResult
+        The base run.
+    other : SolveResult
+        The scenario run.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Shares in [0, 1] (0 for a node in one run only), largest difference first.
+    """
     frame = pd.DataFrame({"base_share": zone_share(base), "scenario_share": zone_share(other)}).fillna(0.0)
     frame["difference"] = frame["scenario_share"] - frame["base_share"]
     return frame.rename_axis("node_id").reset_index().sort_values("difference", ascending=False)
@@ -87,6 +140,21 @@ def dual_rises(base: SolveResult, other: SolveResult, table: str = "route_use", 
 
     Columns id, base_price, scenario_price, rise (Rp per extra t/day, averaged over days);
     only positive rises, largest first.
+
+    Parameters
+    ----------
+    base : SolveResult
+        The base run.
+    other : SolveResult
+        The scenario run.
+    table : str, default "route_use"
+        ``route_use`` or ``node_use``.
+    top : int, default 10
+        At most this many rows.
+
+    Returns
+    -------
+    pandas.DataFrame
     """
     key = "route_id" if table == "route_use" else "node_id"
     a = getattr(base, table).groupby(key)["shadow_price"].mean()

@@ -76,7 +76,24 @@ ROUND = {"added_shortfall_t": 6, "added_weighted_shortfall": 2, "added_cost": 2}
 
 
 def closure_targets(dataset: Dataset, targets: str = "routes") -> list[str]:
-    """Ids of the routes, corridor names or node ids to close, in the dataset's order."""
+    """Ids of the routes, corridor names or node ids to close, in the dataset's order.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    targets : str, default "routes"
+        ``routes``, ``corridors`` or ``nodes`` (a key of :data:`TARGETS`).
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    InvalidInput
+        For ``targets`` not in :data:`TARGETS`.
+    """
     if targets not in TARGETS:
         message = msg("analysis.bad_targets", choices=", ".join(TARGETS), value=targets)
         problem = Problem("options", None, "targets", message)
@@ -93,12 +110,43 @@ def closure_masks(dataset: Dataset, kind: str, target: str) -> tuple[np.ndarray,
 
     The same selection as the full solve of :func:`closure_scenario` (the disruption
     registry's :func:`~foodchain.optimize.disruptions.touched`).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    kind : str
+        ``route``, ``corridor`` or ``node``.
+    target : str
+        The route id, corridor name or node id closed.
+
+    Returns
+    -------
+    routes, nodes : numpy.ndarray of bool
+        ``[R]`` and ``[N]``.
     """
     return touched(dataset, closure(kind, target))
 
 
 def closure_scenario(base: Scenario | None, kind: str, target: str, days: int | None = None) -> Scenario:
-    """The base scenario plus ``target`` closed on every day: what one row of the table solves."""
+    """The base scenario plus ``target`` closed on every day: what one row of the table solves.
+
+    Parameters
+    ----------
+    base : Scenario or None
+        The base scenario; ``None`` for the baseline.
+    kind : str
+        ``route``, ``corridor`` or ``node``.
+    target : str
+        The route id, corridor name or node id closed.
+    days : int, optional
+        The horizon; default the base's.
+
+    Returns
+    -------
+    Scenario
+        The base's disruptions, then the closure (factor 0 on every day).
+    """
     base = base or Scenario()
     return Scenario(
         name=f"{base.name} + {kind} {target} closed",
@@ -110,7 +158,29 @@ def closure_scenario(base: Scenario | None, kind: str, target: str, days: int | 
 
 
 def closure_task(dataset: Dataset, scenario: Scenario | None, days: int | None, kind: str | None, target) -> dict:
-    """Figures of the base (``kind`` None) or of one closure, on this process's cached Resolver."""
+    """Figures of the base (``kind`` None) or of one closure, on this process's cached Resolver.
+
+    The closure sets ``cap(r, d) = 0`` on the closed routes and ``throughput(n, d) = 0`` on the
+    closed node, for every day, and re-solves warm (:func:`~foodchain.analysis.metrics.solve_variant`).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    scenario : Scenario or None
+        The base scenario.
+    days : int or None
+        The horizon; default the scenario's.
+    kind : str or None
+        ``route``, ``corridor`` or ``node``; ``None`` for the base itself.
+    target : str or None
+        The route id, corridor name or node id closed.
+
+    Returns
+    -------
+    dict
+        The figures of :mod:`foodchain.analysis.metrics` (t and Rp).
+    """
     resolver = cached_resolver(dataset, scenario, days)
     if kind is None:
         return solve_variant(resolver)
@@ -138,6 +208,32 @@ def criticality(
     its own Resolver once. ``progress(done, total)`` and ``cancel`` as in
     :func:`~foodchain.analysis.runner.map_tasks` (:class:`~foodchain.errors.Cancelled`
     is raised when cancelled).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    scenario : Scenario, optional
+        The base scenario; ``None`` for the baseline.
+    targets : str, default "routes"
+        ``routes``, ``corridors`` or ``nodes``.
+    days : int, optional
+        The horizon; default the scenario's.
+    workers : int, default 1
+        Processes to run the closures on.
+    scheduler : str, optional
+        A Dask scheduler address, instead of the process pool.
+    progress : callable, optional
+        Called as ``progress(done, total)``.
+    cancel : callable, optional
+        Returns True to stop.
+
+    Raises
+    ------
+    InvalidInput
+        For ``targets`` not in :data:`TARGETS`.
+    Cancelled
+        When ``cancel`` fires.
     """
     ids = closure_targets(dataset, targets)  # raises InvalidInput on an unknown ``targets``
     kind = TARGETS[targets]
@@ -164,7 +260,22 @@ def _names(dataset: Dataset, kind: str, ids: list[str]) -> tuple[list[str], list
 
 
 def counted_rows(dataset: Dataset, kind: str, target: str) -> np.ndarray:
-    """Boolean per demand row: counted in the ranking? (study area, and not the closed node's own)."""
+    """Boolean per demand row: counted in the ranking? (study area, and not the closed node's own).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    kind : str
+        ``route``, ``corridor`` or ``node``.
+    target : str
+        The route id, corridor name or node id closed.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One entry per demand row.
+    """
     node = dataset.demand["node_id"]
     counted = ~node.isin(external_nodes(dataset))
     if kind == "node":
@@ -178,7 +289,30 @@ def _added(base: dict, row: dict, key: str, counted: np.ndarray) -> float:
 
 
 def criticality_table(dataset: Dataset, kind: str, ids: list[str], base: dict, rows: list[dict]) -> pd.DataFrame:
-    """The ranked table from the base's and each closure's figures (per demand row, see the module docstring)."""
+    """The ranked table from the base's and each closure's figures (per demand row, see the module docstring).
+
+    With ``S``, ``W``, ``C`` the study-area shortfall (t), weighted shortfall (Rp) and cost (Rp)
+    over the counted demand rows: ``added_shortfall_t = S(closure) - S(base)``,
+    ``added_weighted_shortfall = W(closure) - W(base)``, ``added_cost = C(closure) - C(base)``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    kind : str
+        ``route``, ``corridor`` or ``node``.
+    ids : list of str
+        The targets, in the order of ``rows``.
+    base : dict
+        The base's figures (:mod:`foodchain.analysis.metrics`).
+    rows : list of dict
+        Each closure's figures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS`, ranked (1 = most critical).
+    """
     names, closed = _names(dataset, kind, ids)
     counted = [counted_rows(dataset, kind, t) for t in ids]
     external = dataset.demand["node_id"].isin(external_nodes(dataset)).to_numpy()

@@ -65,14 +65,54 @@ class EnsembleResult:
 
 
 def event_masks(dataset: Dataset, kind: str, target: str) -> tuple[np.ndarray, np.ndarray]:
-    """Routes [R] and nodes [N] a flooded corridor or zone touches (rules of :mod:`foodchain.optimize.targets`)."""
+    """Routes [R] and nodes [N] a flooded corridor or zone touches (rules of :mod:`foodchain.optimize.targets`).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    kind : str
+        ``corridor`` or ``zone``.
+    target : str
+        The corridor name or zone (node id or region, exact).
+
+    Returns
+    -------
+    routes, nodes : numpy.ndarray of bool
+        ``[R]`` and ``[N]``.
+    """
     if kind == "corridor":
         return route_mask(dataset, corridors=[target]), np.zeros(len(dataset.nodes), dtype=bool)
     return zone_masks(dataset, target)
 
 
 def run_task(dataset: Dataset, scenario, days: int, members: list, member: int | None, events: list[Event]) -> dict:
-    """Solve one run on this process's cached Resolver: base factors x member x flooded events."""
+    """Solve one run on this process's cached Resolver: base factors x member x flooded events.
+
+    For each event ``(kind, target, start, n, f)`` the capacities of the routes and nodes it
+    touches are multiplied by ``f`` on days ``start .. start + n - 1`` (1-based, cut at the
+    horizon): ``cap(i, d) = capacity(i) x base(i, d) x member(i, d) x f``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    scenario : Scenario or None
+        The base scenario.
+    days : int
+        The horizon in days.
+    members : list of tuple of numpy.ndarray
+        ``(route, node, supply)`` factors of each scenario file of the spec.
+    member : int or None
+        The member drawn for this run; ``None`` for none.
+    events : list of Event
+        The flooded events.
+
+    Returns
+    -------
+    dict
+        The figures of :mod:`foodchain.analysis.metrics`.
+    """
     resolver = cached_resolver(dataset, scenario, days)
     base = resolver.factors
     route, node, supply = base.route.copy(), base.node.copy(), base.supply.copy()
@@ -90,7 +130,29 @@ def run_task(dataset: Dataset, scenario, days: int, members: list, member: int |
 
 
 def member_factors(dataset: Dataset, spec: FloodSpec, days: int) -> list[tuple[np.ndarray, ...]]:
-    """(route, node, supply) factors of each scenario file of the spec; demand changes are refused."""
+    """(route, node, supply) factors of each scenario file of the spec; demand changes are refused.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    spec : FloodSpec
+        The checked ensemble spec.
+    days : int
+        The horizon in days.
+
+    Returns
+    -------
+    list of tuple of numpy.ndarray
+        ``(route, node, supply)`` ``[rows, days]`` per scenario file, in the spec's order.
+
+    Raises
+    ------
+    InvalidSpec
+        When a scenario file changes demand.
+    InvalidScenario
+        When a scenario file cannot be read or names what the dataset lacks.
+    """
     members, problems = [], []
     for path in spec.scenarios:
         f = scenario_factors(dataset, load_scenario(path), days)
@@ -118,6 +180,32 @@ def run_ensemble(
     Raises :class:`~foodchain.errors.InvalidSpec` when the spec names
     corridors or zones the dataset lacks, and
     :class:`~foodchain.errors.Cancelled` when ``cancel`` fires.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    spec : FloodSpec
+        The checked ensemble spec.
+    runs : int
+        Number of runs.
+    seed : int
+        The master seed; run ``i`` draws from its own seed (:func:`run_seeds`).
+    scenario : Scenario, optional
+        The base scenario; ``None`` for the baseline.
+    workers : int, default 1
+        Processes to run on.
+    scheduler : str, optional
+        A Dask scheduler address, instead of the process pool.
+    progress : callable, optional
+        Called as ``progress(done, total)``.
+    cancel : callable, optional
+        Returns True to stop.
+
+    Returns
+    -------
+    EnsembleResult
+        The runs table, the zones table (study area only) and the summary.
     """
     problems = check_spec_targets(spec, dataset)
     if errors(problems):
@@ -157,7 +245,26 @@ def _describe(events: list[Event], days: int) -> str:
 
 
 def runs_table(spec: FloodSpec, seeds: list[int], args: list, results: list[dict], total_demand: float) -> pd.DataFrame:
-    """One row per run: run, seed, scenario, flooded, events, shortfall, share unmet, costs, status."""
+    """One row per run: run, seed, scenario, flooded, events, shortfall, share unmet, costs, status.
+
+    Parameters
+    ----------
+    spec : FloodSpec
+        The checked ensemble spec.
+    seeds : list of int
+        Each run's seed.
+    args : list
+        Each run's ``(member, events)``.
+    results : list of dict
+        Each run's figures.
+    total_demand : float
+        Study-area demand over the horizon (t); ``share_unmet = total_shortfall_t / total_demand``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Runs numbered from 1; seeds as text.
+    """
     names = [spec.scenarios[m].name if m is not None else "" for m, _ in args]
     short = np.array([r["total_shortfall_t"] for r in results], dtype=float)
     return pd.DataFrame(
@@ -181,6 +288,20 @@ def zones_table(dataset: Dataset, demand: np.ndarray, results: list[dict]) -> pd
     """Per node with demand: demand_t, expected and largest shortfall, P(shortfall > 5% of demand).
 
     Means and probabilities are over the runs that solved (failed runs are left out).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    demand : numpy.ndarray
+        Demand per demand row over the horizon (t).
+    results : list of dict
+        Each run's figures (``shortfall_q`` per demand row).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per node with demand > 0, by expected shortfall (t) descending, then node id.
     """
     node_of_row = dataset.demand["node_id"].to_numpy()
     zones = pd.unique(node_of_row)
@@ -205,7 +326,27 @@ def zones_table(dataset: Dataset, demand: np.ndarray, results: list[dict]) -> pd
 
 
 def summarise(spec: FloodSpec, seed: int, runs: pd.DataFrame, zones: pd.DataFrame, total_demand: float) -> dict:
-    """The ``ensemble_summary.json`` document."""
+    """The ``ensemble_summary.json`` document.
+
+    Parameters
+    ----------
+    spec : FloodSpec
+        The checked ensemble spec.
+    seed : int
+        The master seed.
+    runs : pandas.DataFrame
+        As :func:`runs_table` gives it.
+    zones : pandas.DataFrame
+        As :func:`zones_table` gives it.
+    total_demand : float
+        Study-area demand over the horizon (t).
+
+    Returns
+    -------
+    dict
+        Figures over the optimal runs (NaN when none): mean, standard deviation and quantiles of
+        the shortfall (t), shares, probabilities, expected cost (Rp), the worst runs.
+    """
     good = runs[runs["status"] == "optimal"]
     short = good["total_shortfall_t"]
     worst = good.sort_values(["total_shortfall_t", "run"], ascending=[False, True]).head(WORST)
@@ -242,7 +383,25 @@ def summarise(spec: FloodSpec, seed: int, runs: pd.DataFrame, zones: pd.DataFram
 def ensemble_to_folder(
     dataset: Dataset, spec: FloodSpec, runs: int, seed: int, out: str | Path, **options
 ) -> EnsembleResult:
-    """:func:`run_ensemble` then :meth:`EnsembleResult.write`: nothing is written unless every run finished."""
+    """:func:`run_ensemble` then :meth:`EnsembleResult.write`: nothing is written unless every run finished.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    spec : FloodSpec
+        The checked ensemble spec.
+    runs, seed : int
+        As :func:`run_ensemble`.
+    out : str or Path
+        The output folder.
+    **options
+        Passed to :func:`run_ensemble`.
+
+    Returns
+    -------
+    EnsembleResult
+    """
     result = run_ensemble(dataset, spec, runs, seed, **options)
     result.write(out)
     return result

@@ -98,7 +98,23 @@ def _whole(value, low: int = 1) -> bool:
 
 
 def check_event(section: str, target: str, ev: object) -> list[Problem]:
-    """Keys, probability, durations, weights, factor and start day of one event."""
+    """Keys, probability, durations, weights, factor and start day of one event.
+
+    Parameters
+    ----------
+    section : str
+        ``corridors`` or ``zones``.
+    target : str
+        The corridor name or zone the event floods.
+    ev : object
+        The event as parsed: ``p`` in [0, 1], ``days`` (whole durations in days), optional
+        ``weights``, ``factor`` in [0, 1], ``start_day`` (1-based), ``depth_m``.
+
+    Returns
+    -------
+    list of Problem
+        Errors in table ``spec``, the column naming where (``zones.<target>.p``, ...).
+    """
     if not isinstance(ev, dict):
         return [Problem("spec", None, _where(section, target), msg("analysis.event_object"))]
     problems = [
@@ -205,7 +221,25 @@ def _normalised(weights: list[float]) -> tuple[float, ...]:
 
 
 def spec_from_dict(doc: object, base_dir: Path | None = None) -> FloodSpec:
-    """Check the shape of a spec document and build a :class:`FloodSpec` (raises :class:`InvalidSpec`)."""
+    """Check the shape of a spec document and build a :class:`FloodSpec` (raises :class:`InvalidSpec`).
+
+    Parameters
+    ----------
+    doc : object
+        The parsed document.
+    base_dir : Path, optional
+        The spec file's folder, against which scenario files are named.
+
+    Returns
+    -------
+    FloodSpec
+        Weights normalised to sum 1; ``factor`` defaults to 0 (closed), ``start_day`` to 1.
+
+    Raises
+    ------
+    InvalidSpec
+        With every shape error, listed at once.
+    """
     problems = check_spec_shape(doc)
     if errors(problems):
         raise InvalidSpec(problems)
@@ -243,6 +277,18 @@ def check_spec_targets(spec: FloodSpec, dataset: Dataset) -> list[Problem]:
     """Corridors the dataset lacks, zones that name no node, late start days.
 
     Corridors and zones are matched as :mod:`foodchain.optimize.targets` defines them.
+
+    Parameters
+    ----------
+    spec : FloodSpec
+        The spec.
+    dataset : Dataset
+        The network.
+
+    Returns
+    -------
+    list of Problem
+        Errors in table ``spec``, also for scenario files that do not exist.
     """
     corridors = corridor_names(dataset)
     problems = []
@@ -269,6 +315,18 @@ def run_seeds(seed: int, runs: int) -> list[int]:
 
     Run ``j``'s seed depends only on ``seed`` and ``j`` (not on the number of runs or
     workers), so ``default_rng(run_seeds(seed, n)[j])`` re-draws run ``j`` alone.
+
+    Parameters
+    ----------
+    seed : int
+        The master seed.
+    runs : int
+        Number of runs.
+
+    Returns
+    -------
+    list of int
+        ``runs`` unsigned 64-bit seeds.
     """
     return [int(child.generate_state(1, dtype=np.uint64)[0]) for child in np.random.SeedSequence(seed).spawn(runs)]
 
@@ -280,6 +338,20 @@ def draw_run(spec: FloodSpec, run_seed: int) -> tuple[int | None, list[tuple[Flo
     event in spec order a uniform ``u`` (floods when ``u < p``), a duration and, for an
     event with ``depth_m``, a depth (uniform in its range); the event of a pair then carries
     the factor of that depth on the scenario floods' passability curve.
+
+    Parameters
+    ----------
+    spec : FloodSpec
+        The spec.
+    run_seed : int
+        The run's seed (:func:`run_seeds`).
+
+    Returns
+    -------
+    scenario : int or None
+        Index into ``spec.scenarios``.
+    hits : list of tuple of (FloodEvent, int)
+        The events that flood, with their duration in days.
     """
     curve = np.array(DEFAULT_PASSABILITY, dtype=float)
     rng = np.random.default_rng(run_seed)

@@ -128,7 +128,20 @@ def _number_ok(value, strict: bool) -> bool:
 
 
 def check_lever_shape(i: int, doc: object) -> list[Problem]:
-    """Type, keys and numbers of lever ``i`` (1-based)."""
+    """Type, keys and numbers of lever ``i`` (1-based).
+
+    Parameters
+    ----------
+    i : int
+        The lever's 1-based number (the problems' row).
+    doc : object
+        The lever as parsed.
+
+    Returns
+    -------
+    list of Problem
+        Errors in table ``levers``.
+    """
     if not isinstance(doc, dict) or doc.get("type") not in KEYS:
         kind = doc.get("type") if isinstance(doc, dict) else None
         found = msg("levers.unknown_type", type=repr(kind), hint=suggest(kind, KEYS), types=", ".join(KEYS))
@@ -168,7 +181,23 @@ def _known(i: int, key: str, value: str, known: set, noun: str) -> list[Problem]
 
 
 def check_lever_ids(i: int, doc: dict, dataset: Dataset) -> list[Problem]:
-    """Routes, corridors, nodes and commodities lever ``i`` names exist, and can take the lever."""
+    """Routes, corridors, nodes and commodities lever ``i`` names exist, and can take the lever.
+
+    Parameters
+    ----------
+    i : int
+        The lever's 1-based number.
+    doc : dict
+        A lever whose shape is right.
+    dataset : Dataset
+        The network.
+
+    Returns
+    -------
+    list of Problem
+        Errors in table ``levers``: unknown names, a capacity added to an unlimited route or
+        node, a temporary route id that exists.
+    """
     routes, nodes = dataset.routes, dataset.nodes
     route_ids, node_ids = set(routes["route_id"]), set(nodes["node_id"])
     problems = []
@@ -196,7 +225,25 @@ def check_lever_ids(i: int, doc: dict, dataset: Dataset) -> list[Problem]:
 
 
 def levers_from_list(docs: object, dataset: Dataset) -> list[Lever]:
-    """Check every lever (shape, then ids) and build them; raises :class:`InvalidInput` listing all problems."""
+    """Check every lever (shape, then ids) and build them; raises :class:`InvalidInput` listing all problems.
+
+    Parameters
+    ----------
+    docs : object
+        A list of levers, or a document with a ``levers`` list.
+    dataset : Dataset
+        The network.
+
+    Returns
+    -------
+    list of Lever
+        With unique ids.
+
+    Raises
+    ------
+    InvalidInput
+        Listing every problem of every lever.
+    """
     if isinstance(docs, dict) and set(docs) <= {"levers", "name", "description"}:
         docs = docs.get("levers")
     if not isinstance(docs, list):
@@ -228,7 +275,24 @@ def _unique_ids(levers: list[Lever]) -> list[Lever]:
 
 
 def load_levers(source: str | Path, dataset: Dataset) -> list[Lever]:
-    """Read and check a lever JSON file (bounded: see :mod:`foodchain.safe_read`)."""
+    """Read and check a lever JSON file (bounded: see :mod:`foodchain.safe_read`).
+
+    Parameters
+    ----------
+    source : str or Path
+        The file.
+    dataset : Dataset
+        The network.
+
+    Returns
+    -------
+    list of Lever
+
+    Raises
+    ------
+    InvalidInput
+        When the file cannot be read, or listing every problem of its levers.
+    """
     return levers_from_list(load_document(source, "levers"), dataset)
 
 
@@ -316,6 +380,23 @@ def propose_levers(
     1 t/day) on the ``top`` routes and hubs with the largest shadow prices summed over the
     days; release, at hubs, the tonnes of each commodity that go short. Costs use the
     module's unit rates [EST].
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    factors : Factors
+        The scenario's ``[rows, days]`` factors.
+    base : SolveResult
+        The scenario's solve, with its duals.
+    top : int, default 3
+        How many routes, hubs and commodities to propose for.
+    share : float, default 0.25
+        The capacity added, as a share of the current capacity.
+
+    Returns
+    -------
+    list of Lever
     """
     docs = _reopen_proposals(dataset, factors) + _capacity_proposals(dataset, base, top, share)
     docs += _stock_proposals(dataset, base, top)

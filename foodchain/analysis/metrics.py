@@ -34,6 +34,19 @@ def outcome_metrics(resolver: Resolver, outcome: Outcome) -> dict:
     """The figures of one solve (see the module docstring) plus shortfall per demand row.
 
     ``shortfall_q`` is ``sum_d s[q,d]`` per demand row, in the demand table's row order.
+
+    Parameters
+    ----------
+    resolver : Resolver
+        The Resolver that solved.
+    outcome : Outcome
+        Its solve.
+
+    Returns
+    -------
+    dict
+        ``status``, ``objective``, ``total_shortfall_t``, ``external_shortfall_t``,
+        ``weighted_shortfall``, ``cost``, ``shortfall_q`` and ``weighted_q``.
     """
     short_q = outcome.shortfall.sum(axis=1)
     weighted_q = shortfall_weights(resolver) * short_q
@@ -65,7 +78,20 @@ def study_rows(resolver: Resolver) -> np.ndarray:
 
 
 def failed_metrics(resolver: Resolver, error: SolverError) -> dict:
-    """The figures of a solve that found no optimum: NaN numbers and the reason as status."""
+    """The figures of a solve that found no optimum: NaN numbers and the reason as status.
+
+    Parameters
+    ----------
+    resolver : Resolver
+        The Resolver that tried (for the number of demand rows).
+    error : SolverError
+        Why it failed; its text becomes ``status``.
+
+    Returns
+    -------
+    dict
+        The keys of :func:`outcome_metrics`.
+    """
     nan = float("nan")
     return {
         "status": str(error),
@@ -81,7 +107,22 @@ def failed_metrics(resolver: Resolver, error: SolverError) -> dict:
 
 def solve_variant(resolver: Resolver, caps: dict | None = None, stock_add: dict | None = None) -> dict:
     """Re-solve with capacities ``caps`` {name: [rows, days]} (missing: the base's) and extra stock
-    (:meth:`~foodchain.optimize.resolver.Resolver.solve`); return its figures."""
+    (:meth:`~foodchain.optimize.resolver.Resolver.solve`); return its figures.
+
+    Parameters
+    ----------
+    resolver : Resolver
+        The base model.
+    caps : dict, optional
+        ``{name: [rows, days]}`` capacities in t/day.
+    stock_add : dict, optional
+        ``{(node index, commodity index): t}`` added to the initial stock.
+
+    Returns
+    -------
+    dict
+        :func:`outcome_metrics`, or :func:`failed_metrics` when no optimum was found.
+    """
     try:
         return outcome_metrics(resolver, resolver.solve(caps, stock_add))
     except SolverError as exc:

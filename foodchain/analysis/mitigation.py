@@ -71,6 +71,18 @@ def capacity_variant(resolver: Resolver, lever: Lever) -> dict[str, np.ndarray]:
 
     reopen: ``cap(r, d) = capacity(r)`` on every day; add_route_capacity:
     ``cap(r, d) += t_per_day`` where ``cap(r, d) > 0``; add_node_throughput likewise.
+
+    Parameters
+    ----------
+    resolver : Resolver
+        The scenario's base model.
+    lever : Lever
+        The lever.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        ``{name: [rows, days]}`` capacities in t/day, for :func:`~foodchain.analysis.metrics.solve_variant`.
     """
     dataset = resolver.dataset
     caps = resolver.base_capacities()
@@ -98,6 +110,19 @@ def stock_release(resolver: Resolver, lever: Lever) -> dict | None:
 
     Warm only where the node holds some of the commodity already (see
     :meth:`~foodchain.optimize.resolver.Resolver.solve`); elsewhere the lever is rebuilt.
+
+    Parameters
+    ----------
+    resolver : Resolver
+        The scenario's base model.
+    lever : Lever
+        The lever.
+
+    Returns
+    -------
+    dict or None
+        ``{(node index, commodity index): t}``, or ``None`` for another lever type or a node
+        without that commodity in stock.
     """
     if lever.type != "release_stock":
         return None
@@ -109,7 +134,20 @@ def stock_release(resolver: Resolver, lever: Lever) -> dict | None:
 
 
 def rebuilt_dataset(dataset: Dataset, lever: Lever) -> Dataset:
-    """The dataset with a stock release (extra initial stock) or a temporary route added."""
+    """The dataset with a stock release (extra initial stock) or a temporary route added.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network, not changed.
+    lever : Lever
+        A ``release_stock`` or ``temporary_route`` lever (t, t/day, Rp/t, days).
+
+    Returns
+    -------
+    Dataset
+        A new, validated dataset.
+    """
     tables = {name: frame.copy() for name, frame in dataset.tables().items()}
     p = lever.params
     if lever.type == "release_stock":
@@ -135,7 +173,23 @@ def rebuilt_dataset(dataset: Dataset, lever: Lever) -> Dataset:
 
 
 def rebuild_metrics(resolver: Resolver, lever: Lever, scenario: Scenario) -> dict:
-    """Solve a structural lever from scratch; figures as :func:`~foodchain.analysis.metrics.outcome_metrics`."""
+    """Solve a structural lever from scratch; figures as :func:`~foodchain.analysis.metrics.outcome_metrics`.
+
+    Parameters
+    ----------
+    resolver : Resolver
+        The scenario's base model.
+    lever : Lever
+        The lever.
+    scenario : Scenario
+        The scenario, solved again on the rebuilt dataset over the same horizon.
+
+    Returns
+    -------
+    dict
+        ``status``, ``total_shortfall_t`` and ``weighted_shortfall`` (study area), ``cost``
+        (transport + supply, Rp); NaN numbers when no optimum was found.
+    """
     days = resolver.inst.days
     try:
         result = solve(rebuilt_dataset(resolver.dataset, lever), scenario, days=days)
@@ -152,7 +206,22 @@ def rebuild_metrics(resolver: Resolver, lever: Lever, scenario: Scenario) -> dic
 
 
 def lever_shadow_price(base: SolveResult, lever: Lever, dataset: Dataset) -> float:
-    """Sum over days of the dual of the capacity the lever relaxes (NaN for structural levers)."""
+    """Sum over days of the dual of the capacity the lever relaxes (NaN for structural levers).
+
+    Parameters
+    ----------
+    base : SolveResult
+        The scenario's solve, with its duals.
+    lever : Lever
+        The lever.
+    dataset : Dataset
+        The network (a corridor's routes).
+
+    Returns
+    -------
+    float
+        ``sum_d dual(capacity row, d)`` (Rp per t/day) over the days the capacity is open.
+    """
     if lever.type in REBUILD:
         return float("nan")
     if lever.type == "add_node_throughput":
@@ -170,7 +239,20 @@ def lever_shadow_price(base: SolveResult, lever: Lever, dataset: Dataset) -> flo
 
 def binding_duals(base: SolveResult, dataset: Dataset) -> pd.DataFrame:
     """Every route and node whose capacity binds somewhere: kind, id, name, days_binding,
-    shadow_price_sum and shadow_price_max (Rp per extra t/day), largest first."""
+    shadow_price_sum and shadow_price_max (Rp per extra t/day), largest first.
+
+    Parameters
+    ----------
+    base : SolveResult
+        The scenario's solve, with ``route_use`` and ``node_use`` duals.
+    dataset : Dataset
+        The network (names).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A capacity binds on a day when its shadow price exceeds 1e-9.
+    """
     names = dataset.node_names()
     route_names = dataset.routes.set_index("route_id").apply(
         lambda r: f"{names[r['origin']]} → {names[r['destination']]}", axis=1
@@ -221,6 +303,32 @@ def evaluate_levers(
     (:func:`~foodchain.analysis.levers.propose_levers`). The scenario is solved once, by the
     :class:`~foodchain.optimize.resolver.Resolver` the capacity levers re-solve warm; its
     result tables (duals for the shadow prices) come from that same solve.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    scenario : Scenario or None
+        The scenario the levers mitigate; ``None`` for the baseline.
+    levers : list of Lever, optional
+        The levers to try.
+    days : int, optional
+        The horizon; default the scenario's.
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each lever.
+    cancel : callable, optional
+        Returns True to stop.
+
+    Returns
+    -------
+    MitigationResult
+        The levers ranked by shortfall removed (t) and by t per million Rp, the binding
+        capacities and the base's figures.
+
+    Raises
+    ------
+    Cancelled
+        When ``cancel`` fires.
     """
     scenario = scenario or Scenario()
     days = days or scenario.horizon_days

@@ -57,7 +57,35 @@ def map_tasks(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> Iterator[tuple[int, object]]:
-    """Yield ``(i, fn(*shared, *args[i]))`` as tasks finish (see the module docstring)."""
+    """Yield ``(i, fn(*shared, *args[i]))`` as tasks finish (see the module docstring).
+
+    Parameters
+    ----------
+    fn : callable
+        The task; a module-level function, so that it pickles.
+    shared : tuple
+        Arguments every task takes first.
+    args : sequence of tuple
+        Each task's own arguments.
+    workers : int, default 1
+        Processes; 1 runs the tasks in this process, in order.
+    scheduler : str, optional
+        A Dask scheduler address, instead of the process pool.
+    progress : callable, optional
+        Called as ``progress(done, total)``.
+    cancel : callable, optional
+        Returns True to stop.
+
+    Yields
+    ------
+    tuple of (int, object)
+        The task's index in ``args`` and its result.
+
+    Raises
+    ------
+    Cancelled
+        When ``cancel`` fires.
+    """
     total = len(args)
     if scheduler:
         yield from _map_dask(fn, shared, args, scheduler, progress, cancel)
@@ -145,7 +173,20 @@ def tqdm_progress(description: str) -> tuple[Progress, Callable[[], None]]:
 
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it into place (``os.replace``)."""
+    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it into place (``os.replace``).
+
+    Parameters
+    ----------
+    path : str or Path
+        The file; its folder is created.
+    write : callable
+        Writes the content to the path it is given.
+
+    Returns
+    -------
+    Path
+        ``path``; on an error the temporary file is removed and ``path`` is unchanged.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -160,11 +201,35 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``frame`` as CSV atomically."""
+    """Write ``frame`` as CSV atomically.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Written without its index.
+    path : str or Path
+        The file; its folder is created.
+
+    Returns
+    -------
+    Path
+    """
     return write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False))
 
 
 def write_json(doc: object, path: str | Path) -> Path:
-    """Write ``doc`` as indented UTF-8 JSON atomically."""
+    """Write ``doc`` as indented UTF-8 JSON atomically.
+
+    Parameters
+    ----------
+    doc : object
+        JSON-able; other numbers are written as floats.
+    path : str or Path
+        The file; its folder is created.
+
+    Returns
+    -------
+    Path
+    """
     text = json.dumps(doc, indent=1, ensure_ascii=False, default=float)
     return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
