@@ -72,6 +72,24 @@ def load_dataset(source: str | Path | bytes, filename: str | None = None, number
     Raises :class:`~foodchain.errors.InvalidDataset` listing every problem if any is an
     error; otherwise returns the dataset with its warnings. ``numbers`` is the number
     convention (``auto``, ``en`` or ``id``; see :mod:`foodchain.model.numbers`).
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        The dataset.
+    filename : str, optional
+        The upload's name, which gives its type.
+    numbers : str, default "auto"
+        The number convention.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    InvalidDataset
+        Listing every problem, when any is an error.
     """
     raw, read_problems = read_raw(source, filename, numbers)
     if errors(read_problems):
@@ -85,7 +103,21 @@ def load_dataset(source: str | Path | bytes, filename: str | None = None, number
 
 
 def validate_source(source: str | Path | bytes, filename: str | None = None, numbers: str = "auto") -> list[Problem]:
-    """Every problem (errors and warnings) in a dataset, without raising."""
+    """Every problem (errors and warnings) in a dataset, without raising.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        The dataset.
+    filename : str, optional
+        The upload's name.
+    numbers : str, default "auto"
+        The number convention.
+
+    Returns
+    -------
+    list of Problem
+    """
     raw, problems = read_raw(source, filename, numbers)
     if errors(problems):
         return problems

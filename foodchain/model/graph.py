@@ -21,7 +21,21 @@ ROW_OFFSET = 2
 
 
 def route_graph(nodes: pd.DataFrame, routes: pd.DataFrame) -> nx.DiGraph:
-    """Nodes and routes as a directed graph (see the module docstring for attributes)."""
+    """Nodes and routes as a directed graph (see the module docstring for attributes).
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        The nodes table.
+    routes : pandas.DataFrame
+        The routes table, typed (NaN capacity: unlimited).
+
+    Returns
+    -------
+    networkx.DiGraph
+        One edge per (origin, destination); parallel routes share it: ``weight`` is the least
+        cost (Rp/t), ``capacity`` the sum (t/day), absent when any of them is unlimited.
+    """
     graph = nx.DiGraph()
     graph.add_nodes_from(nodes["node_id"])
     for r in routes.itertuples(index=False):
@@ -43,7 +57,20 @@ def route_graph(nodes: pd.DataFrame, routes: pd.DataFrame) -> nx.DiGraph:
 
 
 def holders(supply: pd.DataFrame, stock: pd.DataFrame) -> pd.DataFrame:
-    """(node_id, commodity) pairs where a commodity enters the network: supply or stock."""
+    """(node_id, commodity) pairs where a commodity enters the network: supply or stock.
+
+    Parameters
+    ----------
+    supply : pandas.DataFrame
+        The supply table (``supply_t_per_day`` > 0 counts).
+    stock : pandas.DataFrame
+        The stock table (``initial_t`` > 0 counts).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``node_id``, ``commodity``, unique pairs.
+    """
     s = supply.loc[supply["supply_t_per_day"] > 0, ["node_id", "commodity"]]
     k = stock.loc[stock["initial_t"] > 0, ["node_id", "commodity"]]
     return pd.concat([s, k]).drop_duplicates()
@@ -113,7 +140,20 @@ def check_network(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 def unreachable_nodes(
     nodes: pd.DataFrame, routes: pd.DataFrame, supply: pd.DataFrame, stock: pd.DataFrame, kind: str | None = None
 ) -> list[str]:
-    """Nodes no supply or stock can reach by any route (optionally only of one kind)."""
+    """Nodes no supply or stock can reach by any route (optionally only of one kind).
+
+    Parameters
+    ----------
+    nodes, routes, supply, stock : pandas.DataFrame
+        The typed tables.
+    kind : str, optional
+        Only nodes of this kind.
+
+    Returns
+    -------
+    list of str
+        Node ids, in table order.
+    """
     graph = route_graph(nodes, routes)
     start = set(holders(supply, stock)["node_id"])
     reached = set(start)

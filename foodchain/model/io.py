@@ -37,6 +37,21 @@ def read_raw(
     the file (``routes.csv`` -> ``routes``). Unknown files are ignored. Returns the raw
     tables (all cells ``str``, blanks as ``""``) and the problems met while reading.
     ``numbers`` is the number convention: ``auto``, ``en`` or ``id``.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        The dataset.
+    filename : str, optional
+        The upload's name.
+    numbers : str, default "auto"
+        The number convention.
+
+    Returns
+    -------
+    tables : dict of str to pandas.DataFrame
+    problems : list of Problem
+        Nothing is raised.
     """
     if isinstance(source, (bytes, bytearray)):
         return _read_bytes(bytes(source), filename or "upload", numbers)
@@ -57,7 +72,20 @@ def read_raw(
 
 
 def read_file_bounded(path: Path, table: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of a regular file of at most 200 MB, or ``None`` and the problem."""
+    """The bytes of a regular file of at most 200 MB, or ``None`` and the problem.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    table : str
+        The table the problem names.
+
+    Returns
+    -------
+    data : bytes or None
+    problems : list of Problem
+    """
     try:
         return read_regular_file(path, MAX_FILE_BYTES, table), []
     except InvalidInput as exc:
@@ -81,7 +109,23 @@ def _read_bytes(data: bytes, filename: str, numbers: str = "auto") -> tuple[RawT
 
 
 def read_csv_bytes(data: bytes, table: str, numbers: str = "auto") -> tuple[pd.DataFrame, list[Problem]]:
-    """One CSV table as raw strings; handles a BOM, the separator and the number convention."""
+    """One CSV table as raw strings; handles a BOM, the separator and the number convention.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes (UTF-8, else read as cp1252 with a warning).
+    table : str
+        The table's name.
+    numbers : str, default "auto"
+        ``auto``, ``en`` or ``id``.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        All cells text; empty on an error.
+    problems : list of Problem
+    """
     problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
@@ -133,6 +177,17 @@ def choose_separator(text: str, table: str) -> str:
 
     Only the header row is read (as the csv module splits it, quotes respected), so a ``;``
     inside a header or a quoted cell never flips a valid comma file.
+
+    Parameters
+    ----------
+    text : str
+        The CSV text.
+    table : str
+        The table whose columns are expected.
+
+    Returns
+    -------
+    str
     """
     specs = TABLES[table]
     best, best_score = ",", None
@@ -211,7 +266,20 @@ def _excel_cell(value: object) -> str:
 
 
 def write_dataset(tables: dict[str, pd.DataFrame], folder: str | Path) -> Path:
-    """Write tables as ``<table>.csv`` files in ``folder`` (created if needed)."""
+    """Write tables as ``<table>.csv`` files in ``folder`` (created if needed).
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The tables, by name; written without their index.
+    folder : str or Path
+        The folder.
+
+    Returns
+    -------
+    Path
+        The folder.
+    """
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     for table, frame in tables.items():

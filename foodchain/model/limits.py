@@ -41,7 +41,22 @@ _CHUNK = 1 << 20
 
 
 def problem(table: str, message: str, row: int | None = None, column: str | None = None) -> Problem:
-    """An error about a whole file or table."""
+    """An error about a whole file or table.
+
+    Parameters
+    ----------
+    table : str
+        The table or file.
+    message : str
+        The message.
+    row, column : int or str, optional
+        Where, if anywhere.
+
+    Returns
+    -------
+    Problem
+        An error.
+    """
     return Problem(table, row, column, message)
 
 
@@ -51,6 +66,21 @@ def csv_shape_problems(text: str, sep: str, table: str) -> list[Problem]:
     A row with one more field than the header, that field blank (a trailing comma on
     every row, as some exports write), is only warned of; a longer row with values in
     the extra fields is an error, since those values would be silently dropped.
+
+    Parameters
+    ----------
+    text : str
+        The CSV text.
+    sep : str
+        Its separator.
+    table : str
+        The table's name.
+
+    Returns
+    -------
+    list of Problem
+        Errors beyond :data:`MAX_COLUMNS`, :data:`MAX_ROWS` or :data:`MAX_CELLS`; rows
+        numbered as in the spreadsheet (header = row 1).
     """
     rows = csv.reader(io.StringIO(text), delimiter=sep)
     header = next(rows, [])
@@ -79,6 +109,22 @@ def zip_tables(data: bytes, tables: list[str], label: str = "ZIP") -> tuple[dict
 
     Entries are matched by file name in any folder; two entries with the same table
     name (``nodes.csv`` and ``old/nodes.csv``) are an error rather than a silent choice.
+
+    Parameters
+    ----------
+    data : bytes
+        The ZIP.
+    tables : list of str
+        The tables to look for.
+    label : str, default "ZIP"
+        How messages name the file.
+
+    Returns
+    -------
+    tables : dict of str to bytes
+        Empty on a problem.
+    problems : list of Problem
+        Also when the unpacked size exceeds :data:`MAX_UNPACKED_BYTES`.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -154,7 +200,21 @@ def _unpack(
 
 
 def check_unpacked_size(data: bytes, label: str) -> list[Problem]:
-    """Decompress every entry of a ZIP-based file (an XLSX) as a stream, counting real bytes."""
+    """Decompress every entry of a ZIP-based file (an XLSX) as a stream, counting real bytes.
+
+    Parameters
+    ----------
+    data : bytes
+        The file.
+    label : str
+        How messages name the file.
+
+    Returns
+    -------
+    list of Problem
+        An error when it is not a ZIP, unpacks beyond :data:`MAX_UNPACKED_BYTES`, or its shared
+        strings exceed :data:`MAX_SHARED_STRINGS_BYTES`.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -179,6 +239,21 @@ def xlsx_tables(data: bytes, tables: list[str], label: str = "workbook") -> tupl
     Only rows that hold a value become rows; the frame's index keeps each row's place
     in the sheet (spreadsheet row = index + 2, as for a CSV). More than
     :data:`MAX_ROWS` rows or a value beyond column :data:`MAX_COLUMNS` is an error.
+
+    Parameters
+    ----------
+    data : bytes
+        The workbook.
+    tables : list of str
+        The sheet names to read (matched ignoring case and spaces around).
+    label : str, default "workbook"
+        How messages name the file.
+
+    Returns
+    -------
+    tables : dict of str to pandas.DataFrame
+        Empty on a problem.
+    problems : list of Problem
     """
     import openpyxl
 

@@ -44,7 +44,20 @@ def number_columns(table: str) -> set[str]:
 
 
 def readings(text: str, degrees: bool = False) -> tuple[float | None, float | None]:
-    """The value of ``text`` under ``en`` and under ``id`` (``None`` where it is not a number)."""
+    """The value of ``text`` under ``en`` and under ``id`` (``None`` where it is not a number).
+
+    Parameters
+    ----------
+    text : str
+        A stripped cell.
+    degrees : bool, default False
+        The cell is a latitude or longitude: a lone ``.`` is then a decimal point, never a
+        thousands separator.
+
+    Returns
+    -------
+    en, id : float or None
+    """
     if _SCIENTIFIC.match(text):
         return float(text), None
     has_digit = any(ch.isdigit() for ch in text)
@@ -82,6 +95,17 @@ def read_numbers(
 
     ``frame`` holds stripped strings with the spreadsheet position in its index (row =
     index + 2). Returns the rewritten frame and the warnings (one per ambiguous cell).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The raw table.
+    table : str
+        The table's name (which columns hold numbers).
+    convention : str, default "auto"
+        ``auto``, ``en`` or ``id``.
+    separator : str, default ","
+        The CSV separator: with ``;``, a cell that reads both ways, undecided by the others, is read the ``id`` way.
     """
     if convention not in CONVENTIONS:
         raise ValueError(f"number convention must be one of {', '.join(CONVENTIONS)}")

@@ -58,7 +58,19 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def problems_frame(problems: list[Problem], lang: str | None = None) -> pd.DataFrame:
-    """Problems as a table with columns severity, table, row, column, message (message in ``lang``)."""
+    """Problems as a table with columns severity, table, row, column, message (message in ``lang``).
+
+    Parameters
+    ----------
+    problems : list of Problem
+        The problems.
+    lang : str, optional
+        ``id`` or ``en``; default the current language.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
     cols = ["severity", "table", "row", "column", "message"]
     rows = [{**asdict(p), "message": p.text(lang)} for p in problems]
     return pd.DataFrame(rows, columns=["table", "row", "column", "message", "severity"])[cols]

@@ -256,7 +256,20 @@ def empty_table(table: str) -> pd.DataFrame:
 
 def spec_frame(table: str, lang: str | None = None) -> pd.DataFrame:
     """The column specs of ``table`` as a table: the help text of the format, in ``lang``
-    (``id`` or ``en``; default :func:`foodchain.messages.language`)."""
+    (``id`` or ``en``; default :func:`foodchain.messages.language`).
+
+    Parameters
+    ----------
+    table : str
+        A key of :data:`TABLES`.
+    lang : str, optional
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per column: column, required, type, unit, default, meaning.
+    """
     lang = lang or language()
     rows = []
     for c in TABLES[table]:

@@ -25,7 +25,20 @@ ROW_OFFSET = 2  # spreadsheet row of the first data row
 
 
 def suggest(value: str, choices) -> str:
-    """`` (did you mean 'X'?)`` for the closest choice (a message), or an empty string."""
+    """`` (did you mean 'X'?)`` for the closest choice (a message), or an empty string.
+
+    Parameters
+    ----------
+    value : str
+        What was given.
+    choices : iterable
+        What it could have been.
+
+    Returns
+    -------
+    str
+        A :class:`~foodchain.messages.Message`, or ``""`` when nothing is close.
+    """
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
     if not close:
         stripped = {str(c).strip().lower(): c for c in choices}
@@ -47,7 +60,22 @@ def check_tables_present(raw: dict[str, pd.DataFrame]) -> list[Problem]:
 
 
 def check_columns(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Required columns present; headers matched case-insensitively; misspellings flagged."""
+    """Required columns present; headers matched case-insensitively; misspellings flagged.
+
+    Parameters
+    ----------
+    table : str
+        The table's name (a key of :data:`~foodchain.model.schema.TABLES`).
+    frame : pandas.DataFrame
+        The table.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        With headers renamed to their known spelling.
+    problems : list of Problem
+        Errors for absent required columns, warnings for unknown ones that look misspelt.
+    """
     problems: list[Problem] = []
     known = [c.name for c in TABLES[table]]
     renames = {}
@@ -72,7 +100,23 @@ def check_columns(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[P
 
 
 def check_values(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse every known column: blanks, numbers, minimums, kinds, geometries."""
+    """Parse every known column: blanks, numbers, minimums, kinds, geometries.
+
+    Parameters
+    ----------
+    table : str
+        The table's name (a key of :data:`~foodchain.model.schema.TABLES`).
+    frame : pandas.DataFrame
+        The table.
+        Raw (all cells text).
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        Typed; absent optional columns added with their default.
+    problems : list of Problem
+        Rows numbered as in the spreadsheet (header = row 1).
+    """
     problems: list[Problem] = []
     out = frame.copy()
     for spec in TABLES[table]:
@@ -155,6 +199,25 @@ def check_finite_range(table, spec, frame, text, values) -> tuple[pd.Series, lis
     """``inf``, ``nan`` and ``Infinity`` are not numbers; no number exceeds its column's maximum.
 
     Offending cells are reported and become blank, so that no later step sees them.
+
+    Parameters
+    ----------
+    table : str
+        The table's name.
+    spec : Column
+        The column's spec (its ``maximum``, else :data:`MAX_VALUE`, and its unit).
+    frame : pandas.DataFrame
+        The table (row numbers).
+    text : pandas.Series
+        The cells as written.
+    values : pandas.Series
+        The parsed numbers.
+
+    Returns
+    -------
+    values : pandas.Series
+        float64, offending cells blank (NaN).
+    problems : list of Problem
     """
     problems = []
     values = values.astype("float64")
@@ -186,7 +249,20 @@ def unit_words(unit: str) -> str:
 
 
 def check_unique(table: str, frame: pd.DataFrame) -> list[Problem]:
-    """Ids (or id pairs) appear once."""
+    """Ids (or id pairs) appear once.
+
+    Parameters
+    ----------
+    table : str
+        The table's name (a key of :data:`~foodchain.model.schema.TABLES`).
+    frame : pandas.DataFrame
+        The table.
+
+    Returns
+    -------
+    list of Problem
+        One error per repeated row, naming the row it repeats.
+    """
     key = [k for k in KEYS[table] if k in frame.columns]
     if len(key) != len(KEYS[table]) or frame.empty:
         return []
@@ -202,7 +278,21 @@ def check_unique(table: str, frame: pd.DataFrame) -> list[Problem]:
 
 
 def check_references(table: str, frame: pd.DataFrame, keys: dict[str, set]) -> list[Problem]:
-    """Columns that name a node or commodity name one that exists."""
+    """Columns that name a node or commodity name one that exists.
+
+    Parameters
+    ----------
+    table : str
+        The table's name (a key of :data:`~foodchain.model.schema.TABLES`).
+    frame : pandas.DataFrame
+        The table.
+    keys : dict of str to set
+        The known ids, by table (``nodes``, ``commodities``).
+
+    Returns
+    -------
+    list of Problem
+    """
     problems = []
     for spec in TABLES[table]:
         if spec.references is None or spec.name not in frame.columns or spec.references not in keys:
@@ -222,7 +312,19 @@ def check_references(table: str, frame: pd.DataFrame, keys: dict[str, set]) -> l
 
 
 def check_not_empty(table: str, frame: pd.DataFrame) -> list[Problem]:
-    """Nodes and commodities must have rows; empty routes, supply or demand are warned of."""
+    """Nodes and commodities must have rows; empty routes, supply or demand are warned of.
+
+    Parameters
+    ----------
+    table : str
+        The table's name (a key of :data:`~foodchain.model.schema.TABLES`).
+    frame : pandas.DataFrame
+        The table.
+
+    Returns
+    -------
+    list of Problem
+    """
     if not frame.empty:
         return []
     if table in ("nodes", "commodities"):
