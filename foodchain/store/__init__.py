@@ -72,7 +72,22 @@ def scenario_hash(doc: dict) -> str:
 
 
 def run_key(version_id: int, doc: dict, options: dict) -> str:
-    """The key of a run: dataset version + scenario hash + options."""
+    """The key of a run: dataset version + scenario hash + options.
+
+    Parameters
+    ----------
+    version_id : int
+        The dataset version.
+    doc : dict
+        The scenario document.
+    options : dict
+        The solve options (days, solver, ...), JSON-able.
+
+    Returns
+    -------
+    str
+        ``v<version>-<scenario hash>-<8 hex digits of the options' SHA-256>``.
+    """
     opts = json.dumps(options, sort_keys=True)
     return f"v{version_id}-{scenario_hash(doc)}-{hashlib.sha256(opts.encode()).hexdigest()[:8]}"
 
@@ -135,7 +150,17 @@ class Store(VersionStore):
     # -- scenarios -------------------------------------------------------------------------
 
     def save_scenario(self, doc: dict, author: str, name: str | None = None) -> int:
-        """Store a scenario under ``name`` (default: its own name); returns its version (1, 2, ...)."""
+        """Store a scenario under ``name`` (default: its own name); returns its version (1, 2, ...).
+
+        Parameters
+        ----------
+        doc : dict
+            The scenario document, stored as JSON.
+        author : str
+            Who saves it (blank: ``anonymous``).
+        name : str, optional
+            The name to store it under.
+        """
         name = (name or doc.get("name") or "Scenario").strip()
         with self._write() as con:
             last = con.execute("SELECT MAX(version) FROM scenarios WHERE name = ?", (name,)).fetchone()[0]
@@ -152,7 +177,24 @@ class Store(VersionStore):
         return pd.DataFrame(rows, columns=["name", "version", "author", "created_at"])
 
     def scenario_doc(self, name: str, version: int | None = None) -> dict:
-        """A stored scenario's JSON document (the latest version unless ``version`` is given)."""
+        """A stored scenario's JSON document (the latest version unless ``version`` is given).
+
+        Parameters
+        ----------
+        name : str
+            The stored name.
+        version : int, optional
+            The version (1-based); default the latest.
+
+        Returns
+        -------
+        dict
+
+        Raises
+        ------
+        NotFound
+            When no scenario has this name (and version).
+        """
         sql = "SELECT doc FROM scenarios WHERE name = ? " + (  # noqa: S608 -- fixed SQL text; values bound with ?
             "AND version = ?" if version else "ORDER BY version DESC LIMIT 1"
         )
@@ -164,7 +206,21 @@ class Store(VersionStore):
     # -- runs ------------------------------------------------------------------------------
 
     def save_run(self, key: str, version_id: int, doc: dict, options: dict, result: SolveResult) -> None:
-        """Store a solve's summary and tables under ``key`` (a second save of a key is ignored)."""
+        """Store a solve's summary and tables under ``key`` (a second save of a key is ignored).
+
+        Parameters
+        ----------
+        key : str
+            The run's key (:func:`run_key`).
+        version_id : int
+            The dataset version solved.
+        doc : dict
+            The scenario document.
+        options : dict
+            The solve options.
+        result : SolveResult
+            The solve; its tables are stored as CSV files in one ZIP.
+        """
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
             for name in RESULT_TABLES:
@@ -239,7 +295,17 @@ class Store(VersionStore):
 
 def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None) -> int | None:
     """On first start, store the first candidate dataset folder that validates (and the sample
-    scenarios). Returns the new version id, or ``None`` when the store was not empty."""
+    scenarios). Returns the new version id, or ``None`` when the store was not empty.
+
+    Parameters
+    ----------
+    store : Store
+        The store.
+    candidates : list of Path
+        Dataset folders, in order of preference.
+    scenario_dir : Path, optional
+        The sample scenarios' folder.
+    """
     if store.active_version() is not None:
         return None
     for folder in candidates:
@@ -261,7 +327,20 @@ def seed(store: Store, candidates: list[Path], scenario_dir: Path | None = None)
 
 def sample_scenarios(dataset: Dataset, scenario_dir: Path) -> list[dict]:
     """The scenario files of ``scenario_dir`` that fit ``dataset`` (every id they name exists),
-    with their flood files read in; scenarios written for another sample are left out."""
+    with their flood files read in; scenarios written for another sample are left out.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset the scenarios must fit.
+    scenario_dir : Path
+        The folder of ``*.json`` scenario files.
+
+    Returns
+    -------
+    list of dict
+        Scenario documents, in file-name order.
+    """
     docs = []
     for file in sorted(scenario_dir.glob("*.json")):
         try:
@@ -277,7 +356,19 @@ def sample_scenarios(dataset: Dataset, scenario_dir: Path) -> list[dict]:
 
 def inline_flood_files(doc: dict, base_dir: Path | None) -> dict:
     """A scenario with every flood ``geojson`` file read into ``features``, so that it is
-    self-contained once stored (files that cannot be found are left as they are)."""
+    self-contained once stored (files that cannot be found are left as they are).
+
+    Parameters
+    ----------
+    doc : dict
+        The scenario document; not changed.
+    base_dir : Path or None
+        The folder ``geojson`` names are relative to (``None``: the working folder).
+
+    Returns
+    -------
+    dict
+    """
     out = dict(doc)
     disruptions = []
     for d in doc.get("disruptions", []) if isinstance(doc.get("disruptions"), list) else []:

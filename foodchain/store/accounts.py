@@ -75,7 +75,20 @@ HASHER = PasswordHasher()  # Argon2id, argon2-cffi's defaults (RFC 9106 low-memo
 
 
 def allows(role: str, needed: str) -> bool:
-    """Whether ``role`` has the rights of ``needed`` (roles are ordered viewer < manager < analyst < admin)."""
+    """Whether ``role`` has the rights of ``needed`` (roles are ordered viewer < manager < analyst < admin).
+
+    Parameters
+    ----------
+    role : str
+        The account's role.
+    needed : str
+        The role an action needs.
+
+    Returns
+    -------
+    bool
+        False for a role not in :data:`ROLES`.
+    """
     return role in ROLES and ROLES.index(role) >= ROLES.index(needed)
 
 
@@ -113,7 +126,21 @@ class Session:
     last_seen: float
 
     def expiry(self, now: float, idle_s: float = IDLE_S, max_age_s: float = MAX_AGE_S) -> str | None:
-        """``"idle"`` after ``idle_s`` without use, ``"max_age"`` ``max_age_s`` after login, else ``None``."""
+        """``"idle"`` after ``idle_s`` without use, ``"max_age"`` ``max_age_s`` after login, else ``None``.
+
+        Parameters
+        ----------
+        now : float
+            The time now, in seconds (the clock of :class:`Accounts`).
+        idle_s : float, default IDLE_S
+            Seconds without use before a session ends.
+        max_age_s : float, default MAX_AGE_S
+            Seconds after login before a session ends.
+
+        Returns
+        -------
+        str or None
+        """
         if now - self.started_at >= max_age_s:
             return "max_age"
         if now - self.last_seen >= idle_s:
@@ -122,7 +149,22 @@ class Session:
 
 
 def not_allowed(account: Account, action: str, needed: str) -> str:
-    """'account 'ana' (viewer) may not add version: that needs the analyst role', in the reader's language."""
+    """'account 'ana' (viewer) may not add version: that needs the analyst role', in the reader's language.
+
+    Parameters
+    ----------
+    account : Account
+        The signed-in account.
+    action : str
+        The action's id (``store.action.<action>`` names it).
+    needed : str
+        The role the action needs.
+
+    Returns
+    -------
+    str
+        A :class:`~foodchain.messages.Message`.
+    """
     words = msg(f"store.action.{action}")
     return msg("store.not_allowed", name=account.name, role=account.role, action=words, needed=needed)
 
@@ -132,7 +174,22 @@ def _problem(column: str, message: str) -> Problem:
 
 
 def check_new_account(name: str, role: str, password: str) -> list[Problem]:
-    """Every problem with a new account's name, role and password (empty when it may be made)."""
+    """Every problem with a new account's name, role and password (empty when it may be made).
+
+    Parameters
+    ----------
+    name : str
+        The account's name (:data:`NAME_PATTERN`).
+    role : str
+        One of :data:`ROLES`.
+    password : str
+        :data:`MIN_PASSWORD_CHARS` to :data:`MAX_PASSWORD_CHARS` characters.
+
+    Returns
+    -------
+    list of Problem
+        Errors in table ``account``.
+    """
     problems = []
     if not NAME_PATTERN.fullmatch(name):
         problems.append(_problem("name", msg("store.bad_account_name", name=name[:70])))
@@ -199,6 +256,28 @@ class Accounts:
 
         ``by`` is who does it: a text (the command line) or a signed-in :class:`Account`,
         which must be an admin (else :class:`PermissionDenied`).
+
+        Parameters
+        ----------
+        name : str
+            The account's name.
+        role : str
+            One of :data:`ROLES`.
+        password : str
+            Stored only as a hash.
+        by : str or Account, default "command line"
+            Who does it; an :class:`Account` must be an admin.
+
+        Returns
+        -------
+        Account
+
+        Raises
+        ------
+        InvalidInput
+            Listing every problem with name, role and password, or a name already taken.
+        PermissionDenied
+            When ``by`` is an account that is not an admin.
         """
         by = self._admin(by, "add_account")
         name = name.strip()
@@ -220,7 +299,22 @@ class Accounts:
 
     def disable(self, name: str, by: str | Account = "command line") -> None:
         """Disable an account: it can no longer sign in, and its open sessions end at their next page
-        (``by`` as for :meth:`add`)."""
+        (``by`` as for :meth:`add`).
+
+        Parameters
+        ----------
+        name : str
+            The account's name.
+        by : str or Account, default "command line"
+            Who does it; an :class:`Account` must be an admin.
+
+        Raises
+        ------
+        InvalidInput
+            When there is no such account.
+        PermissionDenied
+            When ``by`` is an account that is not an admin.
+        """
         by = self._admin(by, "disable_account")
         row = self._row(name.strip())
         if row is None:
@@ -265,7 +359,17 @@ class Accounts:
     # -- audit log -----------------------------------------------------------------------
 
     def record(self, name: str, event: str, detail: str = "") -> None:
-        """Add one line to the audit log (names are kept in lower case, at most 64 characters)."""
+        """Add one line to the audit log (names are kept in lower case, at most 64 characters).
+
+        Parameters
+        ----------
+        name : str
+            Who (an account name, or what acted).
+        event : str
+            What happened (``login_ok``, ``account_added``, ...).
+        detail : str, default ""
+            More, cut to 500 characters.
+        """
         self._run(
             "INSERT INTO account_events (at, name, event, detail) VALUES (?,?,?,?)",
             (self.clock(), name.strip().lower()[:64], event, detail[:500]),
@@ -285,6 +389,25 @@ class Accounts:
 
         Raises :class:`LoginRefused` (see there) and logs every outcome; ``where`` (e.g. the
         client's address) goes into the log.
+
+        Parameters
+        ----------
+        name : str
+            The account's name (case and spaces around ignored for the limits).
+        password : str
+            The password.
+        where : str, default ""
+            Where the attempt came from, for the log.
+
+        Returns
+        -------
+        Session
+            Started now.
+
+        Raises
+        ------
+        LoginRefused
+            ``bad``, ``locked`` or ``busy``.
         """
         now, key = self.clock(), name.strip().lower()[:64]
         wait = self._throttle_wait(now)

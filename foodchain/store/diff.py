@@ -52,6 +52,16 @@ def cell_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> 
     """Every cell that differs in a row present in both: table, key, column, old, new.
 
     Numbers compare as floats (blank equals blank), text as text.
+
+    Parameters
+    ----------
+    old, new : dict of str to pandas.DataFrame
+        The two versions' tables, by name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`CELL_COLUMNS`; ``key`` is the row's id (ids joined by `` / ``).
     """
     parts = []
     for table in TABLES:
@@ -81,7 +91,18 @@ def cell_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> 
 
 
 def row_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Rows added and removed per table: table, key, change (``added`` / ``removed``)."""
+    """Rows added and removed per table: table, key, change (``added`` / ``removed``).
+
+    Parameters
+    ----------
+    old, new : dict of str to pandas.DataFrame
+        The two versions' tables, by name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ROW_COLUMNS`.
+    """
     rows = []
     for table in TABLES:
         a = _keyed(table, old[table]).index if table in old else pd.Index([])
@@ -92,7 +113,20 @@ def row_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> p
 
 
 def summary(cells: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """Per table: rows added, removed, and changed (rows with at least one changed cell)."""
+    """Per table: rows added, removed, and changed (rows with at least one changed cell).
+
+    Parameters
+    ----------
+    cells : pandas.DataFrame
+        As :func:`cell_changes` gives it.
+    rows : pandas.DataFrame
+        As :func:`row_changes` gives it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per table of :data:`~foodchain.model.schema.TABLES`.
+    """
     out = []
     for table in TABLES:
         r = rows[rows["table"] == table]["change"]
@@ -137,7 +171,20 @@ WORDS = {
 
 
 def number_text(value: float, lang: str = "en") -> str:
-    """``30,000`` (en) or ``30.000`` (id); decimals only when there are some."""
+    """``30,000`` (en) or ``30.000`` (id); decimals only when there are some.
+
+    Parameters
+    ----------
+    value : float
+        The number.
+    lang : str, default "en"
+        ``en`` or ``id``.
+
+    Returns
+    -------
+    str
+        At most 2 decimals.
+    """
     text = f"{value:,.0f}" if value == round(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
     return text.translate(str.maketrans(",.", ".,")) if lang == "id" else text
 
@@ -149,7 +196,22 @@ def _unit(table: str, column: str) -> str:
 
 def plausibility(cells: pd.DataFrame, lang: str = "en", names: dict[str, str] | None = None) -> list[str]:
     """Each changed number by a factor of 10 or more, or a stock/capacity/supply to or from 0,
-    in words. ``names`` maps commodity ids to the word to use (e.g. ``rice`` -> ``beras``)."""
+    in words. ``names`` maps commodity ids to the word to use (e.g. ``rice`` -> ``beras``).
+
+    Parameters
+    ----------
+    cells : pandas.DataFrame
+        As :func:`cell_changes` gives it.
+    lang : str, default "en"
+        ``en`` or ``id``.
+    names : dict of str to str, optional
+        Words for ids.
+
+    Returns
+    -------
+    list of str
+        One sentence per flagged change, with its unit (t, t/day, Rp/t) and factor.
+    """
     words, names = WORDS[lang], names or {}
     flags = []
     for c in cells.itertuples(index=False):

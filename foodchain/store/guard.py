@@ -42,7 +42,21 @@ class AccountStore(Store):
 
     @classmethod
     def acting_for(cls, store: Store, account: Account, accounts: Accounts) -> AccountStore:
-        """The same store file, acting for ``account`` (no new connection or schema check)."""
+        """The same store file, acting for ``account`` (no new connection or schema check).
+
+        Parameters
+        ----------
+        store : Store
+            An open store.
+        account : Account
+            The signed-in account whose role each action is checked against.
+        accounts : Accounts
+            The accounts (the audit log).
+
+        Returns
+        -------
+        AccountStore
+        """
         view = cls.__new__(cls)
         view.__dict__.update(store.__dict__)
         view.account, view.accounts, view._granted = account, accounts, threading.local()

@@ -67,6 +67,30 @@ class VersionStore:
         ``activate=True`` also makes it active (an activation event by ``by``). With
         ``only_if_empty`` nothing is stored (``None`` returned) when the store already holds
         a version: first-start seeding that two sessions may race to do.
+
+        Parameters
+        ----------
+        dataset : Dataset
+            A validated dataset.
+        by : str
+            Who stores it.
+        note : str, default ""
+            What changed.
+        source : str, default "upload"
+            Where it came from.
+        activate : bool, default False
+            Also make it the active version.
+        only_if_empty : bool, default False
+            Store it only into an empty store.
+
+        Returns
+        -------
+        int or None
+
+        Raises
+        ------
+        NameRequired
+            When ``by`` is blank.
         """
         name = required_name(by)
         frames = [(n, len(f), frame_to_bytes(f)) for n, f in dataset.tables().items()]
@@ -87,7 +111,24 @@ class VersionStore:
         return version
 
     def activate(self, version_id: int, by: str, note: str = "") -> None:
-        """Make ``version_id`` the active version and record who did it, when, and from which."""
+        """Make ``version_id`` the active version and record who did it, when, and from which.
+
+        Parameters
+        ----------
+        version_id : int
+            The version.
+        by : str
+            Who activates it.
+        note : str, default ""
+            Why.
+
+        Raises
+        ------
+        UnknownVersion
+            When there is no such version.
+        NameRequired
+            When ``by`` is blank.
+        """
         name = required_name(by)
         with self._write() as con:
             if not con.execute("SELECT 1 FROM dataset_versions WHERE id = ?", (version_id,)).fetchone():
