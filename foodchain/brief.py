@@ -103,7 +103,22 @@ def _table(rows: list[list[str]], widths: list[float], numeric_from: int = 1) ->
 
 
 def headline_rows(dataset: Dataset, result: SolveResult, lang: str) -> list[list[str]]:
-    """Per commodity: demand, shortfall (t) and share unmet, plus a total row."""
+    """Per commodity: demand, shortfall (t) and share unmet, plus a total row.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network (commodity names).
+    result : SolveResult
+        The solve; study-area demand rows only.
+    lang : str
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    list of list of str
+        A header row, then one row each, numbers formatted.
+    """
     names = dict(
         zip(dataset.commodities["commodity"], dataset.commodities.get("name", dataset.commodities["commodity"]))
     )
@@ -128,7 +143,20 @@ def headline_rows(dataset: Dataset, result: SolveResult, lang: str) -> list[list
 
 
 def worst_rows(figures: pd.DataFrame, lang: str) -> list[list[str]]:
-    """The ten zones with the largest share unmet (then tonnes)."""
+    """The ten zones with the largest share unmet (then tonnes).
+
+    Parameters
+    ----------
+    figures : pandas.DataFrame
+        Per zone: name, region or kota, shortfall_t, share_unmet, people_affected.
+    lang : str
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    list of list of str
+        A header row, then one row each, numbers formatted.
+    """
     top = figures[figures["shortfall_t"] > 1e-6].sort_values(["share_unmet", "shortfall_t"], ascending=False).head(10)
     region = "kota" if "kota" in top else "region"
     rows = [[words(k, lang) for k in ("kecamatan", "kota", "shortfall", "unmet", "people")]]
@@ -237,7 +265,22 @@ def _bounds(frame: pd.DataFrame) -> tuple[float, float, float, float]:
 
 def map_drawing(figures: pd.DataFrame, layers: MapLayers, lang: str) -> Drawing:
     """The main area of zones full size, other areas (islands, far suburbs) in insets at the top left,
-    then a legend of the classes along the bottom."""
+    then a legend of the classes along the bottom.
+
+    Parameters
+    ----------
+    figures : pandas.DataFrame
+        Per zone figures with shapes.
+    layers : MapLayers
+        The zone, kota and sea shapes drawn in the main area.
+    lang : str
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    Drawing
+        Nothing drawn when ``figures`` is empty.
+    """
     regular, bold = fonts()
     d = Drawing(MAP_W, MAP_H)
     legend_h = 9 * mm
@@ -277,6 +320,20 @@ def map_drawing(figures: pd.DataFrame, layers: MapLayers, lang: str) -> Drawing:
 
 
 def lever_rows(levers: pd.DataFrame, lang: str) -> list[list[str]]:
+    """The three levers that remove the most shortfall (t), as table rows.
+
+    Parameters
+    ----------
+    levers : pandas.DataFrame
+        The mitigation table (``rank_shortfall``, else sorted by ``shortfall_removed_t``).
+    lang : str
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    list of list of str
+        A header row, then one row each, numbers formatted.
+    """
     order = "rank_shortfall" if "rank_shortfall" in levers else "shortfall_removed_t"
     top = levers.sort_values(order, ascending=order == "rank_shortfall").head(3)
     rows = [[words("lever", lang), words("removed", lang)]]
@@ -289,6 +346,20 @@ def lever_rows(levers: pd.DataFrame, lang: str) -> list[list[str]]:
 
 
 def scenario_lines(inp: BriefInput, lang: str) -> list[str]:
+    """The scenario's name, horizon (with dates when known) and one line per disruption.
+
+    Parameters
+    ----------
+    inp : BriefInput
+        The brief's inputs.
+    lang : str
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    list of str
+        Lines of ReportLab paragraph markup, text escaped.
+    """
     doc, names = inp.scenario, inp.dataset.node_names()
     start = inp.result.start_date
     horizon = int(doc.get("horizon_days", inp.result.days))
@@ -301,7 +372,22 @@ def scenario_lines(inp: BriefInput, lang: str) -> list[str]:
 
 
 def build_brief(inp: BriefInput, lang: str = "id", now: dt.datetime | None = None) -> bytes:
-    """The brief as PDF bytes (see the module docstring)."""
+    """The brief as PDF bytes (see the module docstring).
+
+    Parameters
+    ----------
+    inp : BriefInput
+        The dataset, solve, scenario, shapes, layers and levers.
+    lang : str, default "id"
+        ``id`` or ``en``.
+    now : datetime.datetime, optional
+        The time printed (default now, shown in WIB).
+
+    Returns
+    -------
+    bytes
+        An A4 PDF.
+    """
     st = _styles()
     result, figures = inp.result, zone_figures(inp.dataset, inp.result, inp.shapes)
     study = result.study_shortfall()  # headline figures count the study area (external demand apart)

@@ -45,7 +45,21 @@ class Candidate:
 
 
 def merge_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> Candidate:
-    """Replace the tables in ``new`` within ``current`` and validate the result as a whole (once)."""
+    """Replace the tables in ``new`` within ``current`` and validate the result as a whole (once).
+
+    Parameters
+    ----------
+    current : dict of str to pandas.DataFrame
+        The tables of the active version, by name.
+    new : dict of str to pandas.DataFrame
+        The tables that replace theirs.
+
+    Returns
+    -------
+    Candidate
+        The merged tables, the names replaced, the problems (errors or warnings) and the
+        dataset (``None`` when there are errors).
+    """
     merged = {name: frame for name, frame in current.items()} | dict(new)
     try:
         dataset = dataset_from_tables(merged)
@@ -59,6 +73,22 @@ def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str, n
 
     ``numbers`` is the number convention of the file (``auto``, ``en`` or ``id``); with
     ``auto``, values such as ``30.000`` are warnings (:attr:`Candidate.ambiguous`).
+
+    Parameters
+    ----------
+    current : dict of str to pandas.DataFrame
+        The tables of the active version, by name.
+    data : bytes
+        The upload, at most :data:`MAX_UPLOAD_BYTES`.
+    filename : str
+        Its name (its type).
+    numbers : str, default "auto"
+        The number convention.
+
+    Returns
+    -------
+    Candidate
+        Problems are returned, never raised.
     """
     if len(data) > MAX_UPLOAD_BYTES:
         size = len(data) / 1024 / 1024
@@ -77,7 +107,18 @@ def merge_upload(current: dict[str, pd.DataFrame], data: bytes, filename: str, n
 
 
 def table_changes(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Rows added, removed and changed per table (rows matched by each table's key)."""
+    """Rows added, removed and changed per table (rows matched by each table's key).
+
+    Parameters
+    ----------
+    old, new : dict of str to pandas.DataFrame
+        The two versions' tables.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns table, added, removed, changed.
+    """
     return diff.summary(diff.cell_changes(old, new), diff.row_changes(old, new))
 
 
@@ -97,6 +138,18 @@ def dataset_xlsx(tables: dict[str, pd.DataFrame] | None = None, lang: str | None
     :func:`foodchain.messages.language`): every column with required yes/no, type, unit,
     default and meaning (:func:`foodchain.model.schema.help_frame`). Reading the workbook
     back ignores them.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame, optional
+        The tables; a missing one becomes an empty sheet.
+    lang : str, optional
+        ``id`` or ``en``: the help sheet first.
+
+    Returns
+    -------
+    bytes
+        The ``.xlsx`` file.
     """
     tables = tables or {}
     frames = {name: empty_table(name) if tables.get(name) is None else tables[name] for name in TABLES}
@@ -133,7 +186,21 @@ def table_csv(frame: pd.DataFrame) -> bytes:
 
 def version_changes(store, version_id: int, parent_id: int | None) -> str:
     """What changed from ``parent_id`` to ``version_id``: ``table +added -removed ~changed`` rows
-    per table, ``-`` for nothing, ``?`` where a version cannot be read."""
+    per table, ``-`` for nothing, ``?`` where a version cannot be read.
+
+    Parameters
+    ----------
+    store : Store
+        The store.
+    version_id : int
+        The version.
+    parent_id : int or None
+        The version it was made from; ``None``: all its rows are added.
+
+    Returns
+    -------
+    str
+    """
     try:
         parent = {} if parent_id is None else store.tables(int(parent_id))
         changes = table_changes(parent, store.tables(int(version_id)))
@@ -146,7 +213,22 @@ def version_changes(store, version_id: int, parent_id: int | None) -> str:
 def history(store, limit: int = 20, changes=version_changes) -> pd.DataFrame:
     """The newest ``limit`` versions of a :class:`~foodchain.store.Store`, each with what changed
     from the version it was made from (``changes(store, version, parent)``, e.g. a cached
-    :func:`version_changes`: versions never change once stored)."""
+    :func:`version_changes`: versions never change once stored).
+
+    Parameters
+    ----------
+    store : Store
+        The store.
+    limit : int, default 20
+        How many versions, newest first.
+    changes : callable, default version_changes
+        Says what changed in a version.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The store's versions table with a ``changes`` column.
+    """
     versions = store.versions().head(limit)
     parents = [None if pd.isna(p) else int(p) for p in versions["parent_id"]]
     return versions.assign(changes=[changes(store, int(v), p) for v, p in zip(versions["id"], parents)])

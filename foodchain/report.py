@@ -36,7 +36,21 @@ CSV_DIALECT = {"id": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal":
 
 
 def header(column: str, lang: str, percent: bool = True) -> str:
-    """The header of ``column`` in ``lang``; with ``percent`` False a share is labelled (0-1), not (%)."""
+    """The header of ``column`` in ``lang``; with ``percent`` False a share is labelled (0-1), not (%).
+
+    Parameters
+    ----------
+    column : str
+        The result column.
+    lang : str
+        ``id`` or ``en``.
+    percent : bool, default True
+        Shares shown as percentages.
+
+    Returns
+    -------
+    str
+    """
     if column == DATE:
         return msg("report.date").render(lang)
     text = columns.label(column, lang)
@@ -144,7 +158,20 @@ def _number_formats(frame: pd.DataFrame) -> list[str | None]:
 
 def report_xlsx(tables: dict[str, pd.DataFrame], lang: str | None = None) -> bytes:
     """A workbook in ``lang``: one sheet per table (:func:`people_tables`), text cells escaped,
-    numbers kept as numbers with a number format by unit."""
+    numbers kept as numbers with a number format by unit.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The result tables, by name.
+    lang : str, optional
+        ``id`` or ``en``; default the current language.
+
+    Returns
+    -------
+    bytes
+        The ``.xlsx`` file.
+    """
     lang, start_date = lang or language(), _start_date(tables)
     rows = {name: _rows(name, frame, lang, start_date) for name, frame in tables.items()}
     formats = {columns.title(name, lang): _number_formats(frame) for name, frame in rows.items()}
@@ -153,7 +180,20 @@ def report_xlsx(tables: dict[str, pd.DataFrame], lang: str | None = None) -> byt
 
 def report_zip(tables: dict[str, pd.DataFrame], lang: str | None = None) -> bytes:
     """A ZIP in ``lang`` holding ``<title>.csv`` per table (:func:`people_tables`, shares as 0-1),
-    UTF-8 with BOM, CRLF, text cells escaped; in Bahasa ``;``-separated with decimal commas."""
+    UTF-8 with BOM, CRLF, text cells escaped; in Bahasa ``;``-separated with decimal commas.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The result tables, by name.
+    lang : str, optional
+        ``id`` or ``en``; default the current language.
+
+    Returns
+    -------
+    bytes
+        The ``.zip`` file.
+    """
     lang = lang or language()
     dialect = CSV_DIALECT[lang]
     frames = {name: _text_decimals(f, dialect["decimal"]) for name, f in people_tables(tables, lang, False).items()}

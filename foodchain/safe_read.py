@@ -37,7 +37,23 @@ _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 
 def refuse(table: str, message: str, column: str | None = None, row: int | None = None) -> InvalidInput:
-    """The error for one problem with an input (raise it)."""
+    """The error for one problem with an input (raise it).
+
+    Parameters
+    ----------
+    table : str
+        The table or kind of input.
+    message : str
+        What is wrong.
+    column : str, optional
+        The column, if one.
+    row : int, optional
+        The row, if one.
+
+    Returns
+    -------
+    InvalidInput
+    """
     return InvalidInput([Problem(table, row, column, message)], table)
 
 
@@ -46,6 +62,24 @@ def read_regular_file(path: str | Path, limit: int, table: str) -> bytes:
 
     A missing file, a folder, a device and a pipe each get their own words (on the
     command line the user owns the machine, so naming what is there reveals nothing).
+
+    Parameters
+    ----------
+    path : str or Path
+        The file; it is opened once, without following it into a pipe or device.
+    limit : int
+        Most bytes allowed.
+    table : str
+        The table or kind of input the problem names.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
     """
     path = Path(path)
     try:
@@ -72,13 +106,49 @@ def read_regular_file(path: str | Path, limit: int, table: str) -> bytes:
 
 
 def check_size(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> None:
-    """Raise when an upload (or inline document) is larger than ``limit`` bytes."""
+    """Raise when an upload (or inline document) is larger than ``limit`` bytes.
+
+    Parameters
+    ----------
+    data : bytes
+        The content.
+    name : str
+        How messages name the file or upload.
+    table : str
+        The table or kind of input the problem names (``scenario``, ``levers``, ...).
+    limit : int, default MAX_DOC_BYTES
+        Most bytes allowed (20 MB).
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
+    """
     if len(data) > limit:
         raise refuse(table, msg("file.too_big", path=name, size=num(len(data) / MB, 1), limit=num(limit / MB)))
 
 
 def decode_utf8(data: bytes, name: str, table: str) -> str:
-    """UTF-8 text (a byte-order mark is dropped); other encodings are refused in words."""
+    """UTF-8 text (a byte-order mark is dropped); other encodings are refused in words.
+
+    Parameters
+    ----------
+    data : bytes
+        The content.
+    name : str
+        How messages name the file or upload.
+    table : str
+        The table or kind of input the problem names (``scenario``, ``levers``, ...).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -137,7 +207,29 @@ def _json_detail(exc: ValueError) -> str:
 
 
 def parse_json(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> object:
-    """A JSON document, bounded in size and depth, with finite numbers only."""
+    """A JSON document, bounded in size and depth, with finite numbers only.
+
+    Parameters
+    ----------
+    data : bytes
+        The content.
+    name : str
+        How messages name the file or upload.
+    table : str
+        The table or kind of input the problem names (``scenario``, ``levers``, ...).
+    limit : int, default MAX_DOC_BYTES
+        Most bytes allowed (20 MB).
+
+    Returns
+    -------
+    object
+        The parsed document, nested at most :data:`MAX_DEPTH` deep.
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
+    """
     check_size(data, name, table, limit)
     stripped = _STRING.sub(b'""', data)
     depth = _depth_of(stripped)
@@ -195,7 +287,29 @@ class _NoAliasLoader(yaml.SafeLoader):
 
 
 def parse_yaml(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> object:
-    """A YAML document, bounded in size and depth, without aliases, with finite numbers only."""
+    """A YAML document, bounded in size and depth, without aliases, with finite numbers only.
+
+    Parameters
+    ----------
+    data : bytes
+        The content.
+    name : str
+        How messages name the file or upload.
+    table : str
+        The table or kind of input the problem names (``scenario``, ``levers``, ...).
+    limit : int, default MAX_DOC_BYTES
+        Most bytes allowed (20 MB).
+
+    Returns
+    -------
+    object
+        The parsed document, nested at most :data:`MAX_DEPTH` deep.
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
+    """
     check_size(data, name, table, limit)
     text = decode_utf8(data, name, table)
     try:
@@ -217,14 +331,54 @@ def parse_yaml(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -
 
 
 def parse_document(data: bytes, name: str, table: str, limit: int = MAX_DOC_BYTES) -> object:
-    """JSON, or YAML when ``name`` ends in ``.yaml``/``.yml``; see :func:`parse_json`."""
+    """JSON, or YAML when ``name`` ends in ``.yaml``/``.yml``; see :func:`parse_json`.
+
+    Parameters
+    ----------
+    data : bytes
+        The content.
+    name : str
+        How messages name the file or upload.
+    table : str
+        The table or kind of input the problem names (``scenario``, ``levers``, ...).
+    limit : int, default MAX_DOC_BYTES
+        Most bytes allowed (20 MB).
+
+    Returns
+    -------
+    object
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
+    """
     if name.lower().endswith((".yaml", ".yml")):
         return parse_yaml(data, name, table, limit)
     return parse_json(data, name, table, limit)
 
 
 def load_document(path: str | Path, table: str, limit: int = MAX_DOC_BYTES) -> object:
-    """Read and parse a JSON/YAML file (a regular file of at most ``limit`` bytes)."""
+    """Read and parse a JSON/YAML file (a regular file of at most ``limit`` bytes).
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+    table : str
+        The table or kind of input the problem names.
+    limit : int, default MAX_DOC_BYTES
+        Most bytes allowed (20 MB).
+
+    Returns
+    -------
+    object
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
+    """
     return parse_document(read_regular_file(path, limit, table), Path(path).name, table, limit)
 
 
@@ -270,7 +424,22 @@ def non_finite(doc: object) -> list[str]:
 
 
 def check_finite(doc: object, name: str, table: str) -> None:
-    """Raise when any number in ``doc`` is NaN or infinite (listing up to five places)."""
+    """Raise when any number in ``doc`` is NaN or infinite (listing up to five places).
+
+    Parameters
+    ----------
+    doc : object
+        A parsed document.
+    name : str
+        How messages name the file or upload.
+    table : str
+        The table or kind of input the problem names (``scenario``, ``levers``, ...).
+
+    Raises
+    ------
+    InvalidInput
+        With the one problem, in words.
+    """
     places = non_finite(doc)
     if places:
         shown = ", ".join(places[:5])
