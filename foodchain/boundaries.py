@@ -87,6 +87,22 @@ def zone_shapes(
 
     Raises :class:`~foodchain.errors.InvalidBoundary` (a message for the user) when the uploaded
     boundary is not GeoJSON polygons.
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        The nodes table (lat, lon in WGS84).
+    zone_ids : list of str
+        The zones' node ids.
+    layers : MapLayers
+        The bundled layers (their ``zones`` polygons).
+    boundary : bytes, optional
+        An uploaded boundary GeoJSON.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns node_id, geometry (shapely), and any others of the source.
     """
     if boundary:
         shapes, outline = read_boundary(boundary, zone_ids)
@@ -99,7 +115,27 @@ def zone_shapes(
 
 def dataset_shapes(dataset, source: str | Path, boundary: bytes | None = None) -> tuple[MapLayers, pd.DataFrame]:
     """(map layers, zone polygons) of a dataset read from ``source``: the layers in its
-    ``boundaries/`` folder when ``source`` is a folder, zones as in :func:`zone_shapes`."""
+    ``boundaries/`` folder when ``source`` is a folder, zones as in :func:`zone_shapes`.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network; its zones are the nodes with demand.
+    source : str or Path
+        Where the dataset was read from.
+    boundary : bytes, optional
+        An uploaded boundary GeoJSON.
+
+    Returns
+    -------
+    layers : MapLayers
+    zones : pandas.DataFrame
+
+    Raises
+    ------
+    InvalidBoundary
+        When the uploaded boundary is not GeoJSON polygons.
+    """
     layers = bundled_layers(source if Path(source).is_dir() else None)
     zone_ids = dataset.demand["node_id"].unique().tolist()
     return layers, zone_shapes(dataset.nodes, zone_ids, layers, boundary)

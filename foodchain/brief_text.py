@@ -62,13 +62,42 @@ TEXT = {
 
 
 def words(key: str, lang: str) -> str:
+    """The text of ``key`` in ``lang``.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`TEXT`.
+    lang : str
+        ``id``; anything else is English.
+
+    Returns
+    -------
+    str
+    """
     pair = TEXT[key]
     return pair[0] if lang == "id" else pair[1]
 
 
 def day_span(d: dict, horizon_days: int, start_date: str | None, lang: str) -> str:
     """'Rab, 1 Jan 2020 s.d. Kam, 2 Jan 2020', 'hari 1 s.d. hari 2' or 'for the whole scenario'.
-    A flood without days of its own spans the days of its areas."""
+    A flood without days of its own spans the days of its areas.
+
+    Parameters
+    ----------
+    d : dict
+        The disruption; days 1-based.
+    horizon_days : int
+        The scenario's horizon; an ``end_day`` beyond it is cut.
+    start_date : str or None
+        The ISO date of day 1 (dates shown when known).
+    lang : str
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    str
+    """
     props = [f.get("properties") or {} for f in d.get("features", []) or [] if isinstance(f, dict)]
     if "start_day" not in d and props and all("start_day" in p and "end_day" in p for p in props):
         d = {"start_day": min(p["start_day"] for p in props), "end_day": max(p["end_day"] for p in props)}
@@ -89,7 +118,25 @@ def _targets(d: dict, names: dict[str, str]) -> str:
 
 
 def describe(d: dict, names: dict[str, str], horizon_days: int, start_date: str | None, lang: str) -> str:
-    """One disruption in a sentence: what, where, when."""
+    """One disruption in a sentence: what, where, when.
+
+    Parameters
+    ----------
+    d : dict
+        The disruption.
+    names : dict of str to str
+        Node names by node id.
+    horizon_days : int
+        The scenario's horizon; an ``end_day`` beyond it is cut.
+    start_date : str or None
+        The ISO date of day 1 (dates shown when known).
+    lang : str
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    str
+    """
     kind = d.get("type", "")
     what = _targets(d, names)
     if kind == "flood":

@@ -24,7 +24,19 @@ from foodchain.safe_read import parse_json
 
 
 def located(nodes: pd.DataFrame, ids: pd.Series | list | None = None) -> pd.DataFrame:
-    """Nodes with both lat and lon (optionally only those in ``ids``), one row per node_id."""
+    """Nodes with both lat and lon (optionally only those in ``ids``), one row per node_id.
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        The nodes table.
+    ids : sequence of str, optional
+        Node ids to keep.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
     frame = nodes[nodes["lat"].notna() & nodes["lon"].notna()]
     if ids is not None:
         frame = frame[frame["node_id"].isin(set(ids))]
@@ -53,6 +65,15 @@ def catchments(
 
     Returns columns node_id, geometry (shapely). When zones share a point, the first
     gets the cell and the others a small circle around the point.
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        The nodes table (lon, lat in WGS84).
+    ids : sequence of str, optional
+        The zones' node ids; default every located node.
+    outline : shapely geometry, optional
+        The area to clip to; default :func:`default_outline` of the points.
     """
     frame = located(nodes, ids)
     if frame.empty:
@@ -78,6 +99,20 @@ def read_boundary(data: bytes | str, node_ids: list[str]) -> tuple[pd.DataFrame 
 
     Raises :class:`~foodchain.errors.InvalidBoundary` with a message for the user when the
     file is not GeoJSON polygons.
+
+    Parameters
+    ----------
+    data : bytes or str
+        The GeoJSON (bounded as :func:`~foodchain.safe_read.parse_json` reads it).
+    node_ids : list of str
+        The zones' node ids.
+
+    Returns
+    -------
+    zones : pandas.DataFrame or None
+        Columns node_id, geometry; ``None`` when no feature names a zone.
+    outline : shapely geometry or None
+        The union of the polygons, when ``zones`` is ``None``.
     """
     try:
         doc = parse_json(data.encode() if isinstance(data, str) else data, "upload", "boundary")
@@ -108,7 +143,20 @@ def polygon_rings(geom: BaseGeometry) -> list[list[list[float]]]:
 
 def route_paths(nodes: pd.DataFrame, routes: pd.DataFrame) -> list[list[list[float]] | None]:
     """Each route's path as [[lon, lat], ...]: its WKT geometry, else a straight line
-    between its endpoints (``None`` when an endpoint has no coordinates)."""
+    between its endpoints (``None`` when an endpoint has no coordinates).
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        The nodes table.
+    routes : pandas.DataFrame
+        The routes table (its optional WKT ``geometry``).
+
+    Returns
+    -------
+    list
+        One path or ``None`` per route, in table order.
+    """
     pos = located(nodes).set_index("node_id")[["lon", "lat"]]
     paths = []
     for r in routes.itertuples(index=False):

@@ -39,12 +39,40 @@ def _plain(value: object) -> object:
 
 
 def feature_collection(features: list[dict], name: str) -> dict:
+    """A GeoJSON FeatureCollection named ``name``.
+
+    Parameters
+    ----------
+    features : list of dict
+        GeoJSON features.
+    name : str
+        The layer's name.
+
+    Returns
+    -------
+    dict
+    """
     return {"type": "FeatureCollection", "name": name, "features": features}
 
 
 def shortfall_geojson(figures: pd.DataFrame, start_date: str | None = None, name: str = "shortfall_by_zone") -> dict:
     """Zones of :func:`foodchain.zonemap.zone_figures` as polygons with their figures as properties
-    (plus ``class`` in words and, for a chosen day with a known start date, ``date``)."""
+    (plus ``class`` in words and, for a chosen day with a known start date, ``date``).
+
+    Parameters
+    ----------
+    figures : pandas.DataFrame
+        As :func:`~foodchain.zonemap.zone_figures` gives it (shortfall in t, share 0-1).
+    start_date : str, optional
+        The ISO date of day 1.
+    name : str, default "shortfall_by_zone"
+        The layer's name.
+
+    Returns
+    -------
+    dict
+        A FeatureCollection, WGS84.
+    """
     features = []
     for _, row in figures.iterrows():
         props = {k: _plain(row[k]) for k in ZONE_PROPERTIES if k in row.index}
@@ -57,7 +85,27 @@ def shortfall_geojson(figures: pd.DataFrame, start_date: str | None = None, name
 
 def flood_geojson(dataset: Dataset, scenario: Scenario, days: int | None = None) -> dict:
     """The floods of ``scenario`` as a layer: their polygons (``layer`` = ``flood_area``) and the
-    routes (LineStrings) and nodes (Points) they touch, with depth, capacity factor and days."""
+    routes (LineStrings) and nodes (Points) they touch, with depth, capacity factor and days.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    scenario : Scenario
+        The scenario.
+    days : int, optional
+        The horizon; default the scenario's. Days in properties are 1-based.
+
+    Returns
+    -------
+    dict
+        A FeatureCollection, WGS84.
+
+    Raises
+    ------
+    InvalidScenario
+        When a flood has errors (:func:`~foodchain.optimize.flood.flood_overlay`).
+    """
     days = days or scenario.horizon_days
     features = []
     for i, d in enumerate(scenario.disruptions, start=1):

@@ -46,6 +46,19 @@ def csv_bytes(frame: pd.DataFrame, sep: str = ",", decimal: str = ".") -> bytes:
     """One table as CSV for a spreadsheet: UTF-8 with a BOM (Excel reads accents), CRLF, escaped.
 
     ``sep=";"`` and ``decimal=","`` write it as a spreadsheet set to Bahasa Indonesia reads it.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table, written without its index.
+    sep : str, default ","
+        The separator.
+    decimal : str, default "."
+        The decimal mark.
+
+    Returns
+    -------
+    bytes
     """
     text = safe_frame(frame).to_csv(index=False, lineterminator="\r\n", sep=sep, decimal=decimal)
     return text.encode("utf-8-sig")
@@ -70,6 +83,20 @@ def xlsx_bytes(
     format per column of table ``name`` (``"0.0%"``, ``"#,##0.0"``, or ``None``): the values stay
     as they are, the spreadsheet shows them so (with the reader's own separators), and each
     column is made wide enough for its header.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The sheets, by name (cut and made unique to fit Excel's sheet names).
+    on_sheet : callable, optional
+        Called per sheet.
+    formats : dict of str to list, optional
+        Number formats per table.
+
+    Returns
+    -------
+    bytes
+        The ``.xlsx`` file.
     """
     buf = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False}
@@ -93,7 +120,21 @@ def _format_columns(writer: pd.ExcelWriter, sheet, columns: list, formats: list)
 
 
 def csv_zip_bytes(tables: dict[str, pd.DataFrame], sep: str = ",", decimal: str = ".") -> bytes:
-    """A ZIP holding ``<name>.csv`` per table, each as :func:`csv_bytes` writes it."""
+    """A ZIP holding ``<name>.csv`` per table, each as :func:`csv_bytes` writes it.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The tables, by name.
+    sep : str, default ","
+        The separator.
+    decimal : str, default "."
+        The decimal mark.
+
+    Returns
+    -------
+    bytes
+    """
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, frame in tables.items():

@@ -32,7 +32,19 @@ NO_DEMAND = ("no_demand", (205, 205, 205), "tanpa permintaan", "no demand")
 
 
 def share_class(share: float, demand_t: float = 1.0) -> int:
-    """Index into ``CLASSES`` of a share unmet; -1 (``NO_DEMAND``) when the zone has no demand."""
+    """Index into ``CLASSES`` of a share unmet; -1 (``NO_DEMAND``) when the zone has no demand.
+
+    Parameters
+    ----------
+    share : float
+        Share of demand unmet, 0-1.
+    demand_t : float, default 1.0
+        The zone's demand (t); 0, NaN or below: no demand.
+
+    Returns
+    -------
+    int
+    """
     if not demand_t or demand_t <= 0 or pd.isna(share):
         return -1
     if share <= NO_SHORTFALL_SHARE:
@@ -54,7 +66,26 @@ def zone_figures(
     """One row per zone polygon in ``shapes`` (node_id, geometry): demand_t, delivered_t, shortfall_t,
     share_unmet, people_affected (and any other column the outcome table has), class (index into
     ``CLASSES``, -1 no demand) and geometry. ``commodity``/``day`` as in
-    :func:`~foodchain.analysis.outcomes.zone_shortfall` (``"worst"`` = each zone's worst day)."""
+    :func:`~foodchain.analysis.outcomes.zone_shortfall` (``"worst"`` = each zone's worst day).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network.
+    result : SolveResult
+        The solve.
+    shapes : pandas.DataFrame
+        The zone polygons.
+    commodity : str, optional
+        One commodity; default all.
+    day : int or str, optional
+        One 1-based day, ``"worst"``, or default the whole horizon.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Zones without figures get 0 t.
+    """
     values = zone_shortfall(dataset, result, commodity, day)
     values["delivered_t"] = values["demand_t"] - values["shortfall_t"]
     keep = [c for c in shapes.columns if c not in values.columns or c == "node_id"]
@@ -68,7 +99,19 @@ def zone_figures(
 
 def clusters(points: np.ndarray, gap: float = 4.0) -> np.ndarray:
     """Cluster label of each point: points closer than ``gap`` x the median nearest-neighbour
-    distance are one cluster (so islands and far suburbs form their own)."""
+    distance are one cluster (so islands and far suburbs form their own).
+
+    Parameters
+    ----------
+    points : numpy.ndarray
+        ``[P, 2]`` coordinates (lon, lat).
+    gap : float, default 4.0
+        The multiple of the typical spacing that splits clusters.
+
+    Returns
+    -------
+    numpy.ndarray of int
+    """
     if len(points) <= 1:
         return np.zeros(len(points), dtype=int)
     diff = points[:, None, :] - points[None, :, :]
@@ -89,7 +132,20 @@ def areas(shapes: pd.DataFrame) -> list[pd.Index]:
 
 
 def outlying(shapes: pd.DataFrame, groups: list[pd.Index]) -> dict[str, pd.Index]:
-    """Areas away from the main one, merged by their region (kota): {region: zone index}."""
+    """Areas away from the main one, merged by their region (kota): {region: zone index}.
+
+    Parameters
+    ----------
+    shapes : pandas.DataFrame
+        The zones (``kota``, else ``region``, else ``node_id`` names an area).
+    groups : list of pandas.Index
+        The areas other than the main one, as :func:`areas` gives them.
+
+    Returns
+    -------
+    dict of str to pandas.Index
+        Each area is named by its most common region.
+    """
     column = "kota" if "kota" in shapes else "region" if "region" in shapes else "node_id"
     out: dict[str, pd.Index] = {}
     for idx in groups:

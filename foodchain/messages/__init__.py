@@ -144,7 +144,19 @@ class Number:
 
 
 def num(value: float, decimals: int | None = None) -> Number:
-    """A number parameter of a message, written with the reader's separators (see :class:`Number`)."""
+    """A number parameter of a message, written with the reader's separators (see :class:`Number`).
+
+    Parameters
+    ----------
+    value : float
+        The number.
+    decimals : int, optional
+        Exactly this many decimals; ``None`` writes up to three, without trailing zeros.
+
+    Returns
+    -------
+    Number
+    """
     return Number(value, decimals)
 
 
@@ -158,5 +170,17 @@ def msg(msg_id: str, **params: object) -> Message:
 
 
 def render(text: object, lang: str | None = None) -> str:
-    """Any text in ``lang`` (default the current language): a :class:`Message` is translated, a plain str kept."""
+    """Any text in ``lang`` (default the current language): a :class:`Message` is translated, a plain str kept.
+
+    Parameters
+    ----------
+    text : object
+        A :class:`Message` or anything else (written with ``str``).
+    lang : str, optional
+        ``id`` or ``en``.
+
+    Returns
+    -------
+    str
+    """
     return text.render(lang) if isinstance(text, Message) else str(text)
