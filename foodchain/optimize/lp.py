@@ -288,7 +288,7 @@ def define_balance(b: _Builder, inst: Instance, fam: dict[str, Family]) -> Famil
     For node n, commodity k, day d (0-based):
     ``sum_r arrive flow[r,k,d-lead(r)] - sum_r leave flow[r,k,d] + supply + shortfall
     - stock[d] - lost[d] + stock[d-1] = demand[n,k,d]``, with the initial stock moved to the
-    right-hand side on day 0 (``rhs = demand - stock0``). Each row is an equality
+    right-hand side on day index 0, day 1 (``rhs = demand - stock0``). Each row is an equality
     (``row_lower = row_upper = rhs``); only keys that have a column or a right-hand side get a row.
 
     Parameters
