@@ -103,6 +103,7 @@ def test_a_lower_threshold_counts_the_zone_at_9_9_percent(tmp_path):
     assert summary["people_affected_worst_day"] == 3
     assert summary["people_affected_person_days"] == 1500 + 1500 + 1700
     assert summary["people_affected_threshold"] == 0.099
+    assert "at least 9.9% of the demand" in summary["people_affected_definition"]  # as set, not rounded to 10%
 
 
 def test_without_population_the_people_are_blank_and_the_definition_says_why(tmp_path):
@@ -145,3 +146,15 @@ def test_a_threshold_of_one_counts_only_zones_with_nothing(tmp_path):
     table, summary = run(tmp_path, "--people-threshold", "1")
     assert rows(table) == {(ANY_COMMODITY, d): (0, 0) for d in (1, 2, 3)}
     assert summary["people_affected_threshold"] == 1.0
+
+
+def test_the_report_uses_the_same_threshold(tmp_path):
+    data, scenario = write_network(tmp_path / "data")
+    report = tmp_path / "report.xlsx"
+    args = ["solve", str(data), "--scenario", str(scenario), "--out", str(tmp_path / "out"), "--report", str(report)]
+    assert main([*args, "--people-threshold", "0.099", "--lang", "id"]) == 0
+    sheets = pd.read_excel(report, sheet_name=None)
+    summary = sheets["Ringkasan"].set_index(sheets["Ringkasan"].columns[0]).iloc[:, 0]
+    assert summary["Ambang terdampak (%)"] == "9,9%"
+    assert "sedikitnya 9,9% permintaan" in summary["Siapa yang terdampak"]
+    assert summary["Penduduk terdampak (orang-hari)"] == 1500 + 1500 + 1700

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from foodchain.messages import msg
+from foodchain.messages import msg, num
 from foodchain.model.columns import ANY_COMMODITY, COLUMNS, TABLES
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
@@ -134,7 +134,7 @@ def people_summary(dataset: Dataset, result: SolveResult, threshold: float = PEO
         "worst_day": int(worst["day"].iloc[0]) if len(worst) and worst["people_affected"].iloc[0] > 0 else None,
         "person_days": float(anyk["people_affected"].sum()),
         "threshold": threshold,
-        "definition": msg("report.people_definition", threshold=threshold),
+        "definition": msg("report.people_definition", percent=num(100 * threshold)),  # 9.9 %, not rounded,
     }
 
 
