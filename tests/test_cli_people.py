@@ -22,6 +22,7 @@ import pytest
 
 from foodchain.cli import main
 from foodchain.model.columns import ANY_COMMODITY, COLUMNS, TABLES
+from tests.conftest import SCENARIOS, TINY
 
 POPULATION = {"A": 1000, "B": 500, "C": 200}
 
@@ -158,3 +159,22 @@ def test_the_report_uses_the_same_threshold(tmp_path):
     assert summary["Ambang terdampak (%)"] == "9,9%"
     assert "sedikitnya 9,9% permintaan" in summary["Siapa yang terdampak"]
     assert summary["Penduduk terdampak (orang-hari)"] == 1500 + 1500 + 1700
+    zones = sheets["Per zona"].set_index("Id tempat")
+    assert zones.loc["B", "Penduduk terdampak (zona >= 10% satu komoditas tak terpenuhi)"] == 500
+    assert zones.loc["B", "Hari terdampak"] == 3
+
+
+@pytest.mark.parametrize(("threshold", "people"), [("0.4", 500_000), ("0.41", 0)])
+def test_the_geojson_uses_the_same_threshold(tmp_path, threshold, people):
+    # tiny, west toll closed: MKT-NORTH (500,000 people) gets 30 of 50 t of rice on days 1-2: 40 % short
+    geojson = tmp_path / "zones.geojson"
+    scenario = SCENARIOS / "tiny_west_toll_closed.json"
+    args = ["solve", str(TINY), "--scenario", str(scenario), "--out", str(tmp_path / "out"), "--geojson", str(geojson)]
+    assert main([*args, "--people-threshold", threshold]) == 0
+    zones = {f["properties"]["node_id"]: f["properties"] for f in json.loads(geojson.read_text())["features"]}
+    short = pd.read_csv(tmp_path / "out" / "shortfall.csv").query("node_id == 'MKT-NORTH'")
+    assert short.query("commodity == 'rice' and day <= 2")["shortfall_t"].tolist() == pytest.approx([20, 20])
+    assert short.query("commodity == 'rice' and day <= 2")["demand_t"].tolist() == pytest.approx([50, 50])
+    assert zones["MKT-NORTH"]["people_affected"] == people
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["people_affected_person_days"] == 2 * people

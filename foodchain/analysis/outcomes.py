@@ -63,7 +63,11 @@ def city_cover(dataset: Dataset) -> pd.DataFrame:
 
 
 def zone_shortfall(
-    dataset: Dataset, result: SolveResult, commodity: str | None = None, day: int | str | None = None
+    dataset: Dataset,
+    result: SolveResult,
+    commodity: str | None = None,
+    day: int | str | None = None,
+    threshold: float = PEOPLE_THRESHOLD,
 ) -> pd.DataFrame:
     """Shortfall per zone for one commodity (all if ``None``) on one day, all days (``None``)
     or each zone's worst day (``"worst"``).
@@ -77,7 +81,7 @@ def zone_shortfall(
     s = s if commodity is None else s[s["commodity"] == commodity]
     if isinstance(day, int):
         s = s[s["day"] == day]
-    hit = _affected(s).groupby(["node_id", "day"])["affected"].any().rename("affected").reset_index()
+    hit = _affected(s, threshold).groupby(["node_id", "day"])["affected"].any().rename("affected").reset_index()
     per_day = s.groupby(["node_id", "day"], as_index=False)[["demand_t", "shortfall_t"]].sum()
     per_day["share_unmet"] = _share(per_day)
     per_day = per_day.merge(hit, on=["node_id", "day"], how="left")
@@ -206,8 +210,8 @@ def report_tables(
     return {
         "report_summary": pd.DataFrame({"item": list(summary), "value": list(summary.values()), "about": about}),
         "by_commodity": by_commodity(result),
-        "by_zone": zone_shortfall(dataset, result),
-        "worst_day_by_zone": zone_shortfall(dataset, result, day=WORST),
+        "by_zone": zone_shortfall(dataset, result, threshold=threshold),
+        "worst_day_by_zone": zone_shortfall(dataset, result, day=WORST, threshold=threshold),
         "by_day": by_day(result),
         "people_affected": people_affected(dataset, result, threshold),
         "hub_stock": hub_stock(dataset, result),

@@ -98,7 +98,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
         if args.write_lp:
             write_scenario_lp(dataset, scenario, args.days, Path(tmp) / "model.lp")
     if args.geojson:
-        write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary)
+        write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary, args.people_threshold)
     if args.report:
         write_report(dataset, result, args.report, args.people_threshold)
     s = result.summary()
@@ -115,14 +115,16 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_zone_geojson(dataset, source, result, out: str, boundary: str | None = None) -> None:
+def write_zone_geojson(
+    dataset, source, result, out: str, boundary: str | None = None, people_threshold: float = PEOPLE_THRESHOLD
+) -> None:
     """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``."""
 
     from foodchain.gis import dumps, shortfall_geojson
     from foodchain.zonemap import zone_figures
 
     _, shapes = zone_shapes_arg(dataset, source, boundary)
-    figures = zone_figures(dataset, result, shapes)
+    figures = zone_figures(dataset, result, shapes, threshold=people_threshold)
     Path(out).write_text(dumps(shortfall_geojson(figures, result.start_date)), encoding="utf-8")
 
 
