@@ -67,7 +67,9 @@ def _in_words(value: object, lang: str, item: str = "") -> object:
         return fmt.day_label(1, str(value), lang)
     spec = columns.column(item)
     if spec is not None and spec.unit in FRACTIONS and isinstance(value, float):
-        return fmt.percent(value, lang, 0)  # the header says %; the cell holds text where units differ by row
+        # the header says %; the cell holds text where units differ by row; 10%, but 12.5% as set
+        whole = abs(100 * value - round(100 * value)) < 1e-9
+        return fmt.percent(value, lang, 0 if whole else 1)
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, bool):

@@ -15,7 +15,7 @@ import shapely
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from foodchain.analysis.outcomes import zone_shortfall
+from foodchain.analysis.outcomes import PEOPLE_THRESHOLD, zone_shortfall
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
 
@@ -62,6 +62,7 @@ def zone_figures(
     shapes: pd.DataFrame,
     commodity: str | None = None,
     day: int | str | None = None,
+    threshold: float = PEOPLE_THRESHOLD,
 ) -> pd.DataFrame:
     """One row per zone polygon in ``shapes`` (node_id, geometry): demand_t, delivered_t, shortfall_t,
     share_unmet, people_affected (and any other column the outcome table has), class (index into
@@ -80,13 +81,15 @@ def zone_figures(
         One commodity; default all.
     day : int or str, optional
         One 1-based day, ``"worst"``, or default the whole horizon.
+    threshold : float, optional
+        The unmet share (0-1) from which a zone's people count as affected (default 0.1).
 
     Returns
     -------
     pandas.DataFrame
         Zones without figures get 0 t.
     """
-    values = zone_shortfall(dataset, result, commodity, day)
+    values = zone_shortfall(dataset, result, commodity, day, threshold)
     values["delivered_t"] = values["demand_t"] - values["shortfall_t"]
     keep = [c for c in shapes.columns if c not in values.columns or c == "node_id"]
     frame = shapes[keep].merge(values, on="node_id", how="left")

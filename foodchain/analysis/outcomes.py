@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from foodchain.messages import msg
-from foodchain.model.columns import ANY_COMMODITY, COLUMNS
+from foodchain.messages import msg, num
+from foodchain.model.columns import ANY_COMMODITY, COLUMNS, TABLES
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
 
@@ -63,7 +63,11 @@ def city_cover(dataset: Dataset) -> pd.DataFrame:
 
 
 def zone_shortfall(
-    dataset: Dataset, result: SolveResult, commodity: str | None = None, day: int | str | None = None
+    dataset: Dataset,
+    result: SolveResult,
+    commodity: str | None = None,
+    day: int | str | None = None,
+    threshold: float = PEOPLE_THRESHOLD,
 ) -> pd.DataFrame:
     """Shortfall per zone for one commodity (all if ``None``) on one day, all days (``None``)
     or each zone's worst day (``"worst"``).
@@ -77,7 +81,7 @@ def zone_shortfall(
     s = s if commodity is None else s[s["commodity"] == commodity]
     if isinstance(day, int):
         s = s[s["day"] == day]
-    hit = _affected(s).groupby(["node_id", "day"])["affected"].any().rename("affected").reset_index()
+    hit = _affected(s, threshold).groupby(["node_id", "day"])["affected"].any().rename("affected").reset_index()
     per_day = s.groupby(["node_id", "day"], as_index=False)[["demand_t", "shortfall_t"]].sum()
     per_day["share_unmet"] = _share(per_day)
     per_day = per_day.merge(hit, on=["node_id", "day"], how="left")
@@ -121,6 +125,7 @@ def people_affected(dataset: Dataset, result: SolveResult, threshold: float = PE
     anyk = anyk.reindex(days, fill_value=0).reset_index().assign(commodity=ANY)
     frame = pd.concat([per.reset_index(), anyk], ignore_index=True)
     frame["people_affected"] = frame["people_affected"].fillna(0).astype(float)
+    frame = frame.astype({"day": int, "zones_affected": int})  # whole numbers, also when no zone is affected
     return frame[["commodity", "day", "people_affected", "zones_affected"]]
 
 
@@ -133,8 +138,34 @@ def people_summary(dataset: Dataset, result: SolveResult, threshold: float = PEO
         "worst_day": int(worst["day"].iloc[0]) if len(worst) and worst["people_affected"].iloc[0] > 0 else None,
         "person_days": float(anyk["people_affected"].sum()),
         "threshold": threshold,
-        "definition": msg("report.people_definition", threshold=threshold),
+        "definition": msg("report.people_definition", percent=num(100 * threshold)),  # 9.9 %, not rounded,
     }
+
+
+def has_population(dataset: Dataset, result: SolveResult) -> bool:
+    """True when some zone of the study area with demand has a population."""
+    zones = result.study_shortfall().loc[lambda s: s["demand_t"] > 0, "node_id"].unique()
+    return bool(dataset.nodes.set_index("node_id")["population"].reindex(zones).notna().any())
+
+
+def people_outputs(
+    dataset: Dataset, result: SolveResult, threshold: float = PEOPLE_THRESHOLD
+) -> tuple[pd.DataFrame, dict]:
+    """``people_affected.csv`` and the ``people_affected_*`` keys ``solve --out`` adds to ``summary.json``.
+
+    The table is :func:`people_affected`, the keys :func:`people_summary` (the definition in
+    English, like every output file). Where no zone of the study area has a population the
+    people figures are blank (``None`` in the keys; zones are still counted) and the
+    definition says why: no number is made up.
+    """
+    table = people_affected(dataset, result, threshold)
+    keys = people_summary(dataset, result, threshold)
+    if not has_population(dataset, result):
+        table["people_affected"] = np.nan
+        keys |= {"worst_day_people": None, "worst_day": None, "person_days": None}
+        keys["definition"] = msg("report.people_no_population", definition=keys["definition"])
+    keys["definition"] = keys["definition"].render("en")
+    return table[list(TABLES["people_affected"])], {f"people_affected_{k}": v for k, v in keys.items()}
 
 
 def _share(frame: pd.DataFrame) -> pd.Series:
@@ -161,25 +192,28 @@ def hub_stock(dataset: Dataset, result: SolveResult) -> pd.DataFrame:
     return frame
 
 
-def report_tables(dataset: Dataset, result: SolveResult) -> dict[str, pd.DataFrame]:
+def report_tables(
+    dataset: Dataset, result: SolveResult, threshold: float = PEOPLE_THRESHOLD
+) -> dict[str, pd.DataFrame]:
     """The tables of a shortfall report: summary, by commodity, by zone, by day, hub stock, raw.
 
     The summary lists each figure (``item``, a key of ``summary.json`` or of
     :func:`people_summary`), its ``value`` (numbers stay numbers) and what it means (``about``,
     from :mod:`foodchain.model.columns`; ``perfect_foresight`` says that the model knows the
     whole scenario in advance). :func:`foodchain.report.people_tables` puts it in words.
+    ``threshold`` is the unmet share from which people count as affected.
     """
     summary = {k: v for k, v in result.summary().items() if not isinstance(v, dict)}
-    people = people_summary(dataset, result)
+    people = people_summary(dataset, result, threshold)
     summary |= {f"people_affected_{k}": v for k, v in people.items()}
     about = [COLUMNS[k].description["en"] if k in COLUMNS else "" for k in summary]
     return {
         "report_summary": pd.DataFrame({"item": list(summary), "value": list(summary.values()), "about": about}),
         "by_commodity": by_commodity(result),
-        "by_zone": zone_shortfall(dataset, result),
-        "worst_day_by_zone": zone_shortfall(dataset, result, day=WORST),
+        "by_zone": zone_shortfall(dataset, result, threshold=threshold),
+        "worst_day_by_zone": zone_shortfall(dataset, result, day=WORST, threshold=threshold),
         "by_day": by_day(result),
-        "people_affected": people_affected(dataset, result),
+        "people_affected": people_affected(dataset, result, threshold),
         "hub_stock": hub_stock(dataset, result),
         "shortfall": result.shortfall,
         "route_use": result.route_use,

@@ -73,6 +73,17 @@ def positive_seconds(text: str) -> float:
     return value
 
 
+def share_of_one(text: str) -> float:
+    """A share ``0 < x <= 1`` (``nan``, ``inf``, 0 and more than 1 are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= 1):
+        raise argparse.ArgumentTypeError(msg("cli.not_share", text=text))
+    return value
+
+
 def check_scheduler(address: str, timeout_s: float = SCHEDULER_TIMEOUT_S) -> None:
     """Raise (exit 2) unless a TCP connection to the Dask scheduler ``address`` opens within ``timeout_s``."""
     parts = urlsplit(address if "://" in address else f"tcp://{address}")

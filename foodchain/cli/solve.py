@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from foodchain.analysis.outcomes import report_tables
+from foodchain.analysis.outcomes import PEOPLE_THRESHOLD, people_outputs, report_tables
 from foodchain.cli.args import (
     EXIT_INVALID,
     EXIT_OK,
@@ -16,6 +16,7 @@ from foodchain.cli.args import (
     add_numbers,
     days_int,
     positive_seconds,
+    share_of_one,
     with_equity,
     zone_shapes_arg,
 )
@@ -90,14 +91,16 @@ def cmd_solve(args: argparse.Namespace) -> int:
     finally:
         done()
     _print_warnings(result.warnings)
+    people, people_keys = people_outputs(dataset, result, args.people_threshold)
     with output_folder(args.out) as tmp:
-        result.write(tmp)
+        result.write(tmp, extra_summary=people_keys)
+        people.to_csv(Path(tmp) / "people_affected.csv", index=False)
         if args.write_lp:
             write_scenario_lp(dataset, scenario, args.days, Path(tmp) / "model.lp")
     if args.geojson:
-        write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary)
+        write_zone_geojson(dataset, args.dataset, result, args.geojson, args.boundary, args.people_threshold)
     if args.report:
-        write_report(dataset, result, args.report)
+        write_report(dataset, result, args.report, args.people_threshold)
     s = result.summary()
     line = msg(
         "cli.solve_summary",
@@ -112,14 +115,16 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_zone_geojson(dataset, source, result, out: str, boundary: str | None = None) -> None:
+def write_zone_geojson(
+    dataset, source, result, out: str, boundary: str | None = None, people_threshold: float = PEOPLE_THRESHOLD
+) -> None:
     """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``."""
 
     from foodchain.gis import dumps, shortfall_geojson
     from foodchain.zonemap import zone_figures
 
     _, shapes = zone_shapes_arg(dataset, source, boundary)
-    figures = zone_figures(dataset, result, shapes)
+    figures = zone_figures(dataset, result, shapes, threshold=people_threshold)
     Path(out).write_text(dumps(shortfall_geojson(figures, result.start_date)), encoding="utf-8")
 
 
@@ -132,10 +137,10 @@ def check_report_file(out: str) -> None:
         raise InvalidInput([Problem("report", None, None, msg("report.bad_suffix", path=out))])
 
 
-def write_report(dataset, result, out: str) -> None:
+def write_report(dataset, result, out: str, people_threshold: float = PEOPLE_THRESHOLD) -> None:
     """The shortfall report of ``result`` in the reader's language (``--lang``) into ``out``:
     a workbook for ``.xlsx``, CSVs in a ZIP for ``.zip`` (:mod:`foodchain.report`)."""
-    tables = report_tables(dataset, result)
+    tables = report_tables(dataset, result, people_threshold)
     data = report_zip(tables) if out.lower().endswith(".zip") else report_xlsx(tables)
     Path(out).write_bytes(data)
 
@@ -158,6 +163,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--write-lp", action="store_true", help="also write the LP as model.lp into --out, named by ids and days"
     )
     add_equity(p)
+    p.add_argument(
+        "--people-threshold",
+        type=share_of_one,
+        default=PEOPLE_THRESHOLD,
+        metavar="SHARE",
+        help="unmet share of a commodity on a day from which a zone's people count as affected (default 0.1)",
+    )
     add_geojson_options(p, "also write shortfall by zone as GeoJSON polygons (for QGIS) to this file")
     p.add_argument(
         "--report",

@@ -85,13 +85,14 @@ class SolveResult:
             "perfect_foresight": True,
         } | ({"start_date": self.start_date} if self.start_date else {})
 
-    def write(self, out: str | Path) -> Path:
-        """Write summary.json, shortfall.csv, flows.csv, route_use.csv, node_use.csv, supply_use.csv
-        and (days > 1) stock.csv into ``out``."""
+    def write(self, out: str | Path, extra_summary: dict | None = None) -> Path:
+        """Write summary.json (with the keys of ``extra_summary`` added after its own), shortfall.csv,
+        flows.csv, route_use.csv, node_use.csv, supply_use.csv and (days > 1) stock.csv into ``out``."""
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
+        summary = self.summary() | (extra_summary or {})
         (folder / "summary.json").write_text(
-            json.dumps(self.summary(), indent=1, ensure_ascii=False, allow_nan=False)  # strict JSON
+            json.dumps(summary, indent=1, ensure_ascii=False, allow_nan=False)  # strict JSON
         )
         for name in SOLVE_TABLES:
             if name != "stock" or self.days > 1:

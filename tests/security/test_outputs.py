@@ -18,6 +18,7 @@ def test_rerunning_into_the_same_folder_leaves_no_file_of_the_earlier_run(tmp_pa
     assert not (out / "stock.csv").exists()
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [MARKER, "summary.json", "shortfall.csv", "flows.csv", "route_use.csv", "node_use.csv", "supply_use.csv"]
+        + ["people_affected.csv"]
     )
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left behind
 

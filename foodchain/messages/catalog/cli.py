@@ -59,6 +59,11 @@ MESSAGES = {
         "id": "harus bilangan bulat >= {low}{what}, bukan {text}",
     },
     "cli.a_year_at_most": {"en": " (a year at most)", "id": " (paling lama setahun)"},
+    # --people-threshold (issue 14 item 3)
+    "cli.not_share": {
+        "en": "must be a share greater than 0 and at most 1 (0.1 = 10%), not {text}",
+        "id": "harus bagian lebih dari 0 dan paling banyak 1 (0,1 = 10%), bukan {text}",
+    },
     "cli.not_seconds": {"en": "'{text}' is not a number of seconds", "id": "'{text}' bukan jumlah detik"},
     "cli.seconds_range": {
         "en": "must be a finite number of seconds > 0, not {text}",

@@ -2,8 +2,13 @@
 
 MESSAGES = {
     "report.people_definition": {
-        "en": "people living in zones where at least {threshold:.0%} of the demand for one commodity goes unmet on a day",
-        "id": "penduduk zona yang pada suatu hari kekurangan sedikitnya {threshold:.0%} permintaan satu komoditas",
+        "en": "people living in zones where at least {percent}% of the demand for one commodity goes unmet on a day",
+        "id": "penduduk zona yang pada suatu hari kekurangan sedikitnya {percent}% permintaan satu komoditas",
+    },
+    # solve --out without population (issue 14 item 3)
+    "report.people_no_population": {
+        "en": "{definition}; this dataset gives no population for its zones, so no people are counted",
+        "id": "{definition}; dataset ini tidak memuat jumlah penduduk zonanya, jadi tidak ada penduduk yang dihitung",
     },
     "report.date": {"en": "Date", "id": "Tanggal"},
     "report.yes": {"en": "yes", "id": "ya"},
