@@ -87,7 +87,20 @@ class SolveResult:
 
     def write(self, out: str | Path, extra_summary: dict | None = None) -> Path:
         """Write summary.json (with the keys of ``extra_summary`` added after its own), shortfall.csv,
-        flows.csv, route_use.csv, node_use.csv, supply_use.csv and (days > 1) stock.csv into ``out``."""
+        flows.csv, route_use.csv, node_use.csv, supply_use.csv and (days > 1) stock.csv into ``out``.
+
+        Parameters
+        ----------
+        out : str or Path
+            The folder to write into; created (with its parents) if missing, files in it overwritten.
+        extra_summary : dict, optional
+            Keys added to ``summary.json`` after :meth:`summary`'s own (a key of both takes this value).
+
+        Returns
+        -------
+        Path
+            The folder written.
+        """
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         summary = self.summary() | (extra_summary or {})
@@ -109,6 +122,20 @@ def shortfall_matrix(inst: Instance, lp: LinearProgram, sol: Solution) -> np.nda
 
     ``s[q, d] = clip(x(shortfall[q, d]), 0, D[q, d])``, and 0 below :data:`TOL` (round-off);
     0 where the LP has no column (no demand).
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``s[q, d]`` in t, shape ``(len(inst.demand_node), inst.days)``; ``d`` is 0-based.
     """
     short = np.zeros((len(inst.demand_node), inst.days))
     fam = lp.variables["shortfall"]
@@ -119,13 +146,42 @@ def shortfall_matrix(inst: Instance, lp: LinearProgram, sol: Solution) -> np.nda
 
 
 def solution_costs(lp: LinearProgram, sol: Solution) -> tuple[float, float]:
-    """``(transport_cost, supply_cost)`` of a solution in Rp: ``sum cost(r) flow`` and ``sum cost(s) supply``."""
+    """``(transport_cost, supply_cost)`` of a solution in Rp: ``sum cost(r) flow`` and ``sum cost(s) supply``.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    tuple of float
+        ``(transport_cost, supply_cost)`` in Rp.
+    """
     flow, sup = lp.variables["flow"], lp.variables["supply"]
     return float(lp.cost[flow.slice] @ sol.x[flow.slice]), float(lp.cost[sup.slice] @ sol.x[sup.slice])
 
 
 def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
-    """One row per demand row and day: demand_t, delivered_t, shortfall_t (:func:`shortfall_matrix`)."""
+    """One row per demand row and day: demand_t, delivered_t, shortfall_t (:func:`shortfall_matrix`).
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns node_id, commodity, day (1-based), demand_t, delivered_t, shortfall_t (t), one row
+        for every demand row and every day (also where demand is 0).
+    """
     q, d = np.meshgrid(np.arange(len(inst.demand_node)), np.arange(inst.days), indexing="ij")
     q, d = q.ravel(), d.ravel()
     demand = inst.demand[q, d]
@@ -143,7 +199,23 @@ def shortfall_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
 
 
 def flows_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
-    """Non-zero flows: route_id, commodity, day (of departure), flow_t."""
+    """Non-zero flows: route_id, commodity, day (of departure), flow_t.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns route_id, commodity, day (1-based day of departure), flow_t (t); only flows above
+        :data:`TOL`.
+    """
     fam = lp.variables["flow"]
     x = _values(lp, sol, "flow")
     m = x > TOL
@@ -172,7 +244,24 @@ def _row_prices(lp: LinearProgram, sol: Solution, name: str, shape: tuple[int, i
 
 
 def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
-    """Every route and day: capacity_t (blank: unlimited), flow_t, utilisation, shadow_price."""
+    """Every route and day: capacity_t (blank: unlimited), flow_t, utilisation, shadow_price.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns route_id, day (1-based), capacity_t (t/day, NaN when unlimited), flow_t (t leaving
+        that day), utilisation (flow / capacity; inf for any flow where the capacity is 0 or unlimited) and
+        shadow_price (Rp per t/day, >= 0, from the ``route_capacity`` row duals).
+    """
     fam = lp.variables["flow"]
     flow = _per_day(len(inst.route_ids), inst.days, fam.keys["r"], fam.keys["d"], _values(lp, sol, "flow"))
     price = _row_prices(lp, sol, "route_capacity", flow.shape)
@@ -193,7 +282,24 @@ def route_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Data
 
 
 def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
-    """Every node and day: throughput_t, arrivals_t, departures_t and the shadow price of throughput."""
+    """Every node and day: throughput_t, arrivals_t, departures_t and the shadow price of throughput.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns node_id, day (1-based), throughput_t (t/day, NaN when unlimited), arrivals_t and
+        departures_t (t arriving and leaving that day) and shadow_price (Rp per t/day, >= 0, the
+        sum of the ``throughput_in`` and ``throughput_out`` row prices).
+    """
     fam = lp.variables["flow"]
     x, r, d = _values(lp, sol, "flow"), fam.keys["r"], fam.keys["d"]
     n_nodes = len(inst.node_ids)
@@ -217,7 +323,23 @@ def node_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataF
 
 
 def stock_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
-    """End-of-day stock per node, commodity and day, with tonnes lost to shelf life."""
+    """End-of-day stock per node, commodity and day, with tonnes lost to shelf life.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns node_id, commodity, day (1-based), stock_t (t at the end of the day) and lost_t
+        (t discarded that day; 0 where nothing can spoil), sorted by node_id, commodity, day.
+    """
     fam, lost = lp.variables["stock"], lp.variables["lost"]
     frame = pd.DataFrame(
         {
@@ -241,7 +363,23 @@ def stock_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFram
 
 
 def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.DataFrame:
-    """Every supply row and day: available_t and used_t."""
+    """Every supply row and day: available_t and used_t.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns node_id, commodity, day (1-based), available_t (t/day after the factors) and used_t
+        (t/day), one row for every supply row and day.
+    """
     fam = lp.variables["supply"]
     used = _per_day(len(inst.supply_node), inst.days, fam.keys["s"], fam.keys["d"], _values(lp, sol, "supply"))
     s, d = np.meshgrid(np.arange(len(inst.supply_node)), np.arange(inst.days), indexing="ij")
@@ -257,7 +395,25 @@ def supply_use_table(inst: Instance, lp: LinearProgram, sol: Solution) -> pd.Dat
 
 
 def make_result(inst: Instance, lp: LinearProgram, sol: Solution, scenario: str) -> SolveResult:
-    """Map a solution back to the dataset's ids as a :class:`SolveResult`."""
+    """Map a solution back to the dataset's ids as a :class:`SolveResult`.
+
+    Parameters
+    ----------
+    inst : Instance
+        The arrays of the solve (days 0-based in the arrays, ``0 .. inst.days - 1``).
+    lp : LinearProgram
+        The LP that was solved; its variable families give each column's keys.
+    sol : Solution
+        The backend's solution of ``lp`` (column values ``x``, row duals ``row_dual``).
+    scenario : str
+        The scenario's name, stored as :attr:`SolveResult.scenario`.
+
+    Returns
+    -------
+    SolveResult
+        Status, objective (Rp) and costs (Rp) of ``sol`` with the tables of this module; ``timings``,
+        ``warnings`` and ``start_date`` are left empty for the caller to fill.
+    """
     transport_cost, supply_cost = solution_costs(lp, sol)
     return SolveResult(
         status=sol.status,
