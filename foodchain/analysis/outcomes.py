@@ -39,6 +39,19 @@ def stock_cover(dataset: Dataset, result: SolveResult) -> pd.DataFrame:
 
     Columns node_id, name, commodity, stock_t, sent_t_per_day, cover_days (blank where the
     hub sends none of that commodity).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per hub and commodity with initial stock > 0: stock_t (t), sent_t_per_day (t the hub
+        sends on day 1, 0 if none) and cover_days (days; NaN where it sends none).
     """
     hubs = dataset.nodes.loc[dataset.nodes["kind"] == "hub", "node_id"]
     stock = dataset.stock[dataset.stock["node_id"].isin(hubs)].groupby(["node_id", "commodity"])["initial_t"].sum()
@@ -76,6 +89,27 @@ def zone_shortfall(
     people_affected, days_affected (and ``day`` for the worst day). ``people_affected`` is
     the zone's population when it is affected (see the module docstring) on at least one of
     the days shown, else 0; ``days_affected`` counts those days. Study area only.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+    commodity : str, optional
+        The commodity id; ``None`` (default) sums over all commodities.
+    day : int or str, optional
+        A 1-based day of the result; ``None`` (default) sums over all days; ``"worst"``
+        (:data:`WORST`) takes each zone's day of highest share unmet (the earliest on ties).
+    threshold : float, optional
+        Unmet share (fraction of demand, 0.10 = 10 %) from which a zone counts as affected;
+        default :data:`PEOPLE_THRESHOLD`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns above (tonnes in t, share_unmet in 0..1, days_affected a count of days), sorted by
+        share_unmet, highest first.
     """
     s = result.study_shortfall()
     s = s if commodity is None else s[s["commodity"] == commodity]
@@ -113,6 +147,23 @@ def people_affected(dataset: Dataset, result: SolveResult, threshold: float = PE
 
     Columns commodity, day, people_affected, zones_affected. Study area only; zones without a
     population count as zones but add no people.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+    threshold : float, optional
+        Unmet share (fraction of demand, 0.10 = 10 %) from which a zone counts as affected;
+        default :data:`PEOPLE_THRESHOLD`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns commodity, day (1-based), people_affected, zones_affected. The :data:`ANY` rows cover
+        every day ``1 .. result.days`` (0 where nobody is affected); the per-commodity rows only the
+        days where some zone is affected.
     """
     s = _affected(result.study_shortfall(), threshold)
     s = s[s["affected"]].assign(population=s["node_id"].map(dataset.nodes.set_index("node_id")["population"]))
@@ -130,7 +181,24 @@ def people_affected(dataset: Dataset, result: SolveResult, threshold: float = PE
 
 
 def people_summary(dataset: Dataset, result: SolveResult, threshold: float = PEOPLE_THRESHOLD) -> dict:
-    """worst_day_people, worst_day, person_days, threshold and the definition in words."""
+    """worst_day_people, worst_day, person_days, threshold and the definition in words.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+    threshold : float, optional
+        Unmet share (fraction of demand, 0.10 = 10 %) from which a zone counts as affected;
+        default :data:`PEOPLE_THRESHOLD`.
+
+    Returns
+    -------
+    dict
+        ``worst_day_people`` (people on the worst day), ``worst_day`` (1-based; ``None`` when nobody is
+        affected), ``person_days`` (sum over days), ``threshold`` and ``definition`` (a message).
+    """
     anyk = people_affected(dataset, result, threshold).query("commodity == @ANY")
     worst = anyk.sort_values(["people_affected", "day"], ascending=[False, True]).head(1)
     return {
@@ -143,7 +211,20 @@ def people_summary(dataset: Dataset, result: SolveResult, threshold: float = PEO
 
 
 def has_population(dataset: Dataset, result: SolveResult) -> bool:
-    """True when some zone of the study area with demand has a population."""
+    """True when some zone of the study area with demand has a population.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+
+    Returns
+    -------
+    bool
+        Whether any study-area zone with demand > 0 on some day has a population.
+    """
     zones = result.study_shortfall().loc[lambda s: s["demand_t"] > 0, "node_id"].unique()
     return bool(dataset.nodes.set_index("node_id")["population"].reindex(zones).notna().any())
 
@@ -157,6 +238,22 @@ def people_outputs(
     English, like every output file). Where no zone of the study area has a population the
     people figures are blank (``None`` in the keys; zones are still counted) and the
     definition says why: no number is made up.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+    threshold : float, optional
+        Unmet share (fraction of demand, 0.10 = 10 %) from which a zone counts as affected;
+        default :data:`PEOPLE_THRESHOLD`.
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, dict)
+        The ``people_affected`` table in the columns of :mod:`foodchain.model.columns`, and the
+        :func:`people_summary` keys prefixed ``people_affected_`` (definition as English text).
     """
     table = people_affected(dataset, result, threshold)
     keys = people_summary(dataset, result, threshold)
@@ -181,7 +278,21 @@ def by_day(result: SolveResult) -> pd.DataFrame:
 
 
 def hub_stock(dataset: Dataset, result: SolveResult) -> pd.DataFrame:
-    """End-of-day stock at hubs: node_id, name, commodity, day, stock_t (day 0 = initial stock)."""
+    """End-of-day stock at hubs: node_id, name, commodity, day, stock_t (day 0 = initial stock).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns node_id, name, commodity, day, stock_t (t): day 0 is the initial stock, days 1 ..
+        ``result.days`` (1-based) the stock at the end of that day.
+    """
     hubs = set(dataset.nodes.loc[dataset.nodes["kind"] == "hub", "node_id"])
     end = result.stock[result.stock["node_id"].isin(hubs)][["node_id", "commodity", "day", "stock_t"]]
     start = dataset.stock[dataset.stock["node_id"].isin(hubs)].rename(columns={"initial_t": "stock_t"})
@@ -202,6 +313,22 @@ def report_tables(
     from :mod:`foodchain.model.columns`; ``perfect_foresight`` says that the model knows the
     whole scenario in advance). :func:`foodchain.report.people_tables` puts it in words.
     ``threshold`` is the unmet share from which people count as affected.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved (nodes, routes, stock, demand).
+    result : SolveResult
+        The solve of ``dataset`` (days 1-based in its tables).
+    threshold : float, optional
+        Unmet share (fraction of demand, 0.10 = 10 %) from which a zone counts as affected;
+        default :data:`PEOPLE_THRESHOLD`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        report_summary, by_commodity, by_zone, worst_day_by_zone, by_day, people_affected, hub_stock,
+        shortfall and route_use, in that order.
     """
     summary = {k: v for k, v in result.summary().items() if not isinstance(v, dict)}
     people = people_summary(dataset, result, threshold)
