@@ -412,12 +412,36 @@ def table_columns(table: str) -> list[str]:
 
 
 def label(name: str, lang: str) -> str:
-    """The header of result column ``name`` in ``lang`` (the name itself if it is not specced)."""
+    """The header of result column ``name`` in ``lang`` (the name itself if it is not specced).
+
+    Parameters
+    ----------
+    name : str
+        The column's name, e.g. ``shortfall_t``.
+    lang : str
+        Language code, ``"id"`` or ``"en"``; English for a language with no header.
+
+    Returns
+    -------
+    str
+    """
     spec = COLUMNS.get(name)
     return name if spec is None else spec.label_in(lang)
 
 
 def title(table: str, lang: str) -> str:
-    """The name of ``table`` people read in ``lang`` (the table's name if it has none)."""
+    """The name of ``table`` people read in ``lang`` (the table's name if it has none).
+
+    Parameters
+    ----------
+    table : str
+        The table's name, e.g. ``by_zone`` (a key of :data:`TITLES`).
+    lang : str
+        Language code, ``"id"`` or ``"en"``; English for a language with no title.
+
+    Returns
+    -------
+    str
+    """
     names = TITLES.get(table)
     return table if names is None else names.get(lang, names["en"])
