@@ -40,7 +40,23 @@ def _whole(text: str) -> int:
 
 
 def whole_number(low: int, high: int | None = None, what: str = ""):
-    """An argument type: a whole number from ``low`` to ``high`` (inclusive); ``what`` follows the range."""
+    """An argument type: a whole number from ``low`` to ``high`` (inclusive); ``what`` follows the range.
+
+    Parameters
+    ----------
+    low : int
+        The smallest value allowed.
+    high : int, optional
+        The largest value allowed; ``None`` (default) for no upper bound.
+    what : str, optional
+        Words shown after the range in the error (e.g. that a horizon is a year at most).
+
+    Returns
+    -------
+    callable
+        ``parse(text) -> int``; it raises ``argparse.ArgumentTypeError`` (one line, exit 2 through
+        :class:`OneLineParser`) for text that is not a whole number or is out of range.
+    """
 
     def parse(text: str) -> int:
         value = _whole(text)
@@ -85,7 +101,21 @@ def share_of_one(text: str) -> float:
 
 
 def check_scheduler(address: str, timeout_s: float = SCHEDULER_TIMEOUT_S) -> None:
-    """Raise (exit 2) unless a TCP connection to the Dask scheduler ``address`` opens within ``timeout_s``."""
+    """Raise (exit 2) unless a TCP connection to the Dask scheduler ``address`` opens within ``timeout_s``.
+
+    Parameters
+    ----------
+    address : str
+        ``host:port`` or ``tcp://host:port``; the port defaults to 8786.
+    timeout_s : float, optional
+        Seconds to wait for the connection; default :data:`SCHEDULER_TIMEOUT_S`.
+
+    Raises
+    ------
+    InvalidInput
+        One problem of table ``scheduler``: the address names no host, or the connection is
+        refused, fails or times out.
+    """
     parts = urlsplit(address if "://" in address else f"tcp://{address}")
     try:
         host, port = parts.hostname, parts.port or 8786
@@ -128,7 +158,21 @@ def add_equity(p: argparse.ArgumentParser) -> None:
 
 
 def with_equity(scenario, equity: str | None):
-    """``scenario`` (the baseline when ``None``) with ``--equity`` applied when given."""
+    """``scenario`` (the baseline when ``None``) with ``--equity`` applied when given.
+
+    Parameters
+    ----------
+    scenario : Scenario or None
+        The scenario read with ``--scenario``; ``None`` for the baseline.
+    equity : str or None
+        ``"on"`` or ``"off"`` from ``--equity``; ``None`` when the option was not given.
+
+    Returns
+    -------
+    Scenario or None
+        ``scenario`` unchanged when ``equity`` is ``None``, else a copy (of ``Scenario()`` when
+        ``scenario`` is ``None``) with its ``equity`` set.
+    """
     from dataclasses import replace
 
     from foodchain.optimize.scenario import Scenario
@@ -139,7 +183,15 @@ def with_equity(scenario, equity: str | None):
 
 
 def add_geojson_options(p: argparse.ArgumentParser, help_text: str) -> None:
-    """``--geojson FILE`` and the zone shapes to use (``--boundary FILE``, default: the dataset's own)."""
+    """``--geojson FILE`` and the zone shapes to use (``--boundary FILE``, default: the dataset's own).
+
+    Parameters
+    ----------
+    p : argparse.ArgumentParser
+        The command's parser.
+    help_text : str
+        The help of ``--geojson`` (what the command writes there).
+    """
     p.add_argument("--geojson", metavar="FILE", help=help_text)
     p.add_argument(
         "--boundary",
@@ -150,7 +202,28 @@ def add_geojson_options(p: argparse.ArgumentParser, help_text: str) -> None:
 
 def zone_shapes_arg(dataset, source: str, boundary: str | None):
     """(map layers, zone polygons) for a command: ``--boundary FILE`` if given, else the dataset's
-    own ``boundaries/``, else catchments. A bad boundary file is an input problem (exit 2)."""
+    own ``boundaries/``, else catchments. A bad boundary file is an input problem (exit 2).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The network; its zones are the nodes with demand.
+    source : str or Path
+        Where the dataset was read from (its ``boundaries/`` folder is used when it is a folder).
+    boundary : str or None
+        The ``--boundary`` file, or ``None``.
+
+    Returns
+    -------
+    tuple of (MapLayers, pandas.DataFrame)
+        The map layers and the zone polygons.
+
+    Raises
+    ------
+    InvalidInput
+        One problem of table ``boundary``: the file is missing, not a regular file, too big, or
+        not GeoJSON polygons.
+    """
     from pathlib import Path
 
     from foodchain.boundaries import MAX_BOUNDARY_BYTES, dataset_shapes
