@@ -118,7 +118,29 @@ def cmd_solve(args: argparse.Namespace) -> int:
 def write_zone_geojson(
     dataset, source, result, out: str, boundary: str | None = None, people_threshold: float = PEOPLE_THRESHOLD
 ) -> None:
-    """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``."""
+    """Shortfall by zone over all days as polygons with their figures (for QGIS) into ``out``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved.
+    source : str
+        Where the dataset was read from (the DATASET argument).
+    result : SolveResult
+        The solve of ``dataset``.
+    out : str
+        The GeoJSON file to write (overwritten if it exists).
+    boundary : str, optional
+        The ``--boundary`` file; ``None`` (default) for the dataset's own zone shapes.
+    people_threshold : float, optional
+        Unmet share (fraction, 0.10 = 10 %) from which a zone's people count as affected;
+        default :data:`PEOPLE_THRESHOLD`.
+
+    Raises
+    ------
+    InvalidInput
+        When the boundary file cannot be read or is not GeoJSON polygons (:func:`zone_shapes_arg`).
+    """
 
     from foodchain.gis import dumps, shortfall_geojson
     from foodchain.zonemap import zone_figures
@@ -139,7 +161,21 @@ def check_report_file(out: str) -> None:
 
 def write_report(dataset, result, out: str, people_threshold: float = PEOPLE_THRESHOLD) -> None:
     """The shortfall report of ``result`` in the reader's language (``--lang``) into ``out``:
-    a workbook for ``.xlsx``, CSVs in a ZIP for ``.zip`` (:mod:`foodchain.report`)."""
+    a workbook for ``.xlsx``, CSVs in a ZIP for ``.zip`` (:mod:`foodchain.report`).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset that was solved.
+    result : SolveResult
+        The solve of ``dataset``.
+    out : str
+        The report file (overwritten if it exists): a ZIP when it ends in ``.zip`` (any case), else a
+        workbook; :func:`check_report_file` refuses other suffixes before the solve.
+    people_threshold : float, optional
+        Unmet share (fraction, 0.10 = 10 %) from which a zone's people count as affected;
+        default :data:`PEOPLE_THRESHOLD`.
+    """
     tables = report_tables(dataset, result, people_threshold)
     data = report_zip(tables) if out.lower().endswith(".zip") else report_xlsx(tables)
     Path(out).write_bytes(data)
