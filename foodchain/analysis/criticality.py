@@ -42,14 +42,15 @@ table. It runs only for closures that leave something short, and a closure whose
 or node carries nothing in either stage of the base is answered by the base without a
 solve. With ``equity`` off the table is that of the least-weighted-shortfall plans.
 
-The price is one more LP (the stage's primal simplex, warm from the closure's optimum) per
-closure that leaves food short. Measured with ``foodchain criticality DATA [--scenario F]
---equity on|off --out DIR`` (2 workers, machine load 8-11): Jakarta baseline 7.4 s off, 8.4 s
-on; Jakarta under the January 2020 flood (5 days) 19 s off, 108 s on; the stressed
-synthetic city at 1 day (1,010 routes, every closure short) 71 s off, 176 s on. On these
-three the tables were identical with equity on and off (the fair plan moved no tonnes
-and no cost there); on small random networks they are not (tests/analysis/test_criticality.py),
-which is why the stage is not skipped. ``--equity off`` gives the quicker table of the
+The price is the fair-sharing rounds (primal simplex, warm from the closure's optimum; one
+round per distinct share level) for every closure that leaves food short. Measured with
+``foodchain criticality sample_data/jakarta --scenario sample_data/scenarios/jan2020_flood.json
+--equity on|off --out DIR`` (all cores of a 2-core machine, load about 2): 3.2 s off, 182 s on
+(exact max-min shares: many zones are cut off and tie at 100 %, so a closure takes dozens of
+rounds). The shortfall columns and their ranking were the same with equity on and off there;
+the added cost, and so the order among closures that add no shortfall, was not. On small
+random networks the shortfall columns differ too (tests/analysis/test_criticality.py), which
+is why the stage is not skipped. ``--equity off`` gives the quicker table of the
 least-weighted-shortfall plans when that is what is wanted.
 """
 
