@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from foodchain.errors import SolverError
+from foodchain.messages import msg, num
 from foodchain.optimize.backends import (
     Solution,
     clp_args,
@@ -68,6 +69,11 @@ class SolveProgress:
 
 
 ProgressFn = Callable[[SolveProgress], None]
+
+
+def engine_phase(iterations: int) -> str:
+    """An engine's phase in the reader's language: ``iteration 8,760`` once it reports one, else ``running``."""
+    return msg("solver.phase_iteration", n=num(iterations, 0)) if iterations else msg("solver.phase_running")
 
 
 class ClpRun:
@@ -106,8 +112,7 @@ class ClpRun:
         return 0
 
     def phase(self) -> str:
-        n = self.iterations
-        return f"iteration {n:,}" if n else "running"
+        return engine_phase(self.iterations)
 
     def stop(self) -> None:
         """Terminate the process (kill it if it does not exit within :data:`STOP_SECONDS`) and reap it."""
@@ -160,7 +165,7 @@ class HighsRun:
         return self.solution
 
     def phase(self) -> str:
-        return f"iteration {self.iterations:,}" if self.iterations else "running"
+        return engine_phase(self.iterations)
 
     def stop(self) -> None:
         """Interrupt the solve at its next iteration and wait for the thread to end.
@@ -307,7 +312,7 @@ def polled(work: Callable[[], Solution], phase: str, progress: ProgressFn | None
     while thread.is_alive():
         now = time.perf_counter()
         if now >= next_report:
-            progress(SolveProgress(now - start, {phase: "running"}))
+            progress(SolveProgress(now - start, {phase: engine_phase(0)}))
             next_report = now + PROGRESS_SECONDS
         thread.join(POLL_SECONDS)
     if "error" in out:

@@ -11,6 +11,8 @@ MESSAGES = {
     "solver.status.time_limit": {"en": "time limit reached", "id": "batas waktu tercapai"},
     "solver.status.iteration_limit": {"en": "iteration limit reached", "id": "batas iterasi tercapai"},
     "solver.status.not_solved": {"en": "not solved", "id": "belum diselesaikan"},
+    "solver.phase_running": {"en": "running", "id": "berjalan"},
+    "solver.phase_iteration": {"en": "iteration {n}", "id": "iterasi {n}"},
     "solver.fair_sharing_stage": {"en": "fair-sharing stage", "id": "tahap pembagian adil"},
     "solver.not_optimal": {
         "en": "the solver stopped without an optimal solution: {status}",
