@@ -306,9 +306,10 @@ def polled(work: Callable[[], Solution], phase: str, progress: ProgressFn | None
             out["error"] = exc
 
     start = time.perf_counter()
+    progress(SolveProgress(0.0, {phase: engine_phase(0)}))  # at once: a small stage may end before the first poll
     thread = threading.Thread(target=run, name=phase, daemon=True)
     thread.start()
-    next_report = start
+    next_report = start + PROGRESS_SECONDS
     while thread.is_alive():
         now = time.perf_counter()
         if now >= next_report:
