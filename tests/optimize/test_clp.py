@@ -78,7 +78,7 @@ def test_auto_runs_highs_on_small_lps_and_races_clp_engines_on_large_ones(tiny, 
     assert solve(tiny).solver == "highs-simplex"
     city, _ = sized_dataset("city")
     lp = build_lp(build_instance(city, scenario_factors(city, Scenario(horizon_days=2), 2)))
-    assert lp.shape[1] > backends.RACE_ABOVE_COLUMNS
+    assert lp.shape[1] > backends.RACE_ABOVE_COLUMNS_PER_DAY * backends.lp_days(lp)
     auto = backends.solve_lp(lp)
     assert auto.solver in backends.AUTO_ENGINES and auto.status == "optimal"
     assert auto.objective == pytest.approx(run_highs(highs_model(lp, "ipm")).objective, rel=1e-7)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 
 import psutil
@@ -53,7 +54,7 @@ def test_the_race_gives_each_engines_optimum_on_random_networks(net):
 def test_auto_equals_every_engine_on_the_tiny_sample_over_three_days(tiny, monkeypatch):
     """``auto`` races when the LP is above the size limit; force it on the tiny LP."""
     before = _children()
-    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS", 0)
+    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", 0)
     reference = {e: solve(tiny, Scenario(horizon_days=3), solver=e) for e in ENGINES}
     auto = solve(tiny, Scenario(horizon_days=3))
     assert auto.solver in backends.AUTO_ENGINES
@@ -66,10 +67,20 @@ def test_auto_equals_every_engine_on_the_tiny_sample_over_three_days(tiny, monke
 
 def test_auto_runs_highs_alone_on_small_lps(tiny, monkeypatch):
     assert backends.choose_engines(_lp(tiny, 1)) == ("highs-simplex",)
-    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS", 0)
+    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", 0)
     assert backends.choose_engines(_lp(tiny, 1)) == backends.AUTO_ENGINES
     monkeypatch.setattr(backends.pulp.PULP_CBC_CMD, "pulp_cbc_path", "/nonexistent/cbc")
     assert backends.choose_engines(_lp(tiny, 1)) == ("highs-simplex",)
+
+
+def test_auto_counts_columns_per_day_of_the_horizon(tiny, monkeypatch):
+    lp = _lp(tiny, 8)
+    assert backends.lp_days(lp) == 8 and backends.lp_days(_lp(tiny, 1)) == 1
+    per_day = lp.shape[1] / 8
+    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", math.ceil(per_day))
+    assert backends.choose_engines(lp) == ("highs-simplex",)  # a small network over many days: HiGHS alone
+    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", math.floor(per_day) - 1)
+    assert backends.choose_engines(lp) == backends.AUTO_ENGINES
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from tests.optimize.test_clp import short_network
 
 
 def test_solve_reports_the_lp_size_then_every_racing_engine(tiny, monkeypatch):
-    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS", 0)
+    monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", 0)
     monkeypatch.setattr(portfolio, "PROGRESS_SECONDS", 0.0)
     seen: list[SolveProgress] = []
     result = solve(tiny, Scenario(horizon_days=4), progress=seen.append)
