@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import pickle
+import re
 import string
 from pathlib import Path
 
@@ -83,3 +84,16 @@ def test_a_problem_line_keeps_table_row_and_column_and_translates_the_rest():
 def test_an_unknown_message_id_fails_loudly():
     with pytest.raises(KeyError, match="no message with id"):
         msg("no.such.message")
+
+
+def test_every_message_in_the_catalog_is_used_somewhere():
+    root = PACKAGE.parent
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in ("foodchain", "foodchain_app", "pages")
+        for p in (root / folder).rglob("*.py")
+        if "catalog" not in p.parts
+    )
+    built = set(re.findall(r'f"([a-z_]+\.[a-z_.]*)\{', code))  # ids built from a prefix, e.g. f"common.what.{x}"
+    unused = [k for k in CATALOG if f'"{k}"' not in code and not any(k.startswith(p) for p in built)]
+    assert not unused, f"message ids no code uses: {unused}"

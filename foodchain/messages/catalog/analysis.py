@@ -68,10 +68,6 @@ MESSAGES = {
         "en": "'{target}' is not a corridor in the dataset{hint}",
         "id": "'{target}' tidak terdapat sebagai koridor di dataset{hint}",
     },
-    "analysis.not_zone": {
-        "en": "'{target}' is not a node_id or region in the dataset{hint}",
-        "id": "'{target}' tidak terdapat sebagai node_id atau region di dataset{hint}",
-    },
     "analysis.start_after_horizon": {
         "en": "start_day {start} is after the last day ({last}): the event could never happen",
         "id": "start_day {start} jatuh setelah hari terakhir ({last}): kejadian ini tidak mungkin terjadi",

@@ -48,10 +48,6 @@ MESSAGES = {
         "en": "the workbook has none of the sheets {names}",
         "id": "buku kerja ini tidak memiliki satu pun lembar {names}",
     },
-    "dataset.file_unreadable": {
-        "en": "'{name}' cannot be read: {detail}",
-        "id": "'{name}' tidak dapat dibaca: {detail}",
-    },
     # limits
     "dataset.too_many_columns": {
         "en": "{table} has {count} columns; the limit is {limit}",

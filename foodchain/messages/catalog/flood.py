@@ -18,10 +18,6 @@ MESSAGES = {
         "en": "passability factors must lie between 0 and 1",
         "id": "faktor pada passability harus di antara 0 dan 1",
     },
-    "flood.bad_zone": {
-        "en": "zone '{zone}' is not a node name, node_id or region in the dataset{hint}",
-        "id": "zona '{zone}' tidak terdapat sebagai nama tempat, node_id atau region di dataset{hint}",
-    },
     "flood.bad_depth": {
         "en": "depth_m must be a number >= 0 (metres), not {value}",
         "id": "depth_m harus angka >= 0 (meter), bukan {value}",

@@ -10,7 +10,6 @@ MESSAGES = {
         "en": "dataset version {version} lacks the table(s) {tables}",
         "id": "versi dataset {version} tidak memiliki tabel {tables}",
     },
-    "store.no_scenario": {"en": "there is no scenario named '{name}'", "id": "tidak ada skenario bernama '{name}'"},
     # accounts
     "store.bad_account_name": {
         "en": "'{name}' is not a name: 1-64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit",
