@@ -27,7 +27,8 @@ SOLVERS = ("auto", "highs", "highs-simplex", "highs-ipm", "clp-simplex", "clp-ba
 DEFAULT_SOLVER = "auto"
 IPM_ABOVE_COLUMNS = 20_000
 RACE_ABOVE_COLUMNS_PER_DAY = 5_000  # columns per day of the horizon up to which HiGHS runs alone
-AUTO_ENGINES = ("clp-simplex", "clp-barrier")
+AUTO_ENGINES = ("clp-simplex", "clp-barrier")  # above: both Clp engines, the likelier winner first
+BACKUP_AFTER_SECONDS = 5.0  # auto starts its second engine when the first has not answered by then
 
 
 @dataclass
@@ -462,16 +463,26 @@ def choose_method(lp: LinearProgram) -> str:
 
 
 def choose_engines(lp: LinearProgram) -> tuple[str, ...]:
-    """The engines ``auto`` runs on ``lp``: :data:`AUTO_ENGINES` racing, or one HiGHS engine in process.
+    """The engines ``auto`` runs on ``lp``, the likelier winner first (a staggered race).
 
-    Up to :data:`RACE_ABOVE_COLUMNS_PER_DAY` columns per day of the horizon (a city-sized
-    network, on any horizon) HiGHS's dual simplex runs alone: it is the fastest engine on every
-    multi-day Jakarta LP of the benchmark set (90 days: 22.5 s against 50 s for Clp's dual
-    simplex) and answers a small LP before a second process would have started
-    (benchmarks/RESULTS.md, "Default solver"). Above, Clp's dual simplex and Clp's barrier race
-    (:func:`~foodchain.optimize.portfolio.race`): each is 2-25x slower than the other on some LP
-    of the set, and neither wins everywhere. Falls back to HiGHS alone when PuLP ships no CBC
-    program for this platform.
+    Learnt from the benchmark set (benchmarks/RESULTS.md, "Default solver" and "Core solve";
+    Jakarta's scenarios from 1 to 90 days, the easy and the stressed synthetic city at 1 and
+    7 days, regional and national at 1 day):
+
+    * up to :data:`RACE_ABOVE_COLUMNS_PER_DAY` columns per day of the horizon (a city-sized
+      network, on any horizon), HiGHS's dual simplex alone, in process: the fastest engine on
+      every Jakarta LP (90 days: 23.6 s, every other engine above 35 s) and on small LPs,
+      which it answers before a second process would have started;
+    * above, on one day, Clp's dual simplex first (city 0.22 s against 0.33 s for the
+      barrier, regional 3.5 s against 6.9 s, national 70 s against 62 s);
+    * above, on two days or more, Clp's barrier first (city at 2 days 0.80 s against 1.07 s,
+      at 7 days 3.8-4.8 s against 6.8-9.7 s for every other engine).
+
+    :func:`solve_lp` starts the second engine only when the first has not answered after
+    :data:`BACKUP_AFTER_SECONDS`: where the rule guesses right the LP pays nothing for the
+    portfolio, and where it guesses wrong (each Clp engine is 2-25x slower than the other on
+    some LP) the other engine bounds the loss. Falls back to HiGHS alone when PuLP ships no
+    CBC program for this platform.
 
     Parameters
     ----------
@@ -481,15 +492,16 @@ def choose_engines(lp: LinearProgram) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
-        Engine names, e.g. ``("highs-simplex",)`` or ``("clp-simplex", "clp-barrier")``.
+        Engine names, e.g. ``("highs-simplex",)`` or ``("clp-barrier", "clp-simplex")``.
     """
-    if lp.shape[1] <= RACE_ABOVE_COLUMNS_PER_DAY * lp_days(lp):
+    days = lp_days(lp)
+    if lp.shape[1] <= RACE_ABOVE_COLUMNS_PER_DAY * days:
         return ("highs-simplex",)
     try:
         clp_binary()
     except SolverError:
         return (f"highs-{choose_method(lp)}",)
-    return AUTO_ENGINES
+    return AUTO_ENGINES if days == 1 else AUTO_ENGINES[::-1]
 
 
 def lp_days(lp: LinearProgram) -> int:
@@ -513,7 +525,8 @@ def solve_lp(
 ) -> Solution:
     """Solve ``lp`` with one of :data:`SOLVERS`.
 
-    ``auto`` races the engines of :func:`choose_engines` (the first definitive answer wins,
+    ``auto`` races the engines of :func:`choose_engines`, the second one starting after
+    :data:`BACKUP_AFTER_SECONDS` (the first definitive answer wins,
     :func:`~foodchain.optimize.portfolio.race`); ``highs`` picks the HiGHS method by size
     (:func:`choose_method`); ``highs-simplex``, ``highs-ipm``, ``clp-simplex`` and
     ``clp-barrier`` run that engine alone; ``cbc`` and ``pulp-highs`` go through PuLP.
@@ -546,7 +559,7 @@ def solve_lp(
     if solver not in SOLVERS:
         raise SolverError(msg("solver.unknown", solver=solver, choices=", ".join(SOLVERS)))
     if solver == "auto":
-        return race(lp, choose_engines(lp), time_limit, progress)
+        return race(lp, choose_engines(lp), time_limit, progress, stagger=BACKUP_AFTER_SECONDS)
     if solver == "highs":
         solver = f"highs-{choose_method(lp)}"
     if solver.startswith(("clp", "highs")):

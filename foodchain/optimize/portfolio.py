@@ -190,25 +190,32 @@ def race(
     engines: Sequence[str],
     time_limit: float | None = None,
     progress: ProgressFn | None = None,
+    stagger: float = 0.0,
 ) -> Solution:
-    """Solve ``lp`` with every engine at once and return the first definitive answer.
+    """Solve ``lp`` with several engines at once and return the first definitive answer.
 
     ``engines`` are names among ``clp-simplex``, ``clp-barrier``, ``highs-simplex`` and
-    ``highs-ipm``. The winner's :class:`~foodchain.optimize.backends.Solution` names it in
-    ``solver``; the others are stopped before this function returns (also when it raises,
-    e.g. on ``KeyboardInterrupt``). When no engine reaches a definitive status (all hit the
-    time limit), the first answer is returned; when every engine fails, the first error is raised.
+    ``highs-ipm``. Engine ``i`` (counting from 0) starts ``i x stagger`` seconds after the
+    first, or at once when every engine started before it has ended without a definitive
+    answer; with ``stagger=0`` all start together. The winner's
+    :class:`~foodchain.optimize.backends.Solution` names it in ``solver``; the others are
+    stopped before this function returns (also when it raises, e.g. on
+    ``KeyboardInterrupt``), and an engine whose turn has not come is never started. When no
+    engine reaches a definitive status (all hit the time limit), the first answer is
+    returned; when every engine fails, the first error is raised.
 
     Parameters
     ----------
     lp : LinearProgram
         The LP to solve.
     engines : sequence of str
-        The engines to run.
+        The engines to run, in the order they start.
     time_limit : float, optional
         Seconds each engine may take; ``None`` for no limit.
     progress : callable, optional
         Called with a :class:`SolveProgress` at once and about once a second.
+    stagger : float, default 0
+        Seconds between the starts of successive engines.
 
     Returns
     -------
@@ -229,28 +236,62 @@ def race(
         if any(e.startswith("clp") for e in engines):
             mps = folder / "lp.mps"
             highs_model(lp).writeModel(str(mps))
-        runs = []
+        runs: list = []
         try:
-            runs = [_start(lp, e, mps, folder, time_limit) for e in engines]
+
+            def start_engine(engine: str):  # a later engine gets what is left of the time limit
+                left = time_limit - (time.perf_counter() - start) if time_limit else None
+                return _start(lp, engine, mps, folder, None if left is None else max(left, POLL_SECONDS))
+
+            lineup = _Lineup(start_engine, engines, stagger, runs)
+            lineup.launch(idle=True)
             if progress:  # the engines are running: say so at once (a small LP may be solved before the first poll)
                 progress(SolveProgress(time.perf_counter() - start, {r.name: r.phase() for r in runs}, 0))
             deadline = start + time_limit + STOP_SECONDS if time_limit else float("inf")
-            return _first_answer(runs, start, progress, deadline)
+            return _first_answer(lineup, start, progress, deadline)
         finally:
             for run in runs:
                 run.stop()
 
 
-def _first_answer(runs: list, start: float, progress: ProgressFn | None, deadline: float) -> Solution:
+class _Lineup:
+    """The engines of a :func:`race` in starting order; ``runs`` collects every started run."""
+
+    def __init__(
+        self, start_engine: Callable[[str], object], engines: Sequence[str], stagger: float, runs: list
+    ) -> None:
+        self.start_engine, self.waiting, self.stagger, self.runs = start_engine, list(engines), stagger, runs
+        self.pending: list = []
+        self.errors: list[SolverError] = []  # engines that could not start or failed
+        self.next_at = 0.0
+
+    def launch(self, idle: bool) -> None:
+        """Start the engines whose turn has come, or the next one at once when ``idle`` (none running).
+
+        An engine that cannot start (no CBC program) is an error of the race, and the next
+        engine takes its turn at once.
+        """
+        while self.waiting and (idle or time.perf_counter() >= self.next_at):
+            try:
+                run = self.start_engine(self.waiting.pop(0))
+            except SolverError as exc:
+                self.errors.append(exc)
+                continue
+            self.runs.append(run)
+            self.pending.append(run)
+            self.next_at, idle = time.perf_counter() + self.stagger, False
+
+
+def _first_answer(lineup: _Lineup, start: float, progress: ProgressFn | None, deadline: float) -> Solution:
     """Poll the engines until one gives a definitive answer (see :func:`race`).
 
     At ``deadline`` (the time limit plus :data:`STOP_SECONDS`, for an engine that does not
     honour the limit itself) every engine is stopped and :class:`SolverError` says so.
     """
     answers: list[Solution] = []
-    errors: list[SolverError] = []
-    pending, next_report = list(runs), start + PROGRESS_SECONDS
-    while pending:
+    errors = lineup.errors
+    pending, next_report = lineup.pending, start + PROGRESS_SECONDS
+    while pending or lineup.waiting:
         for run in [r for r in pending if r.done()]:
             pending.remove(run)
             try:
@@ -264,6 +305,7 @@ def _first_answer(runs: list, start: float, progress: ProgressFn | None, deadlin
         now = time.perf_counter()
         if now > deadline:
             raise SolverError("time limit reached")
+        lineup.launch(idle=not pending)
         if progress and now >= next_report and pending:
             most = max(r.iterations for r in pending)
             progress(SolveProgress(now - start, {r.name: r.phase() for r in pending}, most))

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from foodchain import Scenario, solve
+from foodchain.errors import SolverError
 from foodchain.optimize import backends, portfolio
 from foodchain.optimize.backends import solve_lp
 from foodchain.optimize.factors import scenario_factors
@@ -68,7 +69,8 @@ def test_auto_equals_every_engine_on_the_tiny_sample_over_three_days(tiny, monke
 def test_auto_runs_highs_alone_on_small_lps(tiny, monkeypatch):
     assert backends.choose_engines(_lp(tiny, 1)) == ("highs-simplex",)
     monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", 0)
-    assert backends.choose_engines(_lp(tiny, 1)) == backends.AUTO_ENGINES
+    assert backends.choose_engines(_lp(tiny, 1)) == ("clp-simplex", "clp-barrier")  # one day: dual simplex first
+    assert backends.choose_engines(_lp(tiny, 2)) == ("clp-barrier", "clp-simplex")  # several days: barrier first
     monkeypatch.setattr(backends.pulp.PULP_CBC_CMD, "pulp_cbc_path", "/nonexistent/cbc")
     assert backends.choose_engines(_lp(tiny, 1)) == ("highs-simplex",)
 
@@ -80,7 +82,7 @@ def test_auto_counts_columns_per_day_of_the_horizon(tiny, monkeypatch):
     monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", math.ceil(per_day))
     assert backends.choose_engines(lp) == ("highs-simplex",)  # a small network over many days: HiGHS alone
     monkeypatch.setattr(backends, "RACE_ABOVE_COLUMNS_PER_DAY", math.floor(per_day) - 1)
-    assert backends.choose_engines(lp) == backends.AUTO_ENGINES
+    assert set(backends.choose_engines(lp)) == set(backends.AUTO_ENGINES)
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +120,59 @@ def test_a_stopped_clp_process_is_reaped_and_a_stopped_highs_solve_is_not_optima
     highs.stop()
     assert clp.proc.returncode is not None and not psutil.pid_exists(pid)
     assert not highs.thread.is_alive() and highs.result().status != "optimal"
+    assert _left_behind(before) == ([], [])
+
+
+def _started(monkeypatch) -> list[str]:
+    """The engines a race starts, in order (the real engines run)."""
+    names: list[str] = []
+    real = portfolio._start
+
+    def start(lp, engine, *args):
+        names.append(engine)
+        return real(lp, engine, *args)
+
+    monkeypatch.setattr(portfolio, "_start", start)
+    return names
+
+
+def test_a_staggered_race_never_starts_the_backup_when_the_first_engine_answers_in_time(tiny, monkeypatch):
+    before = _children()
+    started = _started(monkeypatch)
+    lp = _lp(tiny, 2)
+    sol = portfolio.race(lp, ("highs-simplex", "clp-barrier"), stagger=60.0)
+    assert sol.solver == "highs-simplex" and sol.status == "optimal"
+    assert started == ["highs-simplex"]
+    assert sol.objective == pytest.approx(solve_lp(lp, "clp-barrier").objective, rel=1e-7)
+    assert _left_behind(before) == ([], [])
+
+
+def test_a_staggered_race_starts_the_backup_when_its_turn_comes(city_lp, monkeypatch):
+    """The first engine is still running after the stagger: the second starts and the first answer wins."""
+    before = _children()
+    started = _started(monkeypatch)
+    seen: list[portfolio.SolveProgress] = []
+    monkeypatch.setattr(portfolio, "PROGRESS_SECONDS", 0.0)
+    sol = portfolio.race(city_lp, ("highs-simplex", "clp-barrier"), progress=seen.append, stagger=0.2)
+    assert started == ["highs-simplex", "clp-barrier"]
+    assert set(seen[0].phases) == {"highs-simplex"}
+    assert any(set(p.phases) == {"highs-simplex", "clp-barrier"} for p in seen)
+    assert sol.status == "optimal"
+    assert sol.objective == pytest.approx(solve_lp(city_lp, "clp-simplex").objective, rel=1e-7)
+    assert _left_behind(before) == ([], [])
+
+
+def test_a_staggered_race_starts_the_next_engine_at_once_when_one_cannot_run(tiny, monkeypatch):
+    before = _children()
+    started = _started(monkeypatch)
+    monkeypatch.setattr(backends.pulp.PULP_CBC_CMD, "pulp_cbc_path", "/nonexistent/cbc")  # Clp cannot run
+    lp = _lp(tiny, 1)
+    with pytest.raises(SolverError, match="CBC program"):
+        portfolio.race(lp, ("clp-simplex",), stagger=60.0)
+    started.clear()
+    sol = portfolio.race(lp, ("clp-simplex", "highs-simplex"), stagger=60.0)
+    assert started == ["clp-simplex", "highs-simplex"] and sol.solver == "highs-simplex"
+    assert sol.status == "optimal"
     assert _left_behind(before) == ([], [])
 
 
