@@ -29,8 +29,11 @@ nobody is short of stays fully served: ``s = 0``). Repeat:
 
 The duals of the row family sum to 1 (the cost of ``t``), so every round fixes at least one
 row and the loop ends; in practice it takes about one round per distinct share level (4 on
-the Jakarta Lebaran scenario, 46 on the January 2020 flood, whose cut-off zones tie at 100 %
-and are fixed a few at a time).
+the Jakarta Lebaran scenario). Zones that tie at 100 % get degenerate duals and would be
+fixed a few at a time (111 rounds at 100 % on the January 2020 flood), so before the first
+round every ``(q,d)`` whose shortfall is the same in *every* plan of ``F`` is fixed at that
+share (:func:`determined_shortfall`: a zone-day that nothing can reach, because the routes,
+hubs and stock that could feed it are closed or empty).
 
 Stage 3, the cost: ``min C + W`` over ``F``, ``W <= W1``, ``s[q,d] <= D[q,d] v[q,d]``.
 Among the fair plans it takes the cheapest, so transport cost comes strictly after equity
@@ -126,6 +129,86 @@ def contested(lp: LinearProgram, inst: Instance, x: np.ndarray) -> np.ndarray:
     return np.isin(k, short_k) & (inst.demand[q, d] > 0)
 
 
+def zero_columns(lp: LinearProgram, tol: float = 1e-9) -> np.ndarray:
+    """Columns that are 0 in every feasible point of ``lp``, by propagation over its rows (all ``x >= 0``).
+
+    Two rules, applied until nothing changes:
+
+    * a row ``sum a_j x_j <= u`` with every ``a_j >= 0`` and ``u <= 0`` (a closed route,
+      hub or store): every column in it is 0;
+    * an equality row ``sum a_j x_j = b`` (a balance): its negative-coefficient columns
+      (departures, stock kept, stock lost) satisfy ``sum |a_j| x_j = sum_(a_j > 0) a_j x_j - b
+      <= sum_(a_j > 0, x_j not 0) a_j ub_j - b``; when that bound is at most 0 (nothing can
+      arrive beyond what demand takes, e.g. only the shortfall column ``s <= D`` against
+      ``b = D``) they are all 0.
+
+    Sound, not complete: a column it does not mark may still be 0 in every plan.
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The LP (lower bounds 0).
+    tol : float, default 1e-9
+        Slack allowed in the comparisons, relative to the row's right-hand side (t).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        One entry per column.
+    """
+    A = lp.matrix.tocsr()
+    pos, neg = (A > 0).astype(np.int8), (A < 0).astype(np.int8)
+    a_pos = A.multiply(A > 0).tocsr()
+    zero = lp.upper <= 0
+    closed = (np.asarray(neg.sum(axis=1)).ravel() == 0) & (lp.row_upper <= tol)
+    zero |= np.asarray(pos[closed].sum(axis=0)).ravel() > 0
+    equality = lp.row_lower == lp.row_upper
+    unbounded = np.isinf(lp.upper)
+    while True:
+        live = ~zero
+        open_ended = pos @ (live & unbounded).astype(np.int8)
+        reach = a_pos @ np.where(live & ~unbounded, lp.upper, 0.0)
+        dry = equality & (open_ended == 0) & (reach - lp.row_upper <= tol * np.maximum(1.0, np.abs(lp.row_upper)))
+        now = zero | (np.asarray(neg[dry].sum(axis=0)).ravel() > 0)
+        if (now == zero).all():
+            return zero
+        zero = now
+
+
+def determined_shortfall(lp: LinearProgram, columns: np.ndarray, demand: np.ndarray) -> np.ndarray:
+    """Unmet shares fixed in every plan: ``s / D`` for ``columns`` whose value is forced, else NaN.
+
+    A shortfall column ``s`` is forced when every other column of its balance row is 0 in
+    every plan (:func:`zero_columns`): then ``a_s s = b`` (``s = D`` where no stock was held).
+
+    Parameters
+    ----------
+    lp : LinearProgram
+        The stage 1 LP.
+    columns : numpy.ndarray
+        Shortfall column indices.
+    demand : numpy.ndarray
+        Their demand ``D[q,d]`` (t, > 0).
+
+    Returns
+    -------
+    numpy.ndarray
+        One share in [0, 1] per column, NaN where it is not forced.
+    """
+    zero = zero_columns(lp)
+    live_in_row = (lp.matrix != 0).astype(np.int32) @ (~zero).astype(np.int32)  # columns not proven 0, per row
+    sub = lp.matrix[:, columns].tocoo()  # the shortfall columns' entries: (row, member, a)
+    balance = lp.row_lower[sub.row] == lp.row_upper[sub.row]
+    row, member, a = sub.row[balance], sub.col[balance], sub.data[balance]
+    out = np.full(len(columns), np.nan)
+    alone = (live_in_row[row] == 1) & ~zero[columns[member]]  # the shortfall is the only column left in its balance
+    if np.bincount(member, minlength=len(columns)).max(initial=0) > 1:
+        alone &= np.bincount(member, minlength=len(columns))[member] == 1  # one balance row per column, or no claim
+    m = member[alone]
+    out[m] = np.clip(lp.row_upper[row[alone]] / a[alone] / demand[m], 0.0, 1.0)
+    return out
+
+
 def i32(values) -> np.ndarray:
     return np.asarray(values, dtype=np.int32)
 
@@ -149,12 +232,18 @@ class Levels:
         self.t = self.n_old
         self.share_rows = self.m_old + 1 + np.arange(len(self.members))
         self.free = np.ones(len(self.members), dtype=bool)
-        self.rounds = 0
+        self.rounds = self.prefixed = 0
 
     def add(self, x: np.ndarray) -> None:
-        """Add ``t``, ``shortfall_cap`` and the ``share_level`` rows; start from stage 1's basis."""
+        """Add ``t``, ``shortfall_cap`` and the ``share_level`` rows; start from stage 1's basis.
+
+        Rows whose share is the same in every plan (:func:`determined_shortfall`) are fixed
+        at once, before any round.
+        """
         h, w = self.h, shortfall_weights(self.lp)
-        basis = level_basis(h.getBasis(), x[self.cols[self.members]] / self.demand)
+        forced = determined_shortfall(self.lp, self.cols[self.members], self.demand)
+        shares = x[self.cols[self.members]] / self.demand
+        basis = level_basis(h.getBasis(), np.where(np.isnan(forced), shares, -1.0))
         kept = np.clip(x[self.others], 0.0, None)
         h.changeColsBounds(len(self.others), i32(self.others), np.zeros(len(kept)), kept)
         h.changeColsCost(self.n_old, i32(np.arange(self.n_old)), np.zeros(self.n_old))
@@ -169,6 +258,16 @@ class Levels:
         value[0::2], value[1::2] = 1.0 / self.demand, -1.0
         h.addRows(n, np.full(n, -INF), np.zeros(n), 2 * n, i32(np.arange(0, 2 * n, 2)), index, value)
         h.setBasis(basis)
+        i = np.flatnonzero(~np.isnan(forced))
+        self.fix(i, np.maximum(x[self.cols[self.members[i]]], self.demand[i] * forced[i]))
+        self.prefixed = len(i)
+
+    def fix(self, i: np.ndarray, upper: np.ndarray) -> None:
+        """Fix members ``i``: drop their ``share_level`` rows, bound their shortfall by ``upper`` (t)."""
+        cols = self.cols[self.members[i]]
+        self.h.changeRowsBounds(len(i), i32(self.share_rows[i]), np.full(len(i), -INF), np.full(len(i), INF))
+        self.h.changeColsBounds(len(i), i32(cols), np.zeros(len(i)), upper)
+        self.free[i] = False
 
     def round(self) -> None:
         """One min-max round: minimise ``t``, then fix the free rows that hold it up."""
@@ -181,11 +280,7 @@ class Levels:
         elif not blocked.any():  # numerical safety: the row with the strongest dual
             blocked[np.flatnonzero(self.free)[np.argmin(dual[self.free])]] = True
         i = np.flatnonzero(blocked)
-        cols = self.cols[self.members[i]]
-        upper = np.maximum(sol.x[cols], self.demand[i] * level)
-        self.h.changeRowsBounds(len(i), i32(self.share_rows[i]), np.full(len(i), -INF), np.full(len(i), INF))
-        self.h.changeColsBounds(len(i), i32(cols), np.zeros(len(i)), upper)
-        self.free[i] = False
+        self.fix(i, np.maximum(sol.x[self.cols[self.members[i]]], self.demand[i] * level))
 
     def cheapest(self) -> Solution:
         """Stage 3: stage 1's objective with every share at most its level.
@@ -194,7 +289,7 @@ class Levels:
         made primal simplex report "unbounded" on Jakarta; deleting them instead lost the basis).
         """
         h = self.h
-        level = float(h.getSolution().col_value[self.t])
+        level = float(h.getSolution().col_value[self.t]) if self.rounds else 0.0  # 0: every share was determined
         h.changeColBounds(self.t, level, level)
         h.changeColsCost(self.n_old, i32(np.arange(self.n_old)), self.lp.cost)
         h.changeColCost(self.t, 0.0)

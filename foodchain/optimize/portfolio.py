@@ -1,11 +1,12 @@
 """The default solver: engines race on one LP, the first definitive answer wins, the others stop.
 
 No single engine is fastest on every LP this project solves (benchmarks/RESULTS.md, "Default
-solver"): Clp's dual simplex wins on Jakarta's multi-day scenarios and on one-day networks,
-Clp's barrier with crossover on the synthetic city at several days and on the national LP,
-and each loses by 2-25x where the other wins. :func:`race` starts several engines on the same
-LP at once and returns the first answer whose status is definitive (optimal, infeasible,
-unbounded):
+solver"): HiGHS's dual simplex wins on Jakarta's scenarios, Clp's dual simplex on one-day
+synthetic networks, Clp's barrier with crossover on the synthetic city at several days, and
+each loses by 2-25x where another wins. :func:`race` starts several engines on the same LP,
+all at once or staggered (the likelier winner first, the next only when no answer has come
+after ``stagger`` seconds), and returns the first answer whose status is definitive
+(optimal, infeasible, unbounded):
 
 * Clp engines run as separate processes of the CBC program that PuLP ships, all reading one
   MPS file; a losing process is terminated (killed after :data:`STOP_SECONDS`) and waited for,
@@ -239,9 +240,11 @@ def race(
         runs: list = []
         try:
 
-            def start_engine(engine: str):  # a later engine gets what is left of the time limit
-                left = time_limit - (time.perf_counter() - start) if time_limit else None
-                return _start(lp, engine, mps, folder, None if left is None else max(left, POLL_SECONDS))
+            def start_engine(engine: str):  # a later engine gets what is left of the time limit, if anything
+                if not time_limit or not runs:
+                    return _start(lp, engine, mps, folder, time_limit)
+                left = time_limit - (time.perf_counter() - start)
+                return _start(lp, engine, mps, folder, left) if left > POLL_SECONDS else None
 
             lineup = _Lineup(start_engine, engines, stagger, runs)
             lineup.launch(idle=True)
@@ -269,13 +272,15 @@ class _Lineup:
         """Start the engines whose turn has come, or the next one at once when ``idle`` (none running).
 
         An engine that cannot start (no CBC program) is an error of the race, and the next
-        engine takes its turn at once.
+        engine takes its turn at once; one whose turn comes after the time limit is not started.
         """
         while self.waiting and (idle or time.perf_counter() >= self.next_at):
             try:
                 run = self.start_engine(self.waiting.pop(0))
             except SolverError as exc:
                 self.errors.append(exc)
+                continue
+            if run is None:  # no time left for it
                 continue
             self.runs.append(run)
             self.pending.append(run)

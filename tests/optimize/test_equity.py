@@ -13,13 +13,17 @@ from tests.conftest import SCENARIOS, make_dataset
 from tests.optimize.test_oracle import networks
 
 
-def shared_source(vulnerability: dict[str, float], supply_t: float = 10.0, demand_t: float = 10.0):
-    """One source S with ``supply_t`` a day, one free route to each market, ``demand_t`` each."""
-    nodes = [("S", "source")] + [{"node_id": m, "kind": "market", "vulnerability": v} for m, v in vulnerability.items()]
+def shared_source(vulnerability: dict[str, float], supply_t: float = 10.0, demand_t: float = 10.0, stock=()):
+    """One source S with ``supply_t`` a day, one free route to each market, ``demand_t`` each (and ``stock`` rows)."""
+    held = {row["node_id"]: 100.0 for row in stock}
+    nodes = [("S", "source")] + [
+        {"node_id": m, "kind": "market", "vulnerability": v, "storage_t": held.get(m, 0.0)}
+        for m, v in vulnerability.items()
+    ]
     routes = [{"route_id": f"R-{m}", "origin": "S", "destination": m} for m in vulnerability]
     supply = [{"node_id": "S", "commodity": "rice", "supply_t_per_day": supply_t}]
     demand = [{"node_id": m, "commodity": "rice", "demand_t_per_day": demand_t} for m in vulnerability]
-    return make_dataset(nodes, routes, supply, demand)
+    return make_dataset(nodes, routes, supply, demand, stock)
 
 
 def shares(result) -> dict[str, float]:
@@ -135,3 +139,108 @@ def test_equity_never_changes_the_weighted_shortfall(net):
     on, off = solve(ds), solve(ds, equity=False)
     w_on, w_off = weighted_shortfall(ds, on), weighted_shortfall(ds, off)
     assert w_on == pytest.approx(w_off, rel=1e-6, abs=1e-6)
+
+
+def _lp(dataset, scenario):
+    from foodchain.optimize.factors import scenario_factors
+    from foodchain.optimize.instance import build_instance
+    from foodchain.optimize.lp import build_lp
+
+    return build_lp(build_instance(dataset, scenario_factors(dataset, scenario, scenario.horizon_days)))
+
+
+def _closed(routes: list[str], days: int = 3):
+    from foodchain import Scenario
+
+    return Scenario("closed", days, ({"type": "close_route", "routes": routes},))
+
+
+def _shortfall_columns(lp, dataset, node: str) -> np.ndarray:
+    fam = lp.variables["shortfall"]
+    q = dataset.demand["node_id"].to_numpy()[fam.keys["q"]]
+    return fam.start + np.flatnonzero(q == node)
+
+
+def test_a_cut_off_market_is_fixed_at_100_percent_before_any_round():
+    """C's only route is closed: C is short of everything in every plan; A and B share 10 t."""
+    from foodchain.optimize.equity import determined_shortfall
+
+    ds = shared_source({m: 1.0 for m in "ABC"})
+    scenario = _closed(["R-C"])
+    lp = _lp(ds, scenario)
+    cols = np.concatenate([_shortfall_columns(lp, ds, m) for m in "ABC"])
+    shares_fixed = determined_shortfall(lp, cols, np.full(len(cols), 10.0))
+    assert np.isnan(shares_fixed[:6]).all() and (shares_fixed[6:] == 1.0).all()  # A, B free; C at 100 % each day
+    assert shares(solve(ds, scenario)) == pytest.approx({"A": 0.5, "B": 0.5, "C": 1.0}, abs=1e-6)
+
+
+def test_stock_at_a_cut_off_market_leaves_its_share_to_the_rounds():
+    """With 5 t of stock at C the share of each day is a choice (which day gets the stock): not fixed."""
+    from foodchain.optimize.equity import determined_shortfall
+
+    ds = shared_source({m: 1.0 for m in "ABC"}, stock=[{"node_id": "C", "commodity": "rice", "initial_t": 5.0}])
+    scenario = _closed(["R-C"])
+    lp = _lp(ds, scenario)
+    cols = _shortfall_columns(lp, ds, "C")
+    assert np.isnan(determined_shortfall(lp, cols, np.full(len(cols), 10.0))).all()
+
+
+@st.composite
+def closed_networks(draw):
+    nodes, routes, supply, demand = draw(networks())
+    closed = draw(st.sets(st.sampled_from([r["route_id"] for r in routes]), max_size=3))
+    days = draw(st.integers(1, 3))
+    return nodes, routes, supply, demand, sorted(closed), days
+
+
+@settings(max_examples=30, deadline=None)
+@given(closed_networks())
+def test_columns_proven_zero_are_zero_in_every_plan(net):
+    """Oracle: maximise the sum of the columns :func:`zero_columns` marks over the LP's constraints: it is 0;
+    and every shortfall it fixes is both the least and the most that column can be."""
+    from dataclasses import replace
+
+    from foodchain.optimize.backends import solve_lp
+    from foodchain.optimize.equity import determined_shortfall, zero_columns
+
+    nodes, routes, supply, demand, closed, days = net
+    ds = make_dataset([(n, "hub") for n in nodes], routes, supply, demand)
+    lp = _lp(ds, _closed(closed, days))
+    zero = zero_columns(lp)
+    if zero.any():
+        most = solve_lp(replace(lp, cost=-zero.astype(float)), "highs-simplex")
+        assert most.status == "optimal" and -most.objective <= 1e-7
+    fam = lp.variables["shortfall"]
+    cols = fam.start + np.arange(fam.size)
+    demand_t = lp.upper[cols]
+    keep = demand_t > 0
+    forced = determined_shortfall(lp, cols[keep], demand_t[keep])
+    for c, share, d in list(zip(cols[keep], forced, demand_t[keep]))[:6]:
+        if np.isnan(share):
+            continue
+        for sign in (1.0, -1.0):
+            cost = np.zeros(lp.shape[1])
+            cost[c] = sign
+            sol = solve_lp(replace(lp, cost=cost), "highs-simplex")
+            assert sol.x[c] == pytest.approx(share * d, abs=1e-7)
+
+
+@settings(max_examples=30, deadline=None)
+@given(closed_networks())
+def test_fixing_determined_shares_first_gives_the_same_fair_plan(net):
+    """The same shares per node and day with the pre-fixing as with every share left to the rounds."""
+    from foodchain.optimize import equity
+
+    nodes, routes, supply, demand, closed, days = net
+    ds = make_dataset([(n, "hub") for n in nodes], routes, supply, demand)
+    scenario = _closed(closed, days)
+
+    def per_day(result):
+        s = result.shortfall
+        return (s["shortfall_t"] / s["demand_t"].where(s["demand_t"] > 0)).fillna(0).round(6).to_numpy()
+
+    fast = per_day(solve(ds, scenario))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(equity, "determined_shortfall", lambda lp, columns, demand: np.full(len(columns), np.nan))
+        slow = per_day(solve(ds, scenario))
+    assert fast == pytest.approx(slow, abs=1e-6)
