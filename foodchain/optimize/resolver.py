@@ -76,7 +76,8 @@ class Resolver:
     solver
         A solver of :data:`~foodchain.optimize.backends.SOLVERS`; its session
         (:func:`~foodchain.optimize.sessions.open_session`) re-solves HiGHS warm and any
-        other backend from scratch. The default is HiGHS from a dual simplex base.
+        other backend from scratch; the default ``auto`` re-solves warm while that is faster
+        than a cold solve (:class:`~foodchain.optimize.sessions.AutoSession`).
     equity
         Run the fair-sharing stage after every solve that leaves demand short
         (default: the scenario's ``equity`` key, as :func:`foodchain.solve`).
@@ -87,7 +88,7 @@ class Resolver:
         dataset: Dataset,
         scenario: Scenario | None = None,
         days: int | None = None,
-        solver: str = "highs-simplex",
+        solver: str = "auto",
         equity: bool | None = None,
     ):
         scenario = scenario or Scenario()

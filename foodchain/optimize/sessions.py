@@ -11,19 +11,28 @@ costs). A session holds what a backend can keep between such solves:
 * :class:`ColdSession` solves each variant from scratch with :func:`~foodchain.optimize.backends.solve_lp`,
   so every backend of :data:`~foodchain.optimize.backends.SOLVERS` can run a batch analysis;
   a backend that learns to re-solve warm gets its own session class here.
+* :class:`AutoSession` (the default solver ``auto``) measures which of the two pays: it solves
+  the base cold with ``auto`` (timing it), hands the optimum to HiGHS, and re-solves each
+  variant warm with a time limit of that cold time; a variant that runs out of it is solved
+  cold, and once cold solves have won more often than warm ones the session stays cold.
+  Warm HiGHS answers a closure of a one-day network in milliseconds, but on the stressed
+  synthetic city at 7 days a warm re-solve took 14-37 s where Clp's barrier solved the same
+  LP from scratch in 4-5 s (benchmarks/RESULTS.md, "N-1 on a stressed city").
 
 :func:`open_session` picks the session for a solver name.
 """
 
 from __future__ import annotations
 
+import time
+
 import highspy
 import numpy as np
 
-from foodchain.optimize.backends import Solution, highs_model, run_highs, solve_lp
+from foodchain.optimize.backends import Solution, highs_model, run_highs, solve_lp, warm_highs
 from foodchain.optimize.lp import LinearProgram
 
-WARM = {"auto": "simplex", "highs": "simplex", "highs-simplex": "simplex", "highs-ipm": "ipm"}
+WARM = {"highs": "simplex", "highs-simplex": "simplex", "highs-ipm": "ipm"}
 """Solvers re-solved warm on HiGHS, with the method of the base solve: from a dual simplex
 base the re-solves took 0.087 s a closure against 0.38 s from an interior-point base on the
 stressed city (benchmarks/RESULTS.md, "N-1 on a stressed city"), more than the base solve costs."""
@@ -42,29 +51,45 @@ class HighsSession:
 
     solver = "highs-simplex"
 
-    def __init__(self, lp: LinearProgram, method: str = "simplex"):
-        self.h = highs_model(lp, method=method)
+    def __init__(self, lp: LinearProgram, method: str = "simplex", model: highspy.Highs | None = None):
+        self.h = highs_model(lp, method=method) if model is None else model
         self.col_upper = _finite(lp.upper)
         self.row_lower, self.row_upper = _finite(lp.row_lower), _finite(lp.row_upper)
         self.basis: highspy.HighsBasis | None = None
+        if model is not None:  # a model that holds the base's optimum already
+            self.basis = model.getBasis()
+            model.setOptionValue("solver", "simplex")
 
-    def solve(self, lp: LinearProgram) -> Solution:
+    def solve(self, lp: LinearProgram, time_limit: float | None = None) -> Solution:
         """Solve ``lp`` (the base LP with other bounds) from the first optimum's basis.
+
+        Parameters
+        ----------
+        lp : LinearProgram
+            The base LP with other bounds.
+        time_limit : float, optional
+            Seconds for this re-solve; a re-solve that reaches it is returned as it is
+            (status ``time limit reached``).
 
         Returns
         -------
         Solution
             With ``model`` the HiGHS model, holding ``lp``, so a second stage can run on it
             warm (:func:`~foodchain.optimize.equity.second_stage`). When dual simplex cannot
-            finish from the warm start, it runs once more from scratch.
+            finish from the warm start (other than by the time limit), it runs once more
+            from scratch.
         """
         self._change(lp)
         if self.basis is not None:
             self.h.setBasis(self.basis)
-        sol = run_highs(self.h)
-        if sol.status != "optimal" and self.basis is not None:
-            self.h.clearSolver()
+        self.h.setOptionValue("time_limit", float(time_limit) if time_limit else highspy.kHighsInf)
+        try:
             sol = run_highs(self.h)
+            if sol.status not in ("optimal", "time limit reached") and self.basis is not None:
+                self.h.clearSolver()
+                sol = run_highs(self.h)
+        finally:
+            self.h.setOptionValue("time_limit", highspy.kHighsInf)
         if self.basis is None and sol.status == "optimal":
             self.basis = self.h.getBasis()
             self.h.setOptionValue("solver", "simplex")
@@ -93,7 +118,64 @@ class ColdSession:
         return solve_lp(lp, self.solver)
 
 
-def open_session(lp: LinearProgram, solver: str = "highs-simplex") -> HighsSession | ColdSession:
+class AutoSession:
+    """``auto`` for batch analyses: warm HiGHS re-solves while they beat a cold solve, cold ones after.
+
+    The first :meth:`solve` (the base) runs ``auto`` cold and records its seconds ``T``; its
+    optimum is handed to HiGHS (:func:`~foodchain.optimize.backends.warm_highs`), which keeps
+    it as the warm start. Each later solve re-solves warm with a time limit of
+    ``max(WARM_FLOOR_S, T)``; when it runs out, the variant is solved cold with ``auto``
+    (a loss for warm). Once there are :data:`COLD_AFTER` losses and more losses than wins,
+    every later variant is solved cold at once. Every path ends at an optimum of the same
+    LP, so objectives and (with the fair-sharing stage) unmet shares do not depend on the
+    path; where stage 1 has several optimal plans of the same value, a cold and a warm solve
+    may pick different ones.
+    """
+
+    solver = "auto"
+    WARM_FLOOR_S = 1.0  # a warm re-solve always gets at least this long: below it, a cold solve rarely pays
+    COLD_AFTER = 3
+
+    def __init__(self, lp: LinearProgram):
+        self.warm: HighsSession | None = None
+        self.cold_s = 0.0
+        self.wins = self.losses = 0
+        self.cold_only = False
+
+    def solve(self, lp: LinearProgram) -> Solution:
+        """Solve ``lp``: the base (first call) cold and timed, a variant warm or cold as measured.
+
+        Returns
+        -------
+        Solution
+            A warm solution holds the session's HiGHS model (``model``); a cold one is
+            handed to a HiGHS model of its own when its engine left a basis.
+        """
+        if self.warm is None:
+            start = time.perf_counter()
+            sol = warm_highs(lp, solve_lp(lp, "auto"))
+            self.cold_s = time.perf_counter() - start
+            if isinstance(sol.model, highspy.Highs) and sol.status == "optimal":
+                self.warm = HighsSession(lp, model=sol.model)
+            else:  # no basis to start from: HiGHS solves the base itself
+                self.warm = HighsSession(lp)
+                sol = self.warm.solve(lp)
+            return sol
+        if self.cold_only:
+            return self._cold(lp)
+        sol = self.warm.solve(lp, time_limit=max(self.WARM_FLOOR_S, self.cold_s))
+        if sol.status != "time limit reached":
+            self.wins += 1
+            return sol
+        self.losses += 1
+        self.cold_only = self.losses >= self.COLD_AFTER and self.losses > self.wins
+        return self._cold(lp)
+
+    def _cold(self, lp: LinearProgram) -> Solution:
+        return warm_highs(lp, solve_lp(lp, "auto"))
+
+
+def open_session(lp: LinearProgram, solver: str = "auto") -> HighsSession | ColdSession | AutoSession:
     """The re-solve session of ``solver`` for the base LP ``lp``.
 
     Parameters
@@ -105,10 +187,12 @@ def open_session(lp: LinearProgram, solver: str = "highs-simplex") -> HighsSessi
 
     Returns
     -------
-    HighsSession or ColdSession
-        A :class:`HighsSession` for the solvers of :data:`WARM` (``auto`` included: re-solves
-        of a few changed bounds are where warm HiGHS is fastest), a :class:`ColdSession` otherwise.
+    HighsSession or ColdSession or AutoSession
+        An :class:`AutoSession` for ``auto``, a :class:`HighsSession` for the solvers of
+        :data:`WARM`, a :class:`ColdSession` otherwise.
     """
+    if solver == "auto":
+        return AutoSession(lp)
     if solver in WARM:
         return HighsSession(lp, WARM[solver])
     return ColdSession(lp, solver)

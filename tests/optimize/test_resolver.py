@@ -9,7 +9,7 @@ import pytest
 from foodchain import load_scenario, scenario_from_dict, solve
 from foodchain.optimize.factors import scenario_factors
 from foodchain.optimize.resolver import Resolver, cached_resolver
-from foodchain.optimize.sessions import ColdSession, HighsSession
+from foodchain.optimize.sessions import AutoSession, ColdSession, HighsSession
 from tests.analysis.networks import random_network
 from tests.conftest import SCENARIOS
 
@@ -170,7 +170,8 @@ def test_other_backends_re_solve_from_scratch_and_agree(tiny, solver):
     """A backend without a warm session gets a cold one (open_session): same answers as solve."""
     resolver = Resolver(tiny, _scenario([]), 3, solver=solver)
     assert isinstance(resolver.session, ColdSession) and resolver.session.solver == solver
-    assert isinstance(Resolver(tiny, _scenario([]), 3).session, HighsSession)
+    assert isinstance(Resolver(tiny, _scenario([]), 3).session, AutoSession)
+    assert isinstance(Resolver(tiny, _scenario([]), 3, solver="highs-simplex").session, HighsSession)
     for disruptions in TINY_VARIANTS[:3]:
         _assert_agrees(resolver, tiny, _scenario(disruptions))
 
@@ -185,3 +186,26 @@ def test_an_outcome_gives_the_result_tables_of_a_full_solve(tiny):
         mine.shortfall.sort_values(keys).reset_index(drop=True), ref.shortfall.sort_values(keys).reset_index(drop=True)
     )
     assert mine.summary()["total_shortfall_t"] == pytest.approx(40.0)
+
+
+def test_auto_session_solves_cold_when_warm_re_solves_run_out_of_time_and_agrees(tiny, monkeypatch):
+    """Every warm re-solve is given no time (the cold base "took" 1 ns): each variant is solved cold
+    with ``auto``; after three losses the session stays cold; every answer equals a full solve."""
+    monkeypatch.setattr(AutoSession, "WARM_FLOOR_S", 0.0)
+    resolver = Resolver(tiny, _scenario([]), 3)
+    session = resolver.session
+    assert isinstance(session, AutoSession) and session.warm is not None and session.warm.basis is not None
+    session.cold_s = 1e-9
+    for i, disruptions in enumerate(TINY_VARIANTS):
+        _assert_agrees(resolver, tiny, _scenario(disruptions))
+        if i == 2:
+            assert (session.losses, session.wins, session.cold_only) == (3, 0, True)
+    assert session.losses == 3 and session.cold_only  # cold at once after that: no more warm attempts
+
+
+def test_auto_session_stays_warm_while_warm_re_solves_are_quick(tiny):
+    resolver = Resolver(tiny, _scenario([]), 3)
+    for disruptions in TINY_VARIANTS:
+        _assert_agrees(resolver, tiny, _scenario(disruptions))
+    session = resolver.session
+    assert session.losses == 0 and not session.cold_only and session.wins == resolver.solves - 1
