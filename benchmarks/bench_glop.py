@@ -70,6 +70,7 @@ def load_ortools():
             model_update_pb2,
             parameters_pb2,
             result_pb2,
+            solution_pb2,
         )
         from ortools.math_opt.core.python import solver
     except ImportError as exc:
@@ -82,6 +83,7 @@ def load_ortools():
         "update": model_update_pb2,
         "parameters": parameters_pb2,
         "result": result_pb2,
+        "solution": solution_pb2,
         "solver": solver,
     }
 
@@ -121,14 +123,15 @@ class GlopSession:
     ot
         The modules of :func:`load_ortools`.
     lp
-        The base LP (solved cold by dual simplex, presolve on, when the session opens).
+        The base LP, solved when the session opens: cold by dual simplex with presolve on,
+        or from ``start`` (a MathOpt ``BasisProto``, e.g. :func:`highs_basis`) with presolve off.
     warm
         ``"base"``: every variant starts from the base's optimal basis (presolve off, as
         MathOpt does whenever an initial basis is given); ``"previous"``: from the state the
         last solve left (presolve off, so GLOP keeps its factorised basis between solves).
     """
 
-    def __init__(self, ot: dict, lp: LinearProgram, warm: str = "base"):
+    def __init__(self, ot: dict, lp: LinearProgram, warm: str = "base", start=None):
         self.ot, self.lp = ot, lp
         self.solver = ot["solver"].new(
             ot["parameters"].SOLVER_TYPE_GLOP, model_proto(ot, lp), ot["parameters"].SolverInitializerProto()
@@ -141,11 +144,15 @@ class GlopSession:
         self.model_params = ot["model_parameters"].ModelSolveParametersProto()
         self.model_params.dual_values_filter.filter_by_ids = True  # no duals back: criticality does not use them
         self.model_params.reduced_costs_filter.filter_by_ids = True
-        start = time.perf_counter()
-        self.base = self._run(cold)
-        self.base_seconds = time.perf_counter() - start
-        if warm == "base":
-            self.model_params.initial_basis.CopyFrom(self.base.solutions[0].basis)
+        begin = time.perf_counter()
+        if start is not None:
+            self.model_params.initial_basis.CopyFrom(start)
+        self.base = self._run(cold if start is None else self.params)
+        self.base_seconds = time.perf_counter() - begin
+        self.model_params.initial_basis.CopyFrom(self.base.solutions[0].basis)
+        self.reload = self._run(self.params)  # from its own optimum: 0 iterations when GLOP takes the basis
+        if warm == "previous":
+            self.model_params.ClearField("initial_basis")
 
     def solve(self, variant: LinearProgram) -> tuple[Solution, int]:
         """Solve ``variant`` (the base LP with other bounds); the base bounds are restored after.
@@ -183,6 +190,28 @@ class GlopSession:
         u.linear_constraint_updates.upper_bounds.ids.extend(r.tolist())
         u.linear_constraint_updates.upper_bounds.values.extend(lp.row_upper[r].tolist())
         return u
+
+
+HIGHS_TO_MATHOPT = np.array([2, 5, 3, 1, 2])
+"""HiGHS basis status (kLower, kBasic, kUpper, kZero = free, kNonbasic) -> MathOpt BasisStatusProto."""
+
+
+def highs_basis(ot: dict, resolver: Resolver):
+    """The HiGHS session's base basis as a MathOpt ``BasisProto`` (nonbasic with equal bounds: fixed).
+
+    A row's status is its activity's, in HiGHS and MathOpt alike (at lower: ``A x = row_lower``).
+    """
+    basis, lp = resolver.session.basis, resolver.lp
+    proto = ot["solution"].BasisProto()
+    for statuses, lower, upper, target in (
+        (basis.col_status, lp.lower, lp.upper, proto.variable_status),
+        (basis.row_status, lp.row_lower, lp.row_upper, proto.constraint_status),
+    ):
+        codes = HIGHS_TO_MATHOPT[np.fromiter((int(s) for s in statuses), dtype=np.int64, count=len(lower))]
+        codes[(codes != 5) & (lower == upper)] = 4
+        target.ids.extend(range(len(lower)))
+        target.values.extend(codes.tolist())
+    return proto
 
 
 @dataclass
@@ -244,7 +273,12 @@ def compare(resolver: Resolver, glop: GlopSession, routes: list[int], budget_s: 
             )
             tally.seconds[engine].append(time.perf_counter() - start)
             tally.iterations[engine].append(answers[engine][2])
-        (g_obj, g_short, _), (h_obj, h_short, _) = answers["glop"], answers["highs"]
+        (g_obj, g_short, g_it), (h_obj, h_short, h_it) = answers["glop"], answers["highs"]
+        print(
+            f"  route {route}: GLOP {1000 * tally.seconds['glop'][-1]:.0f} ms ({g_it} it), "
+            f"HiGHS {1000 * tally.seconds['highs'][-1]:.0f} ms ({h_it} it)",
+            flush=True,
+        )
         if not (agree(g_obj, h_obj) and agree(g_short, h_short)):
             tally.mismatches.append((route, answers["glop"], answers["highs"]))
             print(f"  MISMATCH route {route}: GLOP {answers['glop']} HiGHS {answers['highs']}", flush=True)
@@ -260,25 +294,26 @@ def ms(values: list[float]) -> str:
     return f"{1000 * statistics.median(values):.1f} / {1000 * statistics.mean(values):.1f} / {1000 * p90:.1f}"
 
 
-def time_case(ot: dict, dataset, days: int, warm: str, budget_s: float) -> tuple[str, int]:
+def time_case(ot: dict, dataset, days: int, args: argparse.Namespace) -> tuple[str, int]:
     """One table row at ``days``, and the number of mismatches."""
     start = time.perf_counter()
     resolver = Resolver(dataset, Scenario(horizon_days=days), days, equity=False)
     highs_base_s = time.perf_counter() - start
-    glop = GlopSession(ot, resolver.lp, warm)
+    glop = GlopSession(ot, resolver.lp, args.warm, highs_basis(ot, resolver) if args.glop_base == "highs" else None)
     print(
-        f"  {days} day(s): HiGHS Resolver built + base solved in {highs_base_s:.1f} s; GLOP cold base "
-        f"{glop.base_seconds:.1f} s, {glop.base.solve_stats.simplex_iterations:,} iterations",
+        f"  {days} day(s): HiGHS Resolver built + base solved in {highs_base_s:.1f} s; GLOP base from "
+        f"{args.glop_base} {glop.base_seconds:.1f} s, {glop.base.solve_stats.simplex_iterations:,} iterations; "
+        f"again from its own basis: {glop.reload.solve_stats.simplex_iterations} iterations",
         flush=True,
     )
     base_gap = abs(glop.base.solutions[0].primal_solution.objective_value - resolver.base.objective)
     assert base_gap <= REL * abs(resolver.base.objective), ("base objectives differ", base_gap)
     routes = closed_routes(resolver, days, np.random.default_rng(7))
-    tally = compare(resolver, glop, routes, budget_s)
+    tally = compare(resolver, glop, routes, args.budget_s)
     g, h = tally.seconds["glop"], tally.seconds["highs"]
     row = (
         f"| {days} | {lp_size(resolver.lp)} | {len(g)} of {len(routes)} | {glop.base_seconds:.1f} s, "
-        f"{glop.base.solve_stats.simplex_iterations:,} it | {ms(g)} | {statistics.median(tally.iterations['glop']):.0f} "
+        f"{glop.base.solve_stats.simplex_iterations:,} it ({args.glop_base}) | {ms(g)} | {statistics.median(tally.iterations['glop']):.0f} "
         f"| {ms(h)} | {statistics.median(tally.iterations['highs']):.0f} | {statistics.mean(g) / statistics.mean(h):.2f} "
         f"| {len(tally.mismatches)} |"
     )
@@ -290,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, nargs="+", default=[1, 7], help="horizons (default 1 7)")
     parser.add_argument("--warm", choices=["base", "previous"], default="base", help="GLOP's start basis a closure")
     parser.add_argument("--budget-s", type=float, default=BUDGET_S, help="closure seconds, both engines, a horizon")
+    parser.add_argument("--glop-base", choices=["cold", "highs"], default="cold", help="GLOP's base solve start")
     args = parser.parse_args(argv)
     ot = load_ortools()
     if ot is None:
@@ -297,16 +333,20 @@ def main(argv: list[str] | None = None) -> int:
     from ortools import __version__ as ortools_version
 
     dataset, _ = stressed_dataset("city")
-    print(f"{TITLE}: ortools {ortools_version}, GLOP warm from the {args.warm} basis; {machine()}", flush=True)
+    print(
+        f"{TITLE}: ortools {ortools_version}, GLOP base {args.glop_base}, closures warm "
+        f"from the {args.warm} basis; {machine()}",
+        flush=True,
+    )
     lines = [
-        "| days | LP rows x columns | closures | GLOP cold base solve | GLOP ms/closure median / mean / p90 "
+        "| days | LP rows x columns | closures | GLOP base solve | GLOP ms/closure median / mean / p90 "
         "| GLOP iterations (median) | HiGHS ms/closure median / mean / p90 | HiGHS iterations (median) "
         "| GLOP mean / HiGHS mean | mismatches |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     bad = 0
     for days in args.days:
-        row, mismatches = time_case(ot, dataset, days, args.warm, args.budget_s)
+        row, mismatches = time_case(ot, dataset, days, args)
         print(row, flush=True)
         lines.append(row)
         bad += mismatches
