@@ -82,7 +82,9 @@ class HighsSession:
         self._change(lp)
         if self.basis is not None:
             self.h.setBasis(self.basis)
-        self.h.setOptionValue("time_limit", float(time_limit) if time_limit else highspy.kHighsInf)
+        # HiGHS's time limit counts the model's run clock, which keeps running over every solve of it
+        limit = self.h.getRunTime() + float(time_limit) if time_limit else highspy.kHighsInf
+        self.h.setOptionValue("time_limit", limit)
         try:
             sol = run_highs(self.h)
             if sol.status not in ("optimal", "time limit reached") and self.basis is not None:
