@@ -219,5 +219,7 @@ def test_a_warm_time_limit_counts_from_this_re_solve_not_from_the_models_first_r
     while h.getRunTime() < 0.3:
         h.clearSolver()
         h.run()
-    sol = resolver.session.solve(resolver.variant_lp(), time_limit=0.2)
+    variant = resolver.variant_lp(resolver.capacities(scenario_factors(tiny, _scenario(TINY_VARIANTS[1]))))
+    sol = resolver.session.solve(variant, time_limit=0.2)  # a closure: the base basis is not optimal any more
     assert sol.status == "optimal"
+    assert sol.objective == pytest.approx(solve(tiny, _scenario(TINY_VARIANTS[1]), equity=False).objective, rel=1e-9)
