@@ -263,7 +263,15 @@ class Levels:
         self.prefixed = len(i)
 
     def fix(self, i: np.ndarray, upper: np.ndarray) -> None:
-        """Fix members ``i``: drop their ``share_level`` rows, bound their shortfall by ``upper`` (t)."""
+        """Fix members ``i``: drop their ``share_level`` rows, bound their shortfall by ``upper``.
+
+        Parameters
+        ----------
+        i : numpy.ndarray
+            Indices into :attr:`members`.
+        upper : numpy.ndarray
+            The shortfall each may keep (t): its level times its demand.
+        """
         cols = self.cols[self.members[i]]
         self.h.changeRowsBounds(len(i), i32(self.share_rows[i]), np.full(len(i), -INF), np.full(len(i), INF))
         self.h.changeColsBounds(len(i), i32(cols), np.zeros(len(i)), upper)
