@@ -187,3 +187,9 @@ def test_an_infeasible_lp_is_a_definitive_answer():
     before = _children()
     assert "infeasible" in portfolio.race(infeasible_lp(), ("clp-simplex", "highs-simplex")).status
     assert _left_behind(before) == ([], [])
+
+
+def test_the_winners_model_keeps_no_callback(tiny):
+    """The model handed back is re-solved warm later: HiGHS must not call back into the race every iteration."""
+    sol = portfolio.race(_lp(tiny, 2), ("highs-simplex",))
+    assert sol.model.cbSimplexInterrupt.callbacks == [] and sol.model.cbIpmInterrupt.callbacks == []
