@@ -126,9 +126,11 @@ class AutoSession:
     The first :meth:`solve` (the base) runs ``auto`` cold and records its seconds ``T``; its
     optimum is handed to HiGHS (:func:`~foodchain.optimize.backends.warm_highs`), which keeps
     it as the warm start. Each later solve re-solves warm with a time limit of
-    ``max(WARM_FLOOR_S, T)``; when it runs out, the variant is solved cold with ``auto``
-    (a loss for warm). Once there are :data:`COLD_AFTER` losses and more losses than wins,
-    every later variant is solved cold at once. Every path ends at an optimum of the same
+    ``max(WARM_FLOOR_S, T)``; when it runs out, the variant is solved cold with ``auto``.
+    After :data:`COLD_AFTER` warm attempts the session compares what warm-first costs a
+    variant on average (the mean warm attempt, time-outs included, plus ``T`` times the share
+    of attempts that timed out) with ``T``, and solves every later variant cold at once when
+    warm-first costs more. Every path ends at an optimum of the same
     LP, so objectives and (with the fair-sharing stage) unmet shares do not depend on the
     path; where stage 1 has several optimal plans of the same value, a cold and a warm solve
     may pick different ones.
@@ -136,12 +138,13 @@ class AutoSession:
 
     solver = "auto"
     WARM_FLOOR_S = 1.0  # a warm re-solve always gets at least this long: below it, a cold solve rarely pays
-    COLD_AFTER = 3
+    COLD_AFTER = 10  # warm attempts before the session may decide to solve cold
 
     def __init__(self, lp: LinearProgram):
         self.warm: HighsSession | None = None
         self.cold_s = 0.0
         self.wins = self.losses = 0
+        self.warm_s = 0.0  # seconds spent in warm attempts, time-outs included
         self.cold_only = False
 
     def solve(self, lp: LinearProgram) -> Solution:
@@ -165,13 +168,15 @@ class AutoSession:
             return sol
         if self.cold_only:
             return self._cold(lp)
+        start = time.perf_counter()
         sol = self.warm.solve(lp, time_limit=max(self.WARM_FLOOR_S, self.cold_s))
-        if sol.status != "time limit reached":
-            self.wins += 1
-            return sol
-        self.losses += 1
-        self.cold_only = self.losses >= self.COLD_AFTER and self.losses > self.wins
-        return self._cold(lp)
+        self.warm_s += time.perf_counter() - start
+        lost = sol.status == "time limit reached"
+        self.wins, self.losses = self.wins + (not lost), self.losses + lost
+        tries = self.wins + self.losses
+        warm_first = (self.warm_s + self.losses * self.cold_s) / tries  # mean cost of a variant, warm first
+        self.cold_only = tries >= self.COLD_AFTER and warm_first > self.cold_s
+        return self._cold(lp) if lost else sol
 
     def _cold(self, lp: LinearProgram) -> Solution:
         return warm_highs(lp, solve_lp(lp, "auto"))
