@@ -202,8 +202,7 @@ def determined_shortfall(lp: LinearProgram, columns: np.ndarray, demand: np.ndar
     row, member, a = sub.row[balance], sub.col[balance], sub.data[balance]
     out = np.full(len(columns), np.nan)
     alone = (live_in_row[row] == 1) & ~zero[columns[member]]  # the shortfall is the only column left in its balance
-    if np.bincount(member, minlength=len(columns)).max(initial=0) > 1:
-        alone &= np.bincount(member, minlength=len(columns))[member] == 1  # one balance row per column, or no claim
+    alone &= np.bincount(member, minlength=len(columns))[member] == 1  # one balance row per column, or no claim
     m = member[alone]
     out[m] = np.clip(lp.row_upper[row[alone]] / a[alone] / demand[m], 0.0, 1.0)
     return out
@@ -232,7 +231,7 @@ class Levels:
         self.t = self.n_old
         self.share_rows = self.m_old + 1 + np.arange(len(self.members))
         self.free = np.ones(len(self.members), dtype=bool)
-        self.rounds = self.prefixed = 0
+        self.rounds = 0
 
     def add(self, x: np.ndarray) -> None:
         """Add ``t``, ``shortfall_cap`` and the ``share_level`` rows; start from stage 1's basis.
@@ -260,7 +259,6 @@ class Levels:
         h.setBasis(basis)
         i = np.flatnonzero(~np.isnan(forced))
         self.fix(i, np.maximum(x[self.cols[self.members[i]]], self.demand[i] * forced[i]))
-        self.prefixed = len(i)
 
     def fix(self, i: np.ndarray, upper: np.ndarray) -> None:
         """Fix members ``i``: drop their ``share_level`` rows, bound their shortfall by ``upper``.

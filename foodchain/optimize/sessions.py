@@ -14,7 +14,7 @@ costs). A session holds what a backend can keep between such solves:
 * :class:`AutoSession` (the default solver ``auto``) measures which of the two pays: it solves
   the base cold with ``auto`` (timing it), hands the optimum to HiGHS, and re-solves each
   variant warm with a time limit of that cold time; a variant that runs out of it is solved
-  cold, and once cold solves have won more often than warm ones the session stays cold.
+  cold, and once warm-first has cost more on average than a cold solve the session stays cold.
   Warm HiGHS answers a closure of a one-day network in milliseconds, but on the stressed
   synthetic city at 7 days a warm re-solve took 14-37 s where Clp's barrier solved the same
   LP from scratch in 4-5 s (benchmarks/RESULTS.md, "N-1 on a stressed city").
