@@ -33,6 +33,7 @@ from foodchain.boundaries import MapLayers
 from foodchain.brief_text import describe, words
 from foodchain.model.dataset import Dataset
 from foodchain.optimize.results import SolveResult
+from foodchain.optimize.rolling import MEASURED_GAP_PERCENT
 from foodchain.zonemap import CLASSES, NO_DEMAND, areas, class_entry, outlying, zone_figures
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
@@ -371,6 +372,16 @@ def scenario_lines(inp: BriefInput, lang: str) -> list[str]:
     return lines + ([f"• {_esc(x)}" for x in found] or [words("no_disruption", lang)])
 
 
+def _rolling_note(result: SolveResult, lang: str, st: dict) -> list[Paragraph]:
+    """The approximation note of a rolling-horizon result (none for an exact one)."""
+    if result.horizon.get("method") != "rolling":
+        return []
+    text = words("rolling", lang).format(
+        days=result.days, window=result.horizon["window_days"], gap=fmt.number(MEASURED_GAP_PERCENT, lang, 2)
+    )
+    return [Paragraph(_esc(text), st["small"])]
+
+
 def build_brief(inp: BriefInput, lang: str = "id", now: dt.datetime | None = None) -> bytes:
     """The brief as PDF bytes (see the module docstring).
 
@@ -431,6 +442,7 @@ def build_brief(inp: BriefInput, lang: str = "id", now: dt.datetime | None = Non
     story += [
         Paragraph(words("about", lang), st["h"]),
         Paragraph(_esc(words("foresight", lang)), st["small"]),
+        *_rolling_note(inp.result, lang, st),
         Paragraph(_esc(words("people_note", lang)), st["small"]),
         Paragraph(_esc(words("data_line", lang).format(data=inp.data_label, when=when)), st["small"]),
     ]

@@ -39,6 +39,12 @@ TEXT = {
         "The model knows the whole scenario in advance (perfect foresight): results are the best possible "
         "response, not a forecast of how traders will behave.",
     ),
+    "rolling": (
+        "Perkiraan: {days} hari diselesaikan sebagai horizon bergulir (jendela {window} hari). Rencana ini layak "
+        "tetapi belum terbukti terbaik; pada skenario uji Jakarta biayanya paling banyak {gap} % di atas optimum.",
+        "Approximate: the {days} days were solved as a rolling horizon (windows of {window} days). The plan is "
+        "feasible but not proven the best; on Jakarta's test scenarios it cost at most {gap} % above the optimum.",
+    ),
     "data_line": ("Data: {data} · dibuat {when} · foodchain", "Data: {data} · made {when} · foodchain"),
     "inset": ("Sisipan", "Inset"),
     "no_levers": (

@@ -28,6 +28,7 @@ from foodchain.optimize import load_scenario, solve
 from foodchain.optimize.backends import DEFAULT_SOLVER, SOLVERS, status_words
 from foodchain.optimize.lp_names import write_scenario_lp
 from foodchain.optimize.portfolio import SolveProgress
+from foodchain.optimize.rolling import HORIZON_METHODS
 from foodchain.outdir import check_out_dir, output_folder
 from foodchain.report import report_xlsx, report_zip
 
@@ -86,7 +87,13 @@ def cmd_solve(args: argparse.Namespace) -> int:
     progress, done = stderr_progress()
     try:
         result = solve(
-            dataset, scenario, days=args.days, solver=args.solver, time_limit=args.time_limit, progress=progress
+            dataset,
+            scenario,
+            days=args.days,
+            solver=args.solver,
+            time_limit=args.time_limit,
+            progress=progress,
+            horizon=args.horizon,
         )
     finally:
         done()
@@ -195,6 +202,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="folder for summary.json and the CSV tables")
     p.add_argument("--solver", choices=SOLVERS, default=DEFAULT_SOLVER)
     p.add_argument("--time-limit", type=positive_seconds, default=None, help="seconds (a finite number > 0)")
+    p.add_argument(
+        "--horizon",
+        choices=HORIZON_METHODS,
+        default="auto",
+        help="exact: one LP over all days; rolling: overlapping windows of 60 days, an approximation said so in "
+        "the results; auto (default): rolling only where the exact LP is very large (Jakarta at about 220 days and more)",
+    )
     p.add_argument(
         "--write-lp", action="store_true", help="also write the LP as model.lp into --out, named by ids and days"
     )

@@ -77,6 +77,7 @@ STATUS_IDS = {
     "time limit reached": "solver.status.time_limit",
     "iteration limit reached": "solver.status.iteration_limit",
     "not solved": "solver.status.not_solved",
+    "approximate": "solver.status.approximate",
 }
 
 

@@ -49,6 +49,7 @@ class SolveResult:
     warnings: list = field(default_factory=list)
     external: frozenset = frozenset()  # node_ids of demand outside the study area
     start_date: str | None = None  # ISO date of day 1 (the scenario's start_date), for showing days as dates
+    horizon: dict = field(default_factory=lambda: {"method": "exact"})  # or rolling, with its window and kept days
 
     @property
     def optimal(self) -> bool:
@@ -83,6 +84,7 @@ class SolveResult:
             "solver": self.solver,
             "timings_s": self.timings,
             "perfect_foresight": True,
+            "horizon": self.horizon,
         } | ({"start_date": self.start_date} if self.start_date else {})
 
     def write(self, out: str | Path, extra_summary: dict | None = None) -> Path:

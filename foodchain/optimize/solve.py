@@ -6,6 +6,7 @@ import time
 
 from foodchain.messages import msg
 from foodchain.model.dataset import Dataset
+from foodchain.optimize import rolling as rolling_horizon
 from foodchain.optimize.backends import DEFAULT_SOLVER, require_optimal, solve_lp, warm_highs
 from foodchain.optimize.equity import needs_equity, second_stage
 from foodchain.optimize.factors import scenario_factors
@@ -25,6 +26,7 @@ def solve(
     time_limit: float | None = None,
     equity: bool | None = None,
     progress: ProgressFn | None = None,
+    horizon: str = "auto",
 ) -> SolveResult:
     """Meet demand at least cost under ``scenario`` (the baseline when ``None``) over ``days``.
 
@@ -40,6 +42,11 @@ def solve(
     ``equity`` (default: the scenario's ``equity`` key, ``"on"`` unless it says ``"off"``)
     adds the fair-sharing stage of :mod:`foodchain.optimize.equity`: the same weighted
     shortfall, shared evenly across zones relative to their demand.
+
+    ``horizon`` is ``exact`` (one LP over every day), ``rolling`` (overlapping windows, see
+    :mod:`foodchain.optimize.rolling`: a feasible plan, status ``approximate``, with a warning
+    saying so) or ``auto`` (rolling only for a horizon longer than a window whose LP is larger
+    than :data:`~foodchain.optimize.rolling.ROLLING_ABOVE_COLUMNS`: Jakarta at 365 days).
 
     Parameters
     ----------
@@ -57,6 +64,8 @@ def solve(
         Force the fair-sharing stage on or off.
     progress : callable, optional
         Called with a :class:`~foodchain.optimize.portfolio.SolveProgress`.
+    horizon : str, default "auto"
+        One of :data:`~foodchain.optimize.rolling.HORIZON_METHODS`.
 
     Returns
     -------
@@ -83,23 +92,41 @@ def solve(
         progress(SolveProgress(time.perf_counter() - start, phase))
     lp = build_lp(inst)
     built = time.perf_counter()
-    sol = require_optimal(solve_lp(lp, solver, time_limit, _since(start, progress)))
-    first_seconds = sol.solve_seconds
-    if (scenario.equity == "on" if equity is None else equity) and needs_equity(lp, sol.x):
-        first = sol
-        sol = polled(
-            lambda: second_stage(lp, inst, warm_highs(lp, first, time_limit), solver, time_limit),
-            msg("solver.fair_sharing_stage"),
-            _since(start, progress),
-        )
+    fair = scenario.equity == "on" if equity is None else equity
+    seconds = {"solve": 0.0, "equity": 0.0}
+
+    def stages(lp, progress):
+        sol = require_optimal(solve_lp(lp, solver, time_limit, progress))
+        seconds["solve"] += sol.solve_seconds
+        if fair and needs_equity(lp, sol.x):
+            first = sol
+            sol = polled(
+                lambda: second_stage(lp, inst, warm_highs(lp, first, time_limit), solver, time_limit),
+                msg("solver.fair_sharing_stage"),
+                progress,
+            )
+            seconds["equity"] += sol.solve_seconds - first.solve_seconds
+        return sol
+
+    rolling = rolling_horizon.use_rolling(horizon, inst.days, lp.shape[1])
+    if rolling:
+        sol = rolling_horizon.solve_rolling(lp, stages, progress=_since(start, progress))
+    else:
+        sol = stages(lp, _since(start, progress))
     result = make_result(inst, lp, sol, scenario.name)
     result.timings = {
         "build": built - start,
-        "solve": first_seconds,
-        "equity": sol.solve_seconds - first_seconds,
+        **seconds,
         "total": time.perf_counter() - start,
     }
     result.warnings = list(dataset.warnings) + list(factors.warnings)
+    if rolling:
+        result.horizon = {
+            "method": "rolling",
+            "window_days": rolling_horizon.WINDOW_DAYS,
+            "kept_days": rolling_horizon.KEPT_DAYS,
+        }
+        result.warnings.append(rolling_horizon.rolling_warning(inst.days))
     result.start_date = scenario.start_date
     return result
 

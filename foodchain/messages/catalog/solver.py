@@ -11,6 +11,28 @@ MESSAGES = {
     "solver.status.time_limit": {"en": "time limit reached", "id": "batas waktu tercapai"},
     "solver.status.iteration_limit": {"en": "iteration limit reached", "id": "batas iterasi tercapai"},
     "solver.status.not_solved": {"en": "not solved", "id": "belum diselesaikan"},
+    "solver.status.approximate": {
+        "en": "approximate (rolling horizon: feasible, not proven optimal)",
+        "id": "perkiraan (horizon bergulir: layak, belum terbukti optimal)",
+    },
+    "solver.rolling_window": {
+        "en": "window {j} of {n} (days {first}-{last}):",
+        "id": "jendela {j} dari {n} (hari {first}-{last}):",
+    },
+    "solver.rolling_warning": {
+        "en": (
+            "the {days} days were solved as a rolling horizon ({windows} windows of {window} days, "
+            "{kept} kept from each): a feasible plan, not proven optimal. On Jakarta's benchmark scenarios "
+            "it was within {gap} % of the optimum (benchmarks/RESULTS.md); for the exact plan use the "
+            "exact horizon method (--horizon exact), which takes much longer"
+        ),
+        "id": (
+            "{days} hari diselesaikan sebagai horizon bergulir ({windows} jendela {window} hari, "
+            "{kept} hari diambil dari tiap jendela): rencana yang layak, belum terbukti optimal. Pada "
+            "skenario uji Jakarta selisihnya dari optimum paling banyak {gap} % (benchmarks/RESULTS.md); "
+            "untuk rencana eksak gunakan metode horizon eksak (--horizon exact), yang jauh lebih lama"
+        ),
+    },
     "solver.phase_running": {"en": "running", "id": "berjalan"},
     "solver.phase_iteration": {"en": "iteration {n}", "id": "iterasi {n}"},
     "solver.fair_sharing_stage": {"en": "fair-sharing stage", "id": "tahap pembagian adil"},
