@@ -23,6 +23,7 @@ BENCHMARKS = {  # name: module
     "default": "benchmarks.bench_default",
     "n1-stressed": "benchmarks.bench_n1_stressed",
     "jakarta": "benchmarks.bench_jakarta",
+    "rolling": "benchmarks.bench_rolling",
 }
 
 

@@ -76,3 +76,25 @@ def test_a_disruption_reads_as_a_sentence_with_dates():
     assert describe(hub, {"HUB-PIBC": "Pasar Induk Beras Cipinang"}, 3, None, "en").startswith(
         "Places closed: Pasar Induk Beras Cipinang; for the whole scenario"
     )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_rolling_horizon_brief_says_it_is_approximate(tmp_path, monkeypatch, lang):
+    """When ``auto`` rolls (here: windows of 2 days and no size floor, so tiny's 4 days roll) the brief
+    says the plan is an approximation; an exact brief does not."""
+    import foodchain.optimize.rolling as rolling
+
+    doc = json.loads((SCENARIOS / "tiny_west_toll_closed.json").read_text()) | {"horizon_days": 4}
+    scenario = tmp_path / "four_days.json"
+    scenario.write_text(json.dumps(doc))
+    first_words = TEXT["rolling"][0 if lang == "id" else 1].split(":")[0]
+    exact = tmp_path / "exact.pdf"
+    assert main(["brief", str(TINY), "--scenario", str(scenario), "--lang", lang, "--out", str(exact)]) == 0
+    assert first_words + ":" not in _pdf_text(exact)[1]
+    monkeypatch.setattr(rolling, "WINDOW_DAYS", 2)
+    monkeypatch.setattr(rolling, "KEPT_DAYS", 1)
+    monkeypatch.setattr(rolling, "ROLLING_ABOVE_COLUMNS", 0)
+    out = tmp_path / "rolling.pdf"
+    assert main(["brief", str(TINY), "--scenario", str(scenario), "--lang", lang, "--out", str(out)]) == 0
+    text = _pdf_text(out)[1]
+    assert first_words + ": " + ("4 hari" if lang == "id" else "the 4 days") in text

@@ -95,3 +95,26 @@ def test_equity_switch_on_solve_and_the_scenario_key(tmp_path, capsys):
     assert main(["solve", str(TINY), "--scenario", str(bad), "--out", str(tmp_path / "x")]) == 2
     captured = capsys.readouterr()
     assert "equity must be 'on' or 'off'" in captured.out + captured.err
+
+
+def test_solve_horizon_rolling_is_written_as_an_approximation(tmp_path, monkeypatch, capsys):
+    """``--horizon rolling`` (windows shrunk so that 4 days roll): status approximate, the method in
+    summary.json and a warning on stderr; ``--horizon exact`` on the same days is optimal."""
+    import foodchain.optimize.rolling as rolling
+
+    monkeypatch.setattr(rolling, "WINDOW_DAYS", 2)
+    monkeypatch.setattr(rolling, "KEPT_DAYS", 1)
+    scenario = str(SCENARIOS / "tiny_west_toll_closed.json")
+    for method in ("rolling", "exact"):
+        out = tmp_path / method
+        args = ["solve", str(TINY), "--scenario", scenario, "--days", "4", "--horizon", method, "--out", str(out)]
+        assert main(args) == 0
+        summary = json.loads((out / "summary.json").read_text())
+        err = capsys.readouterr().err
+        if method == "rolling":
+            assert summary["status"] == "approximate"
+            assert summary["horizon"] == {"method": "rolling", "window_days": 2, "kept_days": 1}
+            assert "rolling horizon (3 windows of 2 days, 1 kept from each)" in err
+        else:
+            assert summary["status"] == "optimal" and summary["horizon"] == {"method": "exact"}
+            assert "rolling" not in err
