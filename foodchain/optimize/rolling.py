@@ -163,7 +163,7 @@ class _Horizon:
         self.matrix = lp.matrix.tocsr()
         self.col_day = _day_of(lp.variables, lp.shape[1])
         self.row_day = _day_of(lp.constraints, lp.shape[0])
-        self.days = int(self.col_day.max()) + 1
+        self.days = int(max(self.col_day.max(initial=-1), self.row_day.max(initial=-1))) + 1
         self.x = np.zeros(lp.shape[1])
         self.row_dual = np.zeros(lp.shape[0])
 
@@ -196,7 +196,8 @@ class _Horizon:
         rows = self.matrix[fam.slice].tocoo()
         col = rows.col.copy()
         at_end = (col >= stock.start) & (col < stock.start + stock.size)
-        back = (self.days - 1 - day) * (stock.size // self.days)  # stock columns are day-major, same (n, k) each day
+        per_day = int((stock.keys["d"] == 0).sum())  # stock columns are day-major, the same (n, k) each day
+        back = (self.days - 1 - day) * per_day
         col[at_end] -= back
         position = np.cumsum(cols) - 1  # full column -> window column
         return sp.csr_matrix((rows.data, (rows.row, position[col])), shape=(fam.size, int(cols.sum()))), fam

@@ -159,3 +159,22 @@ def test_rolling_is_an_approximation_and_says_so(tmp_path, monkeypatch):
     assert approx.objective > exact.objective
     auto = solve(dataset, scenario, equity=False)  # a tiny LP: auto solves it exactly
     assert auto.status == "optimal" and auto.objective == pytest.approx(exact.objective)
+
+
+def test_a_window_s_reserve_rows_hold_its_last_day_stock_of_the_same_node_and_commodity(jakarta):
+    scenario = load_scenario(SCENARIOS / "karawang_harvest_failure.json")
+    inst = build_instance(jakarta, scenario_factors(jakarta, scenario, 10))
+    lp = build_lp(inst)
+    full_end = lp.constraints["stock_end"]
+    horizon = rolling._Horizon(lp)
+    for w in windows(10, 4, 2)[:-1]:
+        sub, _, _ = horizon.window_lp(w)
+        end, sub_stock = sub.constraints["stock_end"], sub.variables["stock"]
+        rows = sub.matrix.tocsr()[end.slice].tocoo()
+        held = (rows.col >= sub_stock.start) & (rows.col < sub_stock.start + sub_stock.size)
+        assert held.sum() == end.size  # one stock column a row
+        j = rows.col[held] - sub_stock.start
+        order = np.argsort(rows.row[held])
+        for key in ("n", "k"):
+            assert np.array_equal(sub_stock.keys[key][j][order], full_end.keys[key])
+        assert np.all(sub_stock.keys["d"][j] == w.end - 1)
