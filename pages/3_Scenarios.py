@@ -5,7 +5,9 @@ import streamlit as st
 from foodchain import fmt, scenario_from_dict
 from foodchain.errors import FoodchainError, InvalidInput
 from foodchain.gis import dumps, flood_geojson
+from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.optimize.flood import flood_overlay
+from foodchain.optimize.rolling import rolling_warning
 from foodchain_app import builder
 from foodchain_app.auth import ANALYST, require, shared_mode
 from foodchain_app.i18n import lang, option_labels, t
@@ -41,7 +43,9 @@ if ctx is not None:
     c1, c2, c3 = st.columns([3, 1, 1])
     name = c1.text_input(t("scenario_name"), value=base.get("name", ""), key=f"scn_name_{base.get('name', '')}")
     days = int(
-        c2.number_input(t("days"), 1, 60, int(base.get("horizon_days", 1)), key=f"scn_days_{base.get('name', '')}")
+        c2.number_input(
+            t("days"), 1, MAX_HORIZON_DAYS, int(base.get("horizon_days", 1)), key=f"scn_days_{base.get('name', '')}"
+        )
     )
     start = c3.date_input(
         t("start_date"),
@@ -93,6 +97,8 @@ if ctx is not None:
             st.stop()
         st.session_state["scn_last"] = doc
         s = result.summary()
+        if s["horizon"]["method"] == "rolling":
+            st.warning(rolling_warning(result.days).text(lang()))
         m = st.columns(3)
         m[0].metric(t("demand_t"), fmt.number(s["total_demand_t"], lang()))
         m[1].metric(t("delivered_t"), fmt.number(s["total_delivered_t"], lang()))

@@ -14,6 +14,7 @@ from foodchain.analysis.outcomes import (
 )
 from foodchain.errors import InvalidBoundary
 from foodchain.gis import dumps, shortfall_geojson
+from foodchain.optimize.rolling import rolling_warning
 from foodchain.report import report_xlsx, report_zip
 from foodchain.zonemap import zone_figures
 from foodchain_app import charts, names
@@ -40,6 +41,8 @@ if ctx is not None:
     day_names |= {d: fmt.day_label(d, result.start_date, lang()) for d in range(1, result.days + 1)}
     day = c3.selectbox(t("day"), list(day_names), key="sf_day", format_func=lambda d: day_names.get(d, str(d)))
     st.info(t("foresight"))
+    if result.horizon.get("method") == "rolling":
+        st.warning(rolling_warning(result.days).text(lang()))
     boundary = st.sidebar.file_uploader(
         t("boundary_file"), type=["geojson", "json"], key="sf_boundary", help=t("boundary_file_help")
     )

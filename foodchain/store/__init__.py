@@ -267,6 +267,7 @@ class Store(VersionStore):
             timings=summary.get("timings_s", {}),
             start_date=summary.get("start_date"),
             external=frozenset(summary.get("external_nodes", [])),
+            horizon=summary.get("horizon", {"method": "exact"}),
         )
 
     def run_doc(self, key: str) -> tuple[dict, dict] | None:

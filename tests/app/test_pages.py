@@ -248,3 +248,29 @@ def test_runs_of_an_earlier_version_stay_visible_with_a_badge_and_a_rerun(db):
     assert (Store(db).runs(2)["scenario_name"] == TOLL).any()
     assert not any("computed on data version 1" in w.value for w in cmp.warning)
     assert ok(cmp).dataframe[0].value["shortfall_t"].tolist() == pytest.approx([0.0, 40.0])
+
+
+def test_a_rolling_horizon_run_is_shown_as_approximate_on_scenarios_and_shortfalls(db, monkeypatch):
+    """With windows shrunk so that tiny's 4 days roll under ``auto``, the Scenarios page and the
+    Shortfalls page (which reads the run back from SQLite) both say the plan is approximate."""
+    import foodchain.optimize.rolling as rolling
+
+    monkeypatch.setattr(rolling, "WINDOW_DAYS", 2)
+    monkeypatch.setattr(rolling, "KEPT_DAYS", 1)
+    monkeypatch.setattr(rolling, "ROLLING_ABOVE_COLUMNS", 0)
+    at = app("pages/3_Scenarios.py")
+    at.selectbox(key="scn_saved").set_value(TOLL).run()
+    days = [n for n in ok(at).number_input if n.key.startswith("scn_days_")][0]
+    days.set_value(4).run()
+    ok(at).button(key="scn_run").click().run()
+    assert not ok(at).error, [e.value for e in at.error]
+    assert any("rolling horizon (3 windows of 2 days" in w.value for w in at.warning)
+    sf = ok(app("pages/4_Shortfalls.py"))
+    assert any("rolling horizon" in w.value for w in sf.warning)
+
+
+def test_a_scenario_longer_than_60_days_opens_on_the_scenarios_page(db):
+    at = app("pages/3_Scenarios.py")
+    days = [n for n in ok(at).number_input if n.key.startswith("scn_days_")][0]
+    days.set_value(365).run()
+    assert not ok(at).error and days.value == 365
