@@ -32,7 +32,7 @@ GAP_SCENARIOS = ("karawang_harvest_failure", "lebaran_pibc_closed", "jan2020_flo
 EXACT_365 = {"karawang_harvest_failure": 6_639_243_848_325.5, "lebaran_pibc_closed": 617_589_384_244.0}
 
 
-def stage_one(lp, progress=None):
+def stage_one(lp, progress=None, before_day=None):
     return require_optimal(solve_lp(lp, "highs-simplex"))
 
 

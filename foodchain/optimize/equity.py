@@ -213,17 +213,18 @@ def i32(values) -> np.ndarray:
 
 
 class Levels:
-    """Stages 2 and 3 on a HiGHS model ``h`` that holds stage 1's LP and its optimum ``x``.
+    """Stages 2 and 3 on a HiGHS model ``h`` that holds stage 1's LP and its optimum ``x``, sharing the
+    shortfall columns ``mask`` marks (:func:`contested`, perhaps restricted to some days); the others keep
+    at most stage 1's shortfall.
 
     :meth:`run` adds the ``t`` column, the ``shortfall_cap`` row and the ``share_level`` rows,
     runs the rounds and the cost stage, and :meth:`restore` takes them out again.
     """
 
-    def __init__(self, h: highspy.Highs, lp: LinearProgram, inst: Instance, x: np.ndarray):
+    def __init__(self, h: highspy.Highs, lp: LinearProgram, inst: Instance, x: np.ndarray, mask: np.ndarray):
         self.h, self.lp = h, lp
         fam = lp.variables["shortfall"]
         self.cols = fam.start + np.arange(fam.size)
-        mask = contested(lp, inst, x)
         self.members = np.flatnonzero(mask)  # shortfall columns with a share_level row
         self.demand = inst.demand[fam.keys["q"], fam.keys["d"]][self.members]
         self.others = self.cols[~mask]  # kept at stage 1's s, that is 0 (no demand, or nobody short of it)
@@ -399,7 +400,9 @@ def highs_at(lp: LinearProgram, first: Solution, time_limit: float | None) -> hi
     return h
 
 
-def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str, time_limit=None) -> Solution:
+def second_stage(
+    lp: LinearProgram, inst: Instance, first: Solution, solver: str, time_limit=None, before_day: int | None = None
+) -> Solution:
     """Stages 2 and 3 after ``first`` (stage 1's optimum): the fair plan, with stage 1's duals.
 
     Runs in place and warm on a HiGHS model (``first.model``, left holding stage 1's LP);
@@ -420,6 +423,10 @@ def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str
         The backend of ``first``.
     time_limit : float, optional
         Seconds for each HiGHS run; ``None`` for no limit.
+    before_day : int, optional
+        Share only the shortfall of days before this one (0-based); later days keep at most stage 1's
+        shortfall. A rolling-horizon window passes the first day it does not keep: the days after it
+        are planned again, and shared, by the next window. ``None`` (default): every day.
 
     Returns
     -------
@@ -432,14 +439,19 @@ def second_stage(lp: LinearProgram, inst: Instance, first: Solution, solver: str
     SolverError
         When the HiGHS copy of another backend's optimum cannot be solved again.
     """
-    if not needs_equity(lp, first.x) or not contested(lp, inst, first.x).any():
+    if not needs_equity(lp, first.x):
+        return first
+    mask = contested(lp, inst, first.x)
+    if before_day is not None:
+        mask &= lp.variables["shortfall"].keys["d"] < before_day
+    if not mask.any():
         return first
     start = time.perf_counter()
     h = first.model if isinstance(first.model, highspy.Highs) else highs_at(lp, first, time_limit)
     x = first.x
     if h is not first.model:  # the copy's own optimum, so that its basis and x agree
         x = np.asarray(h.getSolution().col_value)
-    levels = Levels(h, lp, inst, x)
+    levels = Levels(h, lp, inst, x, mask)
     try:
         second = levels.run(x)
     finally:

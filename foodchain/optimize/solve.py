@@ -95,13 +95,13 @@ def solve(
     fair = scenario.equity == "on" if equity is None else equity
     seconds = {"solve": 0.0, "equity": 0.0}
 
-    def stages(lp, progress):
+    def stages(lp, progress, before_day=None):
         sol = require_optimal(solve_lp(lp, solver, time_limit, progress))
         seconds["solve"] += sol.solve_seconds
         if fair and needs_equity(lp, sol.x):
             first = sol
             sol = polled(
-                lambda: second_stage(lp, inst, warm_highs(lp, first, time_limit), solver, time_limit),
+                lambda: second_stage(lp, inst, warm_highs(lp, first, time_limit), solver, time_limit, before_day),
                 msg("solver.fair_sharing_stage"),
                 progress,
             )
