@@ -29,7 +29,12 @@ SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
 JAKARTA, SCENARIOS = SAMPLES / "jakarta", SAMPLES / "scenarios"
 GAP_SCENARIOS = ("karawang_harvest_failure", "lebaran_pibc_closed", "jan2020_flood", "cikampek_closure")
 # exact stage-1 optima of the 365-day LPs, HiGHS dual simplex, one run each (RESULTS.md, "Round 6")
-EXACT_365 = {"karawang_harvest_failure": 6_639_243_848_325.5, "lebaran_pibc_closed": 617_589_384_244.0}
+EXACT_365 = {
+    "karawang_harvest_failure": 6_639_243_848_325.5,
+    "lebaran_pibc_closed": 617_589_384_244.0,
+    "jan2020_flood": 965_298_708_848.63,
+    "cikampek_closure": 338_151_595_654.10,
+}
 
 
 def stage_one(lp, progress=None, before_day=None):

@@ -207,7 +207,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=HORIZON_METHODS,
         default="auto",
         help="exact: one LP over all days; rolling: overlapping windows of 60 days, an approximation said so in "
-        "the results; auto (default): rolling only where the exact LP is very large (Jakarta at about 220 days and more)",
+        "the results; auto (default): rolling only where the exact LP is very large (Jakarta at about 160 days and more)",
     )
     p.add_argument(
         "--write-lp", action="store_true", help="also write the LP as model.lp into --out, named by ids and days"

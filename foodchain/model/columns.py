@@ -151,6 +151,9 @@ _SPECS = (
     _c("perfect_foresight", "bool", "", "Perfect foresight", "Pandangan sempurna",
        "the model knows the whole scenario in advance: results are the best response",
        "model mengetahui seluruh skenario sejak awal: hasilnya respons terbaik"),
+    _c("horizon", "json", "", "Horizon method", "Metode horizon",
+       "exact (one LP over every day), or rolling with its window_days and kept_days (an approximation)",
+       "eksak (satu LP untuk semua hari), atau bergulir dengan window_days dan kept_days (perkiraan)"),
     _c("start_date", "date", "", "Date of day 1", "Tanggal hari 1", "date of day 1 (ISO in summary.json)",
        "tanggal hari 1 (ISO di summary.json)"),
     # outcomes and reports
@@ -326,7 +329,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "summary": (
         "status", "scenario", "objective", "days", "total_demand_t", "total_delivered_t", "total_shortfall_t",
         "external_demand_t", "external_shortfall_t", "transport_cost", "supply_cost", "by_commodity", "solver",
-        "timings_s", "perfect_foresight", "start_date",
+        "timings_s", "perfect_foresight", "horizon", "start_date",
     ),
     "report_summary": ("item", "value", "about"),
     "by_commodity": ("commodity", "demand_t", "delivered_t", "shortfall_t", "share_unmet"),

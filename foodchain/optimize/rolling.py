@@ -45,8 +45,9 @@ from foodchain.optimize.portfolio import ProgressFn, SolveProgress
 WINDOW_DAYS = 60  # Jakarta at 365 days: 60/30 and 90/45 both within 0.002 % of the optimum; 60/30 is faster
 KEPT_DAYS = 30
 # horizons whose exact LP has more columns than this are solved as a rolling horizon by ``auto``
-# (Jakarta: 365 days is 685k columns and 11 min exact; 180 days is about 340k)
-ROLLING_ABOVE_COLUMNS = 400_000
+# (Jakarta, 1,877 columns a day: 365 days is 685k columns and 11-20 min exact; 212 days (398k) took more than 5 min;
+# 160 days is 300k, about 3 min by the square of the horizon)
+ROLLING_ABOVE_COLUMNS = 300_000
 HORIZON_METHODS = ("auto", "exact", "rolling")
 # the largest gap to the exact optimum measured on Jakarta's scenarios (benchmarks/RESULTS.md, "Rolling horizon")
 MEASURED_GAP_PERCENT = 2.9  # Cikampek closure forced to roll at 90 days: 2.85 %; at 365 days (auto) far less
