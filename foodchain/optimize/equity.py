@@ -213,7 +213,7 @@ def i32(values) -> np.ndarray:
 
 
 class Levels:
-    """Stages 2 and 3 on a HiGHS model ``h`` that holds stage 1's LP and its optimum ``x``, sharing the
+    """Stages 2 and 3 on a HiGHS model ``h`` that holds stage 1's LP and its optimum, sharing the
     shortfall columns ``mask`` marks (:func:`contested`, perhaps restricted to some days); the others keep
     at most stage 1's shortfall.
 
@@ -221,13 +221,13 @@ class Levels:
     runs the rounds and the cost stage, and :meth:`restore` takes them out again.
     """
 
-    def __init__(self, h: highspy.Highs, lp: LinearProgram, inst: Instance, x: np.ndarray, mask: np.ndarray):
+    def __init__(self, h: highspy.Highs, lp: LinearProgram, inst: Instance, mask: np.ndarray):
         self.h, self.lp = h, lp
         fam = lp.variables["shortfall"]
         self.cols = fam.start + np.arange(fam.size)
         self.members = np.flatnonzero(mask)  # shortfall columns with a share_level row
         self.demand = inst.demand[fam.keys["q"], fam.keys["d"]][self.members]
-        self.others = self.cols[~mask]  # kept at stage 1's s, that is 0 (no demand, or nobody short of it)
+        self.others = self.cols[~mask]  # at most stage 1's s: 0 (no demand, nobody short of it) or a day not shared
         self.n_old, self.m_old = lp.shape[1], lp.shape[0]
         self.t = self.n_old
         self.share_rows = self.m_old + 1 + np.arange(len(self.members))
@@ -451,7 +451,7 @@ def second_stage(
     x = first.x
     if h is not first.model:  # the copy's own optimum, so that its basis and x agree
         x = np.asarray(h.getSolution().col_value)
-    levels = Levels(h, lp, inst, x, mask)
+    levels = Levels(h, lp, inst, mask)
     try:
         second = levels.run(x)
     finally:

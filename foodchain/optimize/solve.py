@@ -46,7 +46,7 @@ def solve(
     ``horizon`` is ``exact`` (one LP over every day), ``rolling`` (overlapping windows, see
     :mod:`foodchain.optimize.rolling`: a feasible plan, status ``approximate``, with a warning
     saying so) or ``auto`` (rolling only for a horizon longer than a window whose LP is larger
-    than :data:`~foodchain.optimize.rolling.ROLLING_ABOVE_COLUMNS`: Jakarta at 365 days).
+    than :data:`~foodchain.optimize.rolling.ROLLING_ABOVE_COLUMNS`: Jakarta from about 160 days).
 
     Parameters
     ----------
