@@ -11,6 +11,7 @@ import streamlit as st
 
 from foodchain import Dataset, SolveResult, fmt, scenario_from_dict, solve
 from foodchain.errors import FoodchainError
+from foodchain.optimize.rolling import rolling_warning
 from foodchain.store import Store, default_path, run_key, seed
 from foodchain_app.auth import bind, gate
 from foodchain_app.i18n import LANGUAGES, init_lang, lang, t
@@ -72,6 +73,13 @@ def run(version_id: int, doc: dict, days: int, progress=None) -> SolveResult:
     st.session_state.setdefault("run_docs", {})[run_key(version_id, doc, {"days": days})] = doc
     doc_json = json.dumps(doc, sort_keys=True, ensure_ascii=False)
     return _run(str(get_store().path), version_id, doc_json, days, bind(get_store()), progress)
+
+
+def approximate_warning(result: SolveResult) -> None:
+    """A warning box when ``result`` is a rolling-horizon plan (feasible, not proven optimal); nothing otherwise."""
+    if result.horizon.get("method") == "rolling":
+        text = rolling_warning(result.days).text(lang())
+        st.warning(text[:1].upper() + text[1:])
 
 
 def progress_note():

@@ -7,12 +7,11 @@ from foodchain.errors import FoodchainError, InvalidInput
 from foodchain.gis import dumps, flood_geojson
 from foodchain.model.limits import MAX_HORIZON_DAYS
 from foodchain.optimize.flood import flood_overlay
-from foodchain.optimize.rolling import rolling_warning
 from foodchain_app import builder
 from foodchain_app.auth import ANALYST, require, shared_mode
 from foodchain_app.i18n import lang, option_labels, t
 from foodchain_app.nav import link
-from foodchain_app.state import page, progress_note, run, show_problems
+from foodchain_app.state import approximate_warning, page, progress_note, run, show_problems
 from foodchain_app.tables import show, with_dates, with_names
 
 ctx = page("nav_scenarios")
@@ -97,8 +96,7 @@ if ctx is not None:
             st.stop()
         st.session_state["scn_last"] = doc
         s = result.summary()
-        if s["horizon"]["method"] == "rolling":
-            st.warning(rolling_warning(result.days).text(lang()))
+        approximate_warning(result)
         m = st.columns(3)
         m[0].metric(t("demand_t"), fmt.number(s["total_demand_t"], lang()))
         m[1].metric(t("delivered_t"), fmt.number(s["total_delivered_t"], lang()))

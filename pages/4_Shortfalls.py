@@ -14,12 +14,20 @@ from foodchain.analysis.outcomes import (
 )
 from foodchain.errors import InvalidBoundary
 from foodchain.gis import dumps, shortfall_geojson
-from foodchain.optimize.rolling import rolling_warning
 from foodchain.report import report_xlsx, report_zip
 from foodchain.zonemap import zone_figures
 from foodchain_app import charts, names
 from foodchain_app.i18n import lang, t
-from foodchain_app.state import brief_download, earlier_run_badge, map_layers, page, run_choices, stored_run, zones
+from foodchain_app.state import (
+    approximate_warning,
+    brief_download,
+    earlier_run_badge,
+    map_layers,
+    page,
+    run_choices,
+    stored_run,
+    zones,
+)
 from foodchain_app.tables import show, with_dates
 from foodchain_app.zone_map import area_names, area_view, class_legend, shortfall_deck
 
@@ -41,8 +49,7 @@ if ctx is not None:
     day_names |= {d: fmt.day_label(d, result.start_date, lang()) for d in range(1, result.days + 1)}
     day = c3.selectbox(t("day"), list(day_names), key="sf_day", format_func=lambda d: day_names.get(d, str(d)))
     st.info(t("foresight"))
-    if result.horizon.get("method") == "rolling":
-        st.warning(rolling_warning(result.days).text(lang()))
+    approximate_warning(result)
     boundary = st.sidebar.file_uploader(
         t("boundary_file"), type=["geojson", "json"], key="sf_boundary", help=t("boundary_file_help")
     )

@@ -264,7 +264,7 @@ def test_a_rolling_horizon_run_is_shown_as_approximate_on_scenarios_and_shortfal
     days.set_value(4).run()
     ok(at).button(key="scn_run").click().run()
     assert not ok(at).error, [e.value for e in at.error]
-    assert any("rolling horizon (3 windows of 2 days" in w.value for w in at.warning)
+    assert any(w.value.startswith("The 4 days were solved as a rolling horizon (3 windows of 2 days") for w in at.warning)
     sf = ok(app("pages/4_Shortfalls.py"))
     assert any("rolling horizon" in w.value for w in sf.warning)
 
