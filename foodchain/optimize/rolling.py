@@ -176,7 +176,7 @@ class _Horizon:
         cols = ((self.col_day >= w.start) & (self.col_day < w.end)) | (self.col_day < 0)
         rows = ((self.row_day >= w.start) & (self.row_day < w.end)) | ((self.row_day < 0) & final)
         a = self.matrix[rows]
-        past = a[:, self.col_day < w.start] @ self.x[self.col_day < w.start]
+        past = a @ self.x  # x holds the kept past only: every later or undated column is still 0
         row_lower, row_upper = lp.row_lower[rows] - past, lp.row_upper[rows] - past
         constraints = _subset(lp.constraints, rows)
         a = a[:, cols]
